@@ -1,0 +1,279 @@
+//! The company's shared files: `svc.toml`, `people.toml`, `customers/*.toml` and the
+//! catalog (`catalog/parts.toml`, `catalog/rates.toml`). Declared like the forms, so they
+//! are checked with the same precision and have JSON Schemas too.
+
+use crate::decode::{Money, Sp};
+use crate::{keywords, record};
+use chrono::NaiveDate;
+
+keywords! {
+    /// What a person may do (design §5).
+    pub enum Role ("role") {
+        /// 客服中心 · Customer Service Centre staff: accept, assign, review, archive
+        Csc = "csc",
+        /// 客服中心领导 · CSC lead: signs task sheets (7.2, 5.1.4)
+        Lead = "lead",
+        /// 产品销售部 · Sales Department staff
+        Sales = "sales",
+        /// 销售部领导 · Sales lead: signs the task sheets of sales staff (5.2.2)
+        SalesLead = "sales-lead",
+        /// 现场服务人员 · field engineer
+        Engineer = "engineer",
+        /// 总经理/市场部副总 · factory GM or marketing VP: approves flights (7.4)
+        Manager = "manager",
+        /// 管理员 · may change people, catalog and settings
+        Admin = "admin",
+    }
+}
+
+keywords! {
+    /// How approvals travel (design §8).
+    pub enum ReviewMode ("review mode") {
+        /// 直接提交 · transitions are committed on the current branch
+        Direct = "direct",
+        /// 合并请求 · submissions go through pull requests
+        PullRequest = "pull-request",
+    }
+}
+
+record! {
+    /// The company.
+    pub struct Company ("[company]") {
+        /// 公司名称 · name
+        pub name: String,
+        /// 英文名称 · name in English
+        pub name_en: Option<String>,
+        /// 部门 · the department running the procedure
+        pub department: Option<String>,
+        /// 所在城市 · home city (7.8)
+        pub home_city: String,
+    }
+}
+
+record! {
+    /// Working hours, for the return-to-work rule (7.8).
+    pub struct WorkDay ("[workday]") {
+        /// 上午上班 · morning start, HH:MM
+        pub morning_start: Sp<String>,
+        /// 下午上班 · afternoon start, HH:MM
+        pub afternoon_start: Sp<String>,
+    }
+}
+
+record! {
+    /// How the procedure is run here.
+    pub struct Workflow ("[workflow]") {
+        /// 审批方式 · review: direct or pull-request
+        pub review: Option<ReviewMode>,
+        /// 是否总需客户确认 · always require the customer's confirmation on visit records (7.7)
+        pub require_confirmation: Option<bool>,
+    }
+}
+
+record! {
+    /// Security options.
+    pub struct Security ("[security]") {
+        /// 需签名的操作 · actions whose commits must be signed
+        pub signed_actions: Vec<String>,
+    }
+}
+
+record! {
+    /// `svc.toml`: the workspace's settings.
+    pub struct Settings ("svc.toml") {
+        /// 公司 · the company
+        pub company: Company,
+        /// 时区 · time zone offset, e.g. +08:00
+        pub timezone: Option<Sp<String>>,
+        /// 币种 · currency, e.g. CNY
+        pub currency: Option<String>,
+        /// 语言 · locale: zh-CN or en
+        pub locale: Option<String>,
+        /// 单号前缀 · case id prefix, e.g. SR
+        pub id_prefix: Option<Sp<String>>,
+        /// 作息时间 · working hours (7.8)
+        pub workday: Option<WorkDay>,
+        /// 流程 · workflow options
+        pub workflow: Option<Workflow>,
+        /// 安全 · security options
+        pub security: Option<Security>,
+    }
+}
+
+record! {
+    /// A person of the company.
+    pub struct Person ("a person") {
+        /// 编号 · id, e.g. li.na
+        pub id: Sp<String>,
+        /// 姓名 · name
+        pub name: String,
+        /// 电子邮件 · e-mail (= git user.email)
+        pub email: Sp<String>,
+        /// 部门 · department
+        pub department: String,
+        /// 角色 · roles: csc, lead, sales, sales-lead, engineer, manager, admin
+        pub roles: Vec<Sp<Role>>,
+        /// 电话 · phone
+        pub phone: Option<String>,
+        /// 签名公钥 · SSH public key for signed actions
+        pub signing_key: Option<String>,
+    }
+}
+
+record! {
+    /// `people.toml`: who is who.
+    pub struct People ("people.toml") {
+        /// 人员 · the people
+        pub person: Vec<Person>,
+    }
+}
+
+record! {
+    /// A contact at a customer.
+    pub struct CustomerContact ("a contact") {
+        /// 姓名 · name
+        pub name: String,
+        /// 职务 · title
+        pub title: Option<String>,
+        /// 电话 · phone
+        pub phone: Option<String>,
+        /// 电子邮件 · e-mail
+        pub email: Option<String>,
+    }
+}
+
+record! {
+    /// A place where the customer's equipment stands.
+    pub struct Site ("a site") {
+        /// 编号 · id, e.g. gz-tianhe
+        pub id: Sp<String>,
+        /// 名称 · name
+        pub name: String,
+        /// 城市 · city
+        pub city: String,
+        /// 地址 · address
+        pub address: Option<String>,
+    }
+}
+
+record! {
+    /// A product installed at a customer.
+    pub struct Product ("a product") {
+        /// 序列号 · serial
+        pub serial: Sp<String>,
+        /// 型号 · model
+        pub model: String,
+        /// 安装地点 · site id
+        pub site: Sp<String>,
+        /// 安装日期 · installed on
+        pub installed_on: Option<Sp<NaiveDate>>,
+        /// 保修截止 · warranty ends on (9.1)
+        pub warranty_end: Sp<NaiveDate>,
+    }
+}
+
+record! {
+    /// An after-sales service agreement (5.1.7).
+    pub struct Agreement ("an agreement") {
+        /// 协议编号 · id
+        pub id: Sp<String>,
+        /// 签订日期 · signed on
+        pub signed_on: Sp<NaiveDate>,
+        /// 生效 · valid from
+        pub valid_from: Sp<NaiveDate>,
+        /// 截止 · valid to
+        pub valid_to: Sp<NaiveDate>,
+        /// 是否允许收费 · whether its terms allow on-site charges (9.1)
+        pub charges_allowed: bool,
+        /// 条款摘要 · terms in short
+        pub terms: String,
+        /// 签订人 · signed for the company by (person id)
+        pub signed_by: Sp<String>,
+    }
+}
+
+record! {
+    /// `customers/<id>.toml`: a customer.
+    pub struct Customer ("a customer file") {
+        /// 编号 · id (= file name)
+        pub id: Sp<String>,
+        /// 名称 · name
+        pub name: String,
+        /// 英文名称 · name in English
+        pub name_en: Option<String>,
+        /// 负责业务员 · the account's salesperson (5.2.5)
+        pub salesperson: Option<Sp<String>>,
+        /// 联系人 · contacts
+        pub contacts: Vec<CustomerContact>,
+        /// 服务地点 · sites
+        pub sites: Vec<Site>,
+        /// 设备 · installed products
+        pub products: Vec<Product>,
+        /// 售后服务协议 · agreements (5.1.7)
+        pub agreements: Vec<Agreement>,
+    }
+}
+
+record! {
+    /// A wearing part (11.1).
+    pub struct Part ("a part") {
+        /// 编码 · code
+        pub code: Sp<String>,
+        /// 名称 · name
+        pub name: String,
+        /// 英文名称 · name in English
+        pub name_en: Option<String>,
+        /// 单位 · unit
+        pub unit: String,
+        /// 单价 · unit price
+        pub price: Sp<Money>,
+    }
+}
+
+record! {
+    /// `catalog/parts.toml`: the wearing-parts price list (9.3, 11.1).
+    pub struct PartsList ("catalog/parts.toml") {
+        /// 备件 · parts
+        pub part: Vec<Part>,
+    }
+}
+
+keywords! {
+    /// What a rate charges for (8.5).
+    pub enum RateKind ("rate kind") {
+        /// 硬件维修 · hardware repair
+        Hardware = "hardware",
+        /// 软件维护 · software maintenance
+        Software = "software",
+        /// 人工 · labour
+        Labour = "labour",
+        /// 差旅 · travel
+        Travel = "travel",
+    }
+}
+
+record! {
+    /// A line of the rate card.
+    pub struct Rate ("a rate") {
+        /// 编码 · code
+        pub code: Sp<String>,
+        /// 名称 · name
+        pub name: String,
+        /// 英文名称 · name in English
+        pub name_en: Option<String>,
+        /// 类别 · kind: hardware, software, labour, travel
+        pub kind: RateKind,
+        /// 单位 · unit
+        pub unit: String,
+        /// 单价 · price
+        pub price: Sp<Money>,
+    }
+}
+
+record! {
+    /// `catalog/rates.toml`: the on-site service rate card (9.3).
+    pub struct RateCard ("catalog/rates.toml") {
+        /// 收费标准 · rates
+        pub rate: Vec<Rate>,
+    }
+}

@@ -1,0 +1,717 @@
+//! Typed forms from spanned trees, with every problem found at once.
+//!
+//! Decoding is hand-rolled rather than serde-derived for one reason: a person filling in a
+//! form wants *all* the mistakes in it, each at its line, with a "did you mean" for a
+//! misspelt key — serde stops at the first. The [`record!`] and [`keywords!`] macros
+//! declare a form once and derive from that declaration the Rust type, its decoder, its
+//! JSON Schema (for editors) and its bilingual field descriptions (for scaffolds).
+
+use crate::node::{Kind, Node};
+use crate::source::Span;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde_json::{Value, json};
+
+/// One thing wrong with the shape of a form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Where it is.
+    pub span: Span,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+/// Collects the problems found while decoding one file.
+#[derive(Debug, Default)]
+pub struct Decoder {
+    /// Everything found so far.
+    pub problems: Vec<Problem>,
+}
+
+impl Decoder {
+    /// Record a problem.
+    pub fn problem(&mut self, span: Span, message: impl Into<String>, hint: Option<String>) {
+        self.problems.push(Problem {
+            span,
+            message: message.into(),
+            hint,
+        });
+    }
+
+    /// Record that a node has the wrong type.
+    pub fn expected(&mut self, node: &Node, what: &str, hint: Option<String>) {
+        self.problem(node.span, format!("expected {what}, found {}", node.kind.describe()), hint);
+    }
+}
+
+/// A type that can be read from a [`Node`].
+pub trait Decode: Sized {
+    /// Read the value, recording problems; `None` when it cannot be read.
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self>;
+
+    /// The value when its key is absent; `None` means the key is required.
+    fn absent() -> Option<Self> {
+        None
+    }
+
+    /// The JSON Schema (draft-07) of the value.
+    fn schema() -> Value;
+}
+
+/// Decode a whole form; `Err` carries every problem found.
+pub fn decode_root<T: Decode>(node: &Node) -> Result<T, Vec<Problem>> {
+    let mut d = Decoder::default();
+    let value = T::decode(node, &mut d);
+    match value {
+        Some(v) if d.problems.is_empty() => Ok(v),
+        _ => {
+            if d.problems.is_empty() {
+                d.problem(node.span, "the form could not be read", None);
+            }
+            Err(d.problems)
+        }
+    }
+}
+
+/// A complete JSON Schema document (draft-07) around a record's schema.
+pub fn document_schema(title: &str, body: Value) -> Value {
+    let mut doc = serde_json::Map::new();
+    doc.insert("$schema".into(), Value::from("http://json-schema.org/draft-07/schema#"));
+    doc.insert("title".into(), Value::from(title));
+    if let Value::Object(fields) = body {
+        doc.extend(fields);
+    }
+    Value::Object(doc)
+}
+
+/// A value together with where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sp<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written.
+    pub span: Span,
+}
+
+impl<T> std::ops::Deref for Sp<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: Decode> Decode for Sp<T> {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        T::decode(node, d).map(|value| Sp { value, span: node.span })
+    }
+    fn schema() -> Value {
+        T::schema()
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Sp<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+impl<T: Decode> Decode for Option<T> {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match node.kind {
+            Kind::Null => Some(None),
+            _ => T::decode(node, d).map(Some),
+        }
+    }
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+    fn schema() -> Value {
+        T::schema()
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let Kind::Seq(items) = &node.kind else {
+            d.expected(node, "a list", Some("write a list as [a, b] in TOML, or one `- item` a line in YAML".into()));
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for item in items {
+            match T::decode(item, d) {
+                Some(v) => out.push(v),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+    fn absent() -> Option<Self> {
+        Some(Vec::new())
+    }
+    fn schema() -> Value {
+        json!({ "type": "array", "items": T::schema() })
+    }
+}
+
+impl Decode for String {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            Kind::Str(s) => Some(s.clone()),
+            Kind::Datetime(s) => Some(s.clone()),
+            Kind::Int(i) => Some(i.to_string()),
+            _ => {
+                d.expected(node, "text", Some("put the text in double quotes".into()));
+                None
+            }
+        }
+    }
+    fn schema() -> Value {
+        json!({ "type": ["string", "integer"] })
+    }
+}
+
+impl Decode for bool {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match node.kind {
+            Kind::Bool(b) => Some(b),
+            _ => {
+                d.expected(node, "true or false", None);
+                None
+            }
+        }
+    }
+    fn schema() -> Value {
+        json!({ "type": "boolean" })
+    }
+}
+
+/// A count of things: a whole number of at least one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Quantity(pub u32);
+
+impl Decode for Quantity {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match node.kind {
+            Kind::Int(n) if n >= 1 => match u32::try_from(n) {
+                Ok(n) => Some(Quantity(n)),
+                Err(_) => {
+                    d.problem(node.span, format!("quantity {n} is too large"), None);
+                    None
+                }
+            },
+            Kind::Int(n) => {
+                d.problem(
+                    node.span,
+                    format!("quantity must be at least 1, found {n}"),
+                    Some("remove the line instead of writing a zero or negative quantity".into()),
+                );
+                None
+            }
+            _ => {
+                d.expected(node, "a whole number", None);
+                None
+            }
+        }
+    }
+    fn schema() -> Value {
+        json!({ "type": "integer", "minimum": 1 })
+    }
+}
+
+/// A small whole number within a range (a satisfaction score, a week count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Score(pub u8);
+
+impl Decode for Score {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match node.kind {
+            Kind::Int(n @ 1..=5) => Some(Score(n as u8)),
+            _ => {
+                d.problem(
+                    node.span,
+                    format!("expected a score from 1 to 5, found {}", describe_value(node)),
+                    Some("1 = very dissatisfied … 5 = very satisfied".into()),
+                );
+                None
+            }
+        }
+    }
+    fn schema() -> Value {
+        json!({ "type": "integer", "minimum": 1, "maximum": 5 })
+    }
+}
+
+fn describe_value(node: &Node) -> String {
+    match &node.kind {
+        Kind::Int(n) => n.to_string(),
+        Kind::Str(s) => format!("\"{s}\""),
+        other => other.describe().to_string(),
+    }
+}
+
+/// An amount of money in minor units (fen), written as a decimal string such as `"180.00"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(pub i64);
+
+impl Money {
+    /// Parse a decimal string with at most two decimals.
+    pub fn parse(text: &str) -> Result<Money, String> {
+        let t = text.trim();
+        let (neg, t) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+        if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("\"{text}\" is not an amount of money"));
+        }
+        if frac.len() > 2 {
+            return Err(format!("\"{text}\" has more than two decimals"));
+        }
+        if t.ends_with('.') {
+            return Err(format!("\"{text}\" ends with a decimal point"));
+        }
+        let whole: i64 = whole.parse().map_err(|_| format!("\"{text}\" is too large"))?;
+        let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
+        let fen = whole.checked_mul(100).and_then(|w| w.checked_add(frac)).ok_or_else(|| format!("\"{text}\" is too large"))?;
+        Ok(Money(if neg { -fen } else { fen }))
+    }
+}
+
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+impl std::ops::Add for Money {
+    type Output = Money;
+    fn add(self, other: Money) -> Money {
+        Money(self.0.saturating_add(other.0))
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money(0), |a, b| a + b)
+    }
+}
+
+impl serde::Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+const MONEY_HINT: &str = "write money as a string with at most two decimals, e.g. \"180.00\"";
+
+impl Decode for Money {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            Kind::Str(s) => match Money::parse(s) {
+                Ok(m) if m.0 < 0 => {
+                    d.problem(node.span, format!("amount \"{s}\" is negative"), Some("amounts are never negative; record a refund as a note".into()));
+                    None
+                }
+                Ok(m) => Some(m),
+                Err(e) => {
+                    d.problem(node.span, e, Some(MONEY_HINT.into()));
+                    None
+                }
+            },
+            Kind::Float(_) | Kind::Int(_) => {
+                d.problem(node.span, format!("money written as a number ({}) may be rounded", node.kind.describe()), Some(MONEY_HINT.into()));
+                None
+            }
+            _ => {
+                d.expected(node, "an amount of money", Some(MONEY_HINT.into()));
+                None
+            }
+        }
+    }
+    fn schema() -> Value {
+        json!({ "type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,2})?$" })
+    }
+}
+
+impl Decode for NaiveDate {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let hint = Some("write a date as YYYY-MM-DD, e.g. 2026-11-27".to_string());
+        let Some(text) = node.as_str() else {
+            d.expected(node, "a date", hint);
+            return None;
+        };
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                let message = if text.len() == 10 && text.as_bytes().get(4) == Some(&b'-') {
+                    format!("{text} is not a day of the calendar")
+                } else {
+                    format!("\"{text}\" is not a date")
+                };
+                d.problem(node.span, message, hint);
+                None
+            }
+        }
+    }
+    fn schema() -> Value {
+        json!({ "type": "string", "format": "date" })
+    }
+}
+
+/// A moment with its UTC offset (RFC 3339), e.g. `2026-11-27T09:30:00+08:00`.
+pub type Timestamp = DateTime<FixedOffset>;
+
+impl Decode for Timestamp {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let hint = Some("write a time as date, time and offset: 2026-11-27T09:30:00+08:00".to_string());
+        let Some(text) = node.as_str() else {
+            d.expected(node, "a date and time", hint);
+            return None;
+        };
+        match DateTime::parse_from_rfc3339(text) {
+            Ok(t) => Some(t),
+            Err(_) => {
+                let message = if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() {
+                    format!("{text} has no time of day")
+                } else if text.len() >= 19 && !text.ends_with('Z') && !text[19..].contains(['+', '-']) {
+                    format!("{text} has no UTC offset")
+                } else {
+                    format!("\"{text}\" is not a valid date and time")
+                };
+                d.problem(node.span, message, hint);
+                None
+            }
+        }
+    }
+    fn schema() -> Value {
+        json!({ "type": "string", "format": "date-time" })
+    }
+}
+
+/// The edit distance between two short words, a swap of neighbours counting as one edit
+/// (for "did you mean").
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(dist, c)| *dist <= c.chars().count().div_ceil(3) || (word.len() > 3 && c.contains(word)))
+        .min_by_key(|(dist, _)| *dist)
+        .map(|(_, c)| c)
+}
+
+/// Record an unknown key with the closest known one.
+pub fn unknown_key(d: &mut Decoder, key: &str, span: Span, what: &str, known: &[&str]) {
+    let hint = match did_you_mean(key, known.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!("the keys of {what} are: {}", known.join(", ")),
+    };
+    d.problem(span, format!("unknown key `{key}` in {what}"), Some(hint));
+}
+
+/// The entries of a table, or a problem.
+pub fn expect_table<'n>(node: &'n Node, d: &mut Decoder, what: &str) -> Option<&'n [crate::node::Entry]> {
+    match &node.kind {
+        Kind::Map(entries) => Some(entries),
+        Kind::Null if node.span == Span::default() => Some(&[]),
+        _ => {
+            d.expected(node, &format!("a table ({what})"), None);
+            None
+        }
+    }
+}
+
+/// Declare a record: a struct, its decoder and its JSON Schema, from one list of fields.
+///
+/// Each field has exactly one doc line, `中文 · English`, used as its description in the
+/// schema and in scaffolded forms. Every struct gets a `span` field: where it is written.
+#[macro_export]
+macro_rules! record {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident ($what:literal) {
+            $(
+                #[doc = $fdoc:literal]
+                pub $field:ident : $ty:ty,
+            )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        pub struct $name {
+            $(
+                #[doc = $fdoc]
+                pub $field: $ty,
+            )*
+            /// Where the record is written.
+            #[serde(skip)]
+            pub span: $crate::source::Span,
+        }
+
+        impl $name {
+            /// The keys of the record, in declaration order.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+            /// Each key with its bilingual description.
+            pub const FIELDS: &'static [(&'static str, &'static str)] = &[$((stringify!($field), $fdoc.trim_ascii())),*];
+            /// What the record is, for messages.
+            pub const WHAT: &'static str = $what;
+        }
+
+        impl $crate::decode::Decode for $name {
+            #[allow(non_snake_case)]
+            fn decode(node: &$crate::node::Node, d: &mut $crate::decode::Decoder) -> Option<Self> {
+                let entries = $crate::decode::expect_table(node, d, $what)?;
+                $( let mut $field: Option<Option<$ty>> = None; )*
+                for entry in entries {
+                    let key = entry.key.as_str();
+                    $(
+                        if key == stringify!($field) {
+                            $field = Some(<$ty as $crate::decode::Decode>::decode(&entry.value, d));
+                            continue;
+                        }
+                    )*
+                    $crate::decode::unknown_key(d, key, entry.key_span, $what, Self::KEYS);
+                }
+                let mut complete = true;
+                $(
+                    let $field = match $field {
+                        Some(Some(v)) => Some(v),
+                        Some(None) => { complete = false; None }
+                        None => match <$ty as $crate::decode::Decode>::absent() {
+                            Some(v) => Some(v),
+                            None => {
+                                complete = false;
+                                d.problem(
+                                    node.span,
+                                    format!("missing key `{}` in {}", stringify!($field), $what),
+                                    Some(format!("add `{}`: {}", stringify!($field), $fdoc.trim_ascii())),
+                                );
+                                None
+                            }
+                        },
+                    };
+                )*
+                if !complete {
+                    return None;
+                }
+                Some($name {
+                    $( $field: $field?, )*
+                    span: node.span,
+                })
+            }
+
+            fn schema() -> serde_json::Value {
+                let mut properties = serde_json::Map::new();
+                let mut required: Vec<&str> = Vec::new();
+                $(
+                    let mut property = <$ty as $crate::decode::Decode>::schema();
+                    if let Some(obj) = property.as_object_mut() {
+                        obj.insert("description".into(), serde_json::Value::from($fdoc.trim_ascii()));
+                    }
+                    properties.insert(stringify!($field).into(), property);
+                    if <$ty as $crate::decode::Decode>::absent().is_none() {
+                        required.push(stringify!($field));
+                    }
+                )*
+                serde_json::json!({
+                    "type": "object",
+                    "description": $what,
+                    "properties": properties,
+                    "required": required,
+                    "additionalProperties": false,
+                })
+            }
+        }
+    };
+}
+
+/// Declare a closed set of words (a channel, a cause, a role), written as kebab-case strings.
+#[macro_export]
+macro_rules! keywords {
+    (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident ($what:literal) {
+            $(
+                #[doc = $vdoc:literal]
+                $variant:ident = $text:literal,
+            )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $(
+                #[doc = $vdoc]
+                $variant,
+            )*
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            /// Every spelling, in declaration order.
+            pub const WORDS: &'static [&'static str] = &[$($text),*];
+
+            /// The word as written in forms.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),* }
+            }
+
+            /// The bilingual description of the value.
+            pub fn describe(self) -> &'static str {
+                match self { $($name::$variant => $vdoc.trim_ascii()),* }
+            }
+
+            /// The value a word stands for.
+            pub fn parse(word: &str) -> Option<$name> {
+                match word { $($text => Some($name::$variant),)* _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                $name::parse(s).ok_or_else(|| format!("unknown {} `{}`: expected one of {}", $what, s, Self::WORDS.join(", ")))
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl $crate::decode::Decode for $name {
+            fn decode(node: &$crate::node::Node, d: &mut $crate::decode::Decoder) -> Option<Self> {
+                let Some(text) = node.as_str() else {
+                    d.expected(node, $what, Some(format!("one of: {}", Self::WORDS.join(", "))));
+                    return None;
+                };
+                if let Some(v) = $name::parse(text) {
+                    return Some(v);
+                }
+                let hint = match $crate::decode::did_you_mean(text, Self::WORDS.iter().copied()) {
+                    Some(close) => format!("did you mean \"{close}\"? (one of: {})", Self::WORDS.join(", ")),
+                    None => format!("one of: {}", Self::WORDS.join(", ")),
+                };
+                d.problem(node.span, format!("unknown {} \"{}\"", $what, text), Some(hint));
+                None
+            }
+
+            fn schema() -> serde_json::Value {
+                serde_json::json!({ "type": "string", "enum": Self::WORDS })
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+#[allow(dead_code)]
+mod tests {
+    use super::*;
+    use crate::node::parse_toml;
+
+    keywords! {
+        /// A test word set.
+        pub enum Color ("color") {
+            /// 红 · red
+            Red = "red",
+            /// 蓝 · blue
+            Blue = "blue",
+        }
+    }
+
+    record! {
+        /// A test record.
+        pub struct Thing ("a thing") {
+            /// 名称 · name
+            pub name: String,
+            /// 金额 · amount
+            pub amount: Money,
+            /// 颜色 · color
+            pub color: Option<Color>,
+            /// 日期 · dates
+            pub dates: Vec<NaiveDate>,
+        }
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        let node = parse_toml(text).unwrap();
+        match decode_root::<Thing>(&node) {
+            Ok(_) => vec![],
+            Err(ps) => ps.into_iter().map(|p| format!("{} | {}", p.message, p.hint.unwrap_or_default())).collect(),
+        }
+    }
+
+    #[test]
+    fn money_is_exact() {
+        assert_eq!(Money::parse("180.00"), Ok(Money(18000)));
+        assert_eq!(Money::parse("180.5"), Ok(Money(18050)));
+        assert_eq!(Money::parse("7"), Ok(Money(700)));
+        assert!(Money::parse("1.234").unwrap_err().contains("two decimals"));
+        assert!(Money::parse("1,000").is_err());
+        assert!(Money::parse("1.").is_err());
+        assert_eq!(Money(123456).to_string(), "1234.56");
+    }
+
+    #[test]
+    fn a_good_record_decodes() {
+        let node = parse_toml("name = \"x\"\namount = \"1.50\"\ncolor = \"red\"\ndates = [2026-11-01]\n").unwrap();
+        let t: Thing = decode_root(&node).unwrap();
+        assert_eq!(t.amount, Money(150));
+        assert_eq!(t.color, Some(Color::Red));
+        assert_eq!(t.dates.len(), 1);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let found = problems("nmae = \"x\"\namount = 1.5\ncolor = \"rde\"\ndates = [\"2026-02-30\"]\n");
+        assert!(found.iter().any(|p| p.starts_with("unknown key `nmae`") && p.contains("did you mean `name`")), "{found:?}");
+        assert!(found.iter().any(|p| p.contains("money written as a number")), "{found:?}");
+        assert!(found.iter().any(|p| p.contains("unknown color \"rde\"") && p.contains("did you mean \"red\"")), "{found:?}");
+        assert!(found.iter().any(|p| p.starts_with("missing key `name`")), "{found:?}");
+        assert!(found.iter().any(|p| p.contains("2026-02-30 is not a day of the calendar")), "{found:?}");
+    }
+
+    #[test]
+    fn schema_lists_required_keys() {
+        let schema = Thing::schema();
+        assert_eq!(schema["required"], json!(["name", "amount"]));
+        assert_eq!(schema["additionalProperties"], json!(false));
+        assert_eq!(schema["properties"]["color"]["enum"], json!(["red", "blue"]));
+    }
+}

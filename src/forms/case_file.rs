@@ -1,0 +1,247 @@
+//! `case.toml`: what svc itself records about a case — who, where, its state, the approvals
+//! and check-ins, and when each step happened. Written by svc (in place, comments kept),
+//! readable and checkable like any other form.
+
+use super::Via;
+use crate::config::Role;
+use crate::decode::{Sp, Timestamp};
+use crate::{keywords, record};
+
+keywords! {
+    /// Where a case stands in the procedure (design §5).
+    pub enum State ("state") {
+        /// 已受理 · requested: the request is recorded (8.1)
+        Requested = "requested",
+        /// 电话解决 · resolved remotely: solved by phone, no visit (flow chart)
+        ResolvedRemotely = "resolved-remotely",
+        /// 已接受 · accepted: on-site service agreed with the customer, fees settled (8.1)
+        Accepted = "accepted",
+        /// 已指派 · assigned: engineers named (8.2)
+        Assigned = "assigned",
+        /// 待审批 · pending approval: task sheet submitted for signature (8.3)
+        PendingApproval = "pending-approval",
+        /// 已批准 · approved: task sheet signed (7.2)
+        Approved = "approved",
+        /// 现场服务中 · on site (8.4)
+        OnSite = "on-site",
+        /// 服务完成 · serviced: work done and recorded (8.5)
+        Serviced = "serviced",
+        /// 待审核 · pending review: travel log and summary handed in (8.6)
+        PendingReview = "pending-review",
+        /// 已审核 · reviewed (5.1.6)
+        Reviewed = "reviewed",
+        /// 已归档 · archived (7.10)
+        Archived = "archived",
+        /// 已取消 · cancelled
+        Cancelled = "cancelled",
+    }
+}
+
+impl State {
+    /// How far along the procedure the state is; the two ends that leave it early
+    /// (resolved remotely, cancelled) rank with the requests.
+    pub fn rank(self) -> u8 {
+        match self {
+            State::Requested | State::ResolvedRemotely | State::Cancelled => 0,
+            State::Accepted => 1,
+            State::Assigned => 2,
+            State::PendingApproval => 3,
+            State::Approved => 4,
+            State::OnSite => 5,
+            State::Serviced => 6,
+            State::PendingReview => 7,
+            State::Reviewed => 8,
+            State::Archived => 9,
+        }
+    }
+
+    /// Whether the case is at `other` or further along the main line of the procedure.
+    pub fn reached(self, other: State) -> bool {
+        !matches!(self, State::ResolvedRemotely | State::Cancelled) && self.rank() >= other.rank()
+    }
+
+    /// Whether the case is finished (no more steps).
+    pub fn is_closed(self) -> bool {
+        matches!(self, State::ResolvedRemotely | State::Cancelled | State::Archived)
+    }
+}
+
+keywords! {
+    /// What an approval signs.
+    pub enum ApprovalKind ("approval kind") {
+        /// 任务书审批 · the task sheet (7.2, 5.1.4, 5.2.2)
+        TaskSheet = "task-sheet",
+        /// 乘机审批 · flying (7.4)
+        Flight = "flight",
+        /// 报告审核 · the records after the trip (5.1.6, 5.2.4)
+        Review = "review",
+    }
+}
+
+record! {
+    /// A signature recorded by svc.
+    pub struct Approval ("an approval") {
+        /// 审批类别 · what is approved: task-sheet, flight, review
+        pub kind: Sp<ApprovalKind>,
+        /// 审批人 · who (person id)
+        pub by: Sp<String>,
+        /// 身份 · in which role: lead, sales-lead, manager, csc, sales
+        pub role: Sp<Role>,
+        /// 时间 · when
+        pub at: Sp<Timestamp>,
+        /// 意见 · note
+        pub note: Option<String>,
+    }
+}
+
+record! {
+    /// A refusal recorded by svc.
+    pub struct Rejection ("a rejection") {
+        /// 退回环节 · which gate: task-sheet or review
+        pub kind: Sp<ApprovalKind>,
+        /// 退回人 · who
+        pub by: Sp<String>,
+        /// 时间 · when
+        pub at: Sp<Timestamp>,
+        /// 原因 · why
+        pub reason: String,
+    }
+}
+
+record! {
+    /// A check-in recorded with `svc checkin` (7.5).
+    pub struct Checkin ("a check-in") {
+        /// 时间 · when
+        pub at: Sp<Timestamp>,
+        /// 方式 · via: phone, fax, email
+        pub via: Via,
+        /// 人员 · who (person id)
+        pub by: Sp<String>,
+        /// 内容 · note
+        pub note: Option<String>,
+    }
+}
+
+record! {
+    /// When each step of the procedure happened.
+    pub struct Timeline ("the timeline") {
+        /// 接受 · accepted (8.1)
+        pub accepted_at: Option<Sp<Timestamp>>,
+        /// 电话解决 · resolved remotely
+        pub resolved_at: Option<Sp<Timestamp>>,
+        /// 指派 · assigned (8.2)
+        pub assigned_at: Option<Sp<Timestamp>>,
+        /// 任务书提交 · task sheet submitted (8.3)
+        pub submitted_at: Option<Sp<Timestamp>>,
+        /// 任务书批准 · task sheet approved (7.2)
+        pub approved_at: Option<Sp<Timestamp>>,
+        /// 出发 · set off for the site (8.4)
+        pub started_at: Option<Sp<Timestamp>>,
+        /// 服务完成 · work completed (8.5)
+        pub completed_at: Option<Sp<Timestamp>>,
+        /// 报告提交 · records handed in (8.6)
+        pub handed_in_at: Option<Sp<Timestamp>>,
+        /// 审核 · reviewed (5.1.6)
+        pub reviewed_at: Option<Sp<Timestamp>>,
+        /// 归档 · archived (7.10)
+        pub archived_at: Option<Sp<Timestamp>>,
+        /// 取消 · cancelled
+        pub cancelled_at: Option<Sp<Timestamp>>,
+    }
+}
+
+impl Default for Timeline {
+    fn default() -> Self {
+        Timeline {
+            accepted_at: None,
+            resolved_at: None,
+            assigned_at: None,
+            submitted_at: None,
+            approved_at: None,
+            started_at: None,
+            completed_at: None,
+            handed_in_at: None,
+            reviewed_at: None,
+            archived_at: None,
+            cancelled_at: None,
+            span: Default::default(),
+        }
+    }
+}
+
+record! {
+    /// `case.toml`: the case as svc keeps it.
+    pub struct CaseFile ("case.toml") {
+        /// 服务单号 · case id (= folder name)
+        pub id: Sp<String>,
+        /// 标题 · one-line title
+        pub title: String,
+        /// 客户 · customer id
+        pub customer: Sp<String>,
+        /// 服务地点 · site id
+        pub site: Option<Sp<String>>,
+        /// 设备序列号 · serial of the product concerned
+        pub product: Option<Sp<String>>,
+        /// 状态 · state
+        pub state: Sp<State>,
+        /// 创建时间 · opened at
+        pub opened_at: Sp<Timestamp>,
+        /// 创建人 · opened by (person id)
+        pub opened_by: Sp<String>,
+        /// 费用约定 · fee arrangement: warranty, billable or agreement:ID (8.1)
+        pub fee: Option<Sp<String>>,
+        /// 指派人 · assigned by (person id)
+        pub assigned_by: Option<Sp<String>>,
+        /// 指派部门 · assigned by which department: csc or sales (8.2)
+        pub assigned_via: Option<Sp<Role>>,
+        /// 服务人员 · assignees (person ids)
+        pub assignees: Vec<Sp<String>>,
+        /// 电话解决说明 · how it was solved by phone
+        pub resolution: Option<String>,
+        /// 取消原因 · why it was cancelled
+        pub cancel_reason: Option<String>,
+        /// 审批 · approvals
+        pub approvals: Vec<Approval>,
+        /// 退回 · rejections
+        pub rejections: Vec<Rejection>,
+        /// 联系公司 · check-ins (7.5)
+        pub checkins: Vec<Checkin>,
+        /// 时间线 · when each step happened
+        pub timeline: Option<Timeline>,
+    }
+}
+
+/// The fee arrangement agreed with the customer (8.1, 5.1.2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeeArrangement {
+    /// Free under warranty.
+    Warranty,
+    /// Charged by the catalog.
+    Billable,
+    /// Under an after-sales agreement.
+    Agreement(String),
+}
+
+impl FeeArrangement {
+    /// Read `warranty`, `billable` or `agreement:ID`.
+    pub fn parse(text: &str) -> Option<FeeArrangement> {
+        match text {
+            "warranty" => Some(FeeArrangement::Warranty),
+            "billable" => Some(FeeArrangement::Billable),
+            _ => text
+                .strip_prefix("agreement:")
+                .filter(|id| !id.trim().is_empty())
+                .map(|id| FeeArrangement::Agreement(id.trim().to_string())),
+        }
+    }
+}
+
+impl std::fmt::Display for FeeArrangement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FeeArrangement::Warranty => f.write_str("warranty"),
+            FeeArrangement::Billable => f.write_str("billable"),
+            FeeArrangement::Agreement(id) => write!(f, "agreement:{id}"),
+        }
+    }
+}
