@@ -41,7 +41,11 @@ impl Decoder {
 
     /// Record that a node has the wrong type.
     pub fn expected(&mut self, node: &Node, what: &str, hint: Option<String>) {
-        self.problem(node.span, format!("expected {what}, found {}", node.kind.describe()), hint);
+        self.problem(
+            node.span,
+            format!("expected {what}, found {}", node.kind.describe()),
+            hint,
+        );
     }
 }
 
@@ -77,7 +81,10 @@ pub fn decode_root<T: Decode>(node: &Node) -> Result<T, Vec<Problem>> {
 /// A complete JSON Schema document (draft-07) around a record's schema.
 pub fn document_schema(title: &str, body: Value) -> Value {
     let mut doc = serde_json::Map::new();
-    doc.insert("$schema".into(), Value::from("http://json-schema.org/draft-07/schema#"));
+    doc.insert(
+        "$schema".into(),
+        Value::from("http://json-schema.org/draft-07/schema#"),
+    );
     doc.insert("title".into(), Value::from(title));
     if let Value::Object(fields) = body {
         doc.extend(fields);
@@ -103,7 +110,10 @@ impl<T> std::ops::Deref for Sp<T> {
 
 impl<T: Decode> Decode for Sp<T> {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        T::decode(node, d).map(|value| Sp { value, span: node.span })
+        T::decode(node, d).map(|value| Sp {
+            value,
+            span: node.span,
+        })
     }
     fn schema() -> Value {
         T::schema()
@@ -134,7 +144,11 @@ impl<T: Decode> Decode for Option<T> {
 impl<T: Decode> Decode for Vec<T> {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let Kind::Seq(items) = &node.kind else {
-            d.expected(node, "a list", Some("write a list as [a, b] in TOML, or one `- item` a line in YAML".into()));
+            d.expected(
+                node,
+                "a list",
+                Some("write a list as [a, b] in TOML, or one `- item` a line in YAML".into()),
+            );
             return None;
         };
         let mut out = Vec::with_capacity(items.len());
@@ -231,7 +245,10 @@ impl Decode for Score {
             _ => {
                 d.problem(
                     node.span,
-                    format!("expected a score from 1 to 5, found {}", describe_value(node)),
+                    format!(
+                        "expected a score from 1 to 5, found {}",
+                        describe_value(node)
+                    ),
                     Some("1 = very dissatisfied … 5 = very satisfied".into()),
                 );
                 None
@@ -264,7 +281,10 @@ impl Money {
             None => (false, t),
         };
         let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
-        if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        if whole.is_empty()
+            || !whole.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(format!("\"{text}\" is not an amount of money"));
         }
         if frac.len() > 2 {
@@ -273,9 +293,14 @@ impl Money {
         if t.ends_with('.') {
             return Err(format!("\"{text}\" ends with a decimal point"));
         }
-        let whole: i64 = whole.parse().map_err(|_| format!("\"{text}\" is too large"))?;
+        let whole: i64 = whole
+            .parse()
+            .map_err(|_| format!("\"{text}\" is too large"))?;
         let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
-        let fen = whole.checked_mul(100).and_then(|w| w.checked_add(frac)).ok_or_else(|| format!("\"{text}\" is too large"))?;
+        let fen = whole
+            .checked_mul(100)
+            .and_then(|w| w.checked_add(frac))
+            .ok_or_else(|| format!("\"{text}\" is too large"))?;
         Ok(Money(if neg { -fen } else { fen }))
     }
 }
@@ -314,7 +339,11 @@ impl Decode for Money {
         match &node.kind {
             Kind::Str(s) => match Money::parse(s) {
                 Ok(m) if m.0 < 0 => {
-                    d.problem(node.span, format!("amount \"{s}\" is negative"), Some("amounts are never negative; record a refund as a note".into()));
+                    d.problem(
+                        node.span,
+                        format!("amount \"{s}\" is negative"),
+                        Some("amounts are never negative; record a refund as a note".into()),
+                    );
                     None
                 }
                 Ok(m) => Some(m),
@@ -324,7 +353,14 @@ impl Decode for Money {
                 }
             },
             Kind::Float(_) | Kind::Int(_) => {
-                d.problem(node.span, format!("money written as a number ({}) may be rounded", node.kind.describe()), Some(MONEY_HINT.into()));
+                d.problem(
+                    node.span,
+                    format!(
+                        "money written as a number ({}) may be rounded",
+                        node.kind.describe()
+                    ),
+                    Some(MONEY_HINT.into()),
+                );
                 None
             }
             _ => {
@@ -368,7 +404,8 @@ pub type Timestamp = DateTime<FixedOffset>;
 
 impl Decode for Timestamp {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let hint = Some("write a time as date, time and offset: 2026-11-27T09:30:00+08:00".to_string());
+        let hint =
+            Some("write a time as date, time and offset: 2026-11-27T09:30:00+08:00".to_string());
         let Some(text) = node.as_str() else {
             d.expected(node, "a date and time", hint);
             return None;
@@ -378,7 +415,10 @@ impl Decode for Timestamp {
             Err(_) => {
                 let message = if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() {
                     format!("{text} has no time of day")
-                } else if text.len() >= 19 && !text.ends_with('Z') && !text[19..].contains(['+', '-']) {
+                } else if text.len() >= 19
+                    && !text.ends_with('Z')
+                    && !text[19..].contains(['+', '-'])
+                {
                     format!("{text} has no UTC offset")
                 } else {
                     format!("\"{text}\" is not a valid date and time")
@@ -402,13 +442,15 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
@@ -419,11 +461,16 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
-        .filter(|(dist, c)| *dist <= c.chars().count().div_ceil(3) || (word.len() > 3 && c.contains(word)))
+        .filter(|(dist, c)| {
+            *dist <= c.chars().count().div_ceil(3) || (word.len() > 3 && c.contains(word))
+        })
         .min_by_key(|(dist, _)| *dist)
         .map(|(_, c)| c)
 }
@@ -438,7 +485,11 @@ pub fn unknown_key(d: &mut Decoder, key: &str, span: Span, what: &str, known: &[
 }
 
 /// The entries of a table, or a problem.
-pub fn expect_table<'n>(node: &'n Node, d: &mut Decoder, what: &str) -> Option<&'n [crate::node::Entry]> {
+pub fn expect_table<'n>(
+    node: &'n Node,
+    d: &mut Decoder,
+    what: &str,
+) -> Option<&'n [crate::node::Entry]> {
     match &node.kind {
         Kind::Map(entries) => Some(entries),
         Kind::Null if node.span == Span::default() => Some(&[]),
@@ -673,7 +724,10 @@ mod tests {
         let node = parse_toml(text).unwrap();
         match decode_root::<Thing>(&node) {
             Ok(_) => vec![],
-            Err(ps) => ps.into_iter().map(|p| format!("{} | {}", p.message, p.hint.unwrap_or_default())).collect(),
+            Err(ps) => ps
+                .into_iter()
+                .map(|p| format!("{} | {}", p.message, p.hint.unwrap_or_default()))
+                .collect(),
         }
     }
 
@@ -690,7 +744,9 @@ mod tests {
 
     #[test]
     fn a_good_record_decodes() {
-        let node = parse_toml("name = \"x\"\namount = \"1.50\"\ncolor = \"red\"\ndates = [2026-11-01]\n").unwrap();
+        let node =
+            parse_toml("name = \"x\"\namount = \"1.50\"\ncolor = \"red\"\ndates = [2026-11-01]\n")
+                .unwrap();
         let t: Thing = decode_root(&node).unwrap();
         assert_eq!(t.amount, Money(150));
         assert_eq!(t.color, Some(Color::Red));
@@ -699,12 +755,36 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_at_once() {
-        let found = problems("nmae = \"x\"\namount = 1.5\ncolor = \"rde\"\ndates = [\"2026-02-30\"]\n");
-        assert!(found.iter().any(|p| p.starts_with("unknown key `nmae`") && p.contains("did you mean `name`")), "{found:?}");
-        assert!(found.iter().any(|p| p.contains("money written as a number")), "{found:?}");
-        assert!(found.iter().any(|p| p.contains("unknown color \"rde\"") && p.contains("did you mean \"red\"")), "{found:?}");
-        assert!(found.iter().any(|p| p.starts_with("missing key `name`")), "{found:?}");
-        assert!(found.iter().any(|p| p.contains("2026-02-30 is not a day of the calendar")), "{found:?}");
+        let found =
+            problems("nmae = \"x\"\namount = 1.5\ncolor = \"rde\"\ndates = [\"2026-02-30\"]\n");
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("unknown key `nmae`") && p.contains("did you mean `name`")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("money written as a number")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("unknown color \"rde\"") && p.contains("did you mean \"red\"")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|p| p.starts_with("missing key `name`")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("2026-02-30 is not a day of the calendar")),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -712,6 +792,9 @@ mod tests {
         let schema = Thing::schema();
         assert_eq!(schema["required"], json!(["name", "amount"]));
         assert_eq!(schema["additionalProperties"], json!(false));
-        assert_eq!(schema["properties"]["color"]["enum"], json!(["red", "blue"]));
+        assert_eq!(
+            schema["properties"]["color"]["enum"],
+            json!(["red", "blue"])
+        );
     }
 }

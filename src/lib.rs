@@ -1,13 +1,31 @@
 //! svc: the on-site service procedure of a Customer Service Centre, run over a git-tracked
 //! folder of forms.
 //!
+//! - [`rules`]: the procedure's rules, one function per clause, and the table of them.
+//! - [`schema`]: JSON Schemas of every file, for editors.
 //! - [`source`]: source files, byte spans and line/column positions.
+//! - [`validate`]: validation of a whole workspace, cases in parallel.
+//! - [`workspace`]: the workspace root and the company's shared files, read into an index.
+//! - [`case`]: case folders found and read into typed forms.
 //! - [`config`]: the company's shared files: settings, people, customers, catalog.
 //! - [`decode`]: typed records from spanned trees, every problem at once, JSON Schema.
+//! - [`finding`]: what validation reports: rule, severity, file, position, message, hint.
+//! - [`fsutil`]: atomic file writes.
 //! - [`forms`]: the six forms of the procedure and `case.toml`.
+//! - [`git`]: the repository: creation, identity, commits of exactly svc's files.
+//! - [`init`]: new workspaces from the starter files or the sample company.
 //! - [`node`]: TOML and YAML parsed into one spanned tree.
+pub mod case;
 pub mod config;
 pub mod decode;
+pub mod finding;
 pub mod forms;
+pub mod fsutil;
+pub mod git;
+pub mod init;
 pub mod node;
+pub mod rules;
+pub mod schema;
 pub mod source;
+pub mod validate;
+pub mod workspace;

@@ -233,7 +233,10 @@ fn yaml_message(err: &serde_saphyr::Error) -> String {
         Some(rest) => rest.split_once(": ").map_or(rest, |(_, m)| m),
         None => first,
     };
-    let message = message.split(", set DuplicateKeyPolicy").next().unwrap_or(message);
+    let message = message
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(message);
     if message.starts_with("budget breached") {
         format!("{message} (aliases, nesting or size beyond what a form needs)")
     } else {
@@ -281,7 +284,12 @@ enum YamlNode {
     Float(f64),
     Str(String),
     Seq(Vec<serde_saphyr::Spanned<YamlNode>>),
-    Map(Vec<(serde_saphyr::Spanned<YamlNode>, serde_saphyr::Spanned<YamlNode>)>),
+    Map(
+        Vec<(
+            serde_saphyr::Spanned<YamlNode>,
+            serde_saphyr::Spanned<YamlNode>,
+        )>,
+    ),
 }
 
 impl YamlNode {
@@ -376,7 +384,10 @@ mod tests {
         let t = parse_toml("a = 1\nb = \"x\"\nc = [true]\n").unwrap();
         let y = yaml("a: 1\nb: x\nc: [true]\n").unwrap();
         let strip = |n: &Node| match &n.kind {
-            Kind::Map(es) => es.iter().map(|e| (e.key.clone(), e.value.kind.clone())).collect::<Vec<_>>(),
+            Kind::Map(es) => es
+                .iter()
+                .map(|e| (e.key.clone(), e.value.kind.clone()))
+                .collect::<Vec<_>>(),
             _ => vec![],
         };
         let mut ty = strip(&t);
@@ -397,7 +408,10 @@ mod tests {
         let f = SourceFile::new("f.yaml", text.to_string());
         let n = parse_yaml(&f).unwrap();
         let name = n.get("name").unwrap();
-        assert_eq!(&text[name.span.start as usize..name.span.end as usize], "李娜");
+        assert_eq!(
+            &text[name.span.start as usize..name.span.end as usize],
+            "李娜"
+        );
         let t = parse_toml("a = 1\nname = \"李娜\"\n").unwrap();
         let name = t.get("name").unwrap();
         assert_eq!(name.span.start, 13);
@@ -412,7 +426,10 @@ mod tests {
     #[test]
     fn yaml_alias_bomb_is_refused_quickly() {
         let mut text = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
-        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"].iter().zip(["b", "c", "d", "e", "f", "g", "h", "i"]) {
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+        {
             text.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
         }
         let err = yaml(&text).unwrap_err();

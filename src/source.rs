@@ -118,7 +118,13 @@ mod tests {
         let id = f.text.find("id").unwrap() as u32;
         assert_eq!(f.position(id), Position { line: 2, column: 1 });
         let quote = f.text.rfind('"').unwrap() as u32;
-        assert_eq!(f.position(quote), Position { line: 1, column: 11 });
+        assert_eq!(
+            f.position(quote),
+            Position {
+                line: 1,
+                column: 11
+            }
+        );
         assert_eq!(f.offset(2, 1), id);
         assert_eq!(f.offset(1, 11), quote);
     }

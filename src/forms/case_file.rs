@@ -62,7 +62,10 @@ impl State {
 
     /// Whether the case is finished (no more steps).
     pub fn is_closed(self) -> bool {
-        matches!(self, State::ResolvedRemotely | State::Cancelled | State::Archived)
+        matches!(
+            self,
+            State::ResolvedRemotely | State::Cancelled | State::Archived
+        )
     }
 }
 
@@ -147,25 +150,6 @@ record! {
         pub archived_at: Option<Sp<Timestamp>>,
         /// 取消 · cancelled
         pub cancelled_at: Option<Sp<Timestamp>>,
-    }
-}
-
-impl Default for Timeline {
-    fn default() -> Self {
-        Timeline {
-            accepted_at: None,
-            resolved_at: None,
-            assigned_at: None,
-            submitted_at: None,
-            approved_at: None,
-            started_at: None,
-            completed_at: None,
-            handed_in_at: None,
-            reviewed_at: None,
-            archived_at: None,
-            cancelled_at: None,
-            span: Default::default(),
-        }
     }
 }
 

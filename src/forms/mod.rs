@@ -13,12 +13,16 @@ mod task_sheet;
 mod travel_log;
 mod visit;
 
-pub use case_file::{Approval, ApprovalKind, CaseFile, Checkin, FeeArrangement, Rejection, State, Timeline};
+pub use case_file::{
+    Approval, ApprovalKind, CaseFile, Checkin, FeeArrangement, Rejection, State, Timeline,
+};
 pub use fees::{FeeItem, FeeList, Payment, PaymentMethod, Signature};
 pub use request::{Channel, Contact, Request};
 pub use summary::{FaultCategory, Outcome, Summary};
 pub use task_sheet::{Advance, Helper, PartToBring, PlannedLeg, TaskSheet};
-pub use travel_log::{Day, Expense, ExpenseCategory, Leg, LoggedCheckin, ReceivedAdvance, TravelLog};
+pub use travel_log::{
+    Day, Expense, ExpenseCategory, Leg, LoggedCheckin, ReceivedAdvance, TravelLog,
+};
 pub use visit::{Cause, Confirmation, PartReplaced, Visit};
 
 use crate::decode::Decode;
@@ -146,7 +150,12 @@ impl FormKind {
             FormKind::Summary => Summary::schema(),
         };
         crate::decode::document_schema(
-            &format!("{} {} · {}", self.title_zh(), self.title_en(), self.clause()),
+            &format!(
+                "{} {} · {}",
+                self.title_zh(),
+                self.title_en(),
+                self.clause()
+            ),
             body,
         )
     }

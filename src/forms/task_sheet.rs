@@ -46,8 +46,8 @@ record! {
         pub amount: Sp<Money>,
         /// 用途 · purpose
         pub purpose: String,
-        /// 申请日期 · date requested (on or after the task sheet's approval, 7.3)
-        pub requested_on: Sp<NaiveDate>,
+        /// 申请日期 · date requested: on or after the task sheet's approval (7.3)
+        pub requested_on: Option<Sp<NaiveDate>>,
     }
 }
 

@@ -1,0 +1,398 @@
+//! Cases: one folder each under `cases/<yyyy>/<mm>/<id>/`, holding `case.toml` and the
+//! forms. This module finds the folders and reads a folder's files into a [`Case`]; what a
+//! case must satisfy is in [`crate::rules`].
+
+use crate::finding::{Finding, Location};
+use crate::forms::{
+    CaseFile, FeeList, FormKind, Request, State, Summary, TaskSheet, TravelLog, Visit,
+};
+use crate::node::Syntax;
+use crate::workspace::{Loaded, read_decode};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The folder holding all cases.
+pub const CASES_DIR: &str = "cases";
+
+/// A case folder as read from disk: every form that could be read, and the findings of
+/// those that could not.
+#[derive(Debug)]
+pub struct Case {
+    /// The folder, relative to the workspace root.
+    pub dir: PathBuf,
+    /// `case.toml`.
+    pub file: Option<Loaded<CaseFile>>,
+    /// The request.
+    pub request: Option<Loaded<Request>>,
+    /// The task sheet.
+    pub task_sheet: Option<Loaded<TaskSheet>>,
+    /// Visit records, in file-name order.
+    pub visits: Vec<Loaded<Visit>>,
+    /// The fee list.
+    pub fees: Option<Loaded<FeeList>>,
+    /// The travel log.
+    pub travel_log: Option<Loaded<TravelLog>>,
+    /// The summary.
+    pub summary: Option<Loaded<Summary>>,
+    /// The files found for each form (even those that failed to parse).
+    pub files: BTreeMap<FormKind, Vec<PathBuf>>,
+    /// Problems found while reading.
+    pub findings: Vec<Finding>,
+}
+
+impl Case {
+    /// The folder name: what the case id must be.
+    pub fn folder_name(&self) -> &str {
+        self.dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+    }
+
+    /// The case id from `case.toml`, or the folder name when it cannot be read.
+    pub fn id(&self) -> &str {
+        self.file
+            .as_ref()
+            .map_or_else(|| self.folder_name(), |f| f.id.value.as_str())
+    }
+
+    /// The state, when `case.toml` could be read.
+    pub fn state(&self) -> Option<State> {
+        self.file.as_ref().map(|f| f.state.value)
+    }
+
+    /// Whether a file exists for the form (readable or not).
+    pub fn has_file(&self, form: FormKind) -> bool {
+        self.files.get(&form).is_some_and(|f| !f.is_empty())
+    }
+}
+
+/// Every case folder under `cases/`, sorted, as paths relative to the root; folders and
+/// files at the wrong depth are findings.
+pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Finding>) {
+    let mut dirs = Vec::new();
+    let mut findings = Vec::new();
+    let base = root.join(CASES_DIR);
+    if !base.is_dir() {
+        return (dirs, findings);
+    }
+    let walker = walkdir::WalkDir::new(&base)
+        .min_depth(1)
+        .max_depth(3)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| PathBuf::from(CASES_DIR));
+                findings.push(Finding::error(
+                    "layout",
+                    Location::file(path),
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || (entry.depth() == 1 && name == "README.md") {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let depth = entry.depth();
+        let is_dir = entry.file_type().is_dir();
+        if depth == 3 && is_dir {
+            dirs.push(rel);
+        } else if !is_dir {
+            let kind = if entry.path_is_symlink() {
+                "symbolic link"
+            } else {
+                "file"
+            };
+            findings.push(
+                Finding::warning(
+                    "layout",
+                    Location::file(rel),
+                    format!("{kind} outside any case folder; svc ignores it"),
+                )
+                .hint("case files live in cases/<yyyy>/<mm>/<case-id>/"),
+            );
+        } else if depth < 3 && !name.chars().all(|c| c.is_ascii_digit()) {
+            findings.push(
+                Finding::warning(
+                    "layout",
+                    Location::file(rel),
+                    "folder is not a year or month; svc ignores it",
+                )
+                .hint("case folders live in cases/<yyyy>/<mm>/<case-id>/"),
+            );
+        }
+    }
+    (dirs, findings)
+}
+
+/// Which form a file in a case folder is, from its name.
+fn form_of(name: &str) -> Option<FormKind> {
+    let (stem, _) = name.rsplit_once('.')?;
+    Syntax::of(Path::new(name))?;
+    FormKind::ALL
+        .into_iter()
+        .find(|f| *f != FormKind::Visit && f.name() == stem)
+}
+
+/// Read one case folder.
+pub fn load(root: &Path, dir: &Path) -> Case {
+    let mut case = Case {
+        dir: dir.to_path_buf(),
+        file: None,
+        request: None,
+        task_sheet: None,
+        visits: Vec::new(),
+        fees: None,
+        travel_log: None,
+        summary: None,
+        files: BTreeMap::new(),
+        findings: Vec::new(),
+    };
+    let mut names: Vec<(String, bool)> = match std::fs::read_dir(root.join(dir)) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.file_type().is_ok_and(|t| t.is_dir()),
+                )
+            })
+            .collect(),
+        Err(e) => {
+            case.findings.push(Finding::error(
+                "layout",
+                Location::file(dir),
+                format!("cannot read the case folder: {e}"),
+            ));
+            return case;
+        }
+    };
+    names.sort();
+    let mut case_toml = None;
+    for (name, is_dir) in names {
+        let rel = dir.join(&name);
+        if name.starts_with('.') {
+            continue;
+        }
+        if is_dir {
+            match name.as_str() {
+                "visits" => load_visits(root, &rel, &mut case),
+                "attachments" => {}
+                _ => case.findings.push(
+                    Finding::warning(
+                        "layout",
+                        Location::file(&rel),
+                        "unknown folder in a case; svc ignores it",
+                    )
+                    .hint("visit records go in visits/, anything else in attachments/"),
+                ),
+            }
+            continue;
+        }
+        if name == "case.toml" {
+            case_toml = Some(rel);
+            continue;
+        }
+        match form_of(&name) {
+            Some(form) => case.files.entry(form).or_default().push(rel),
+            None => case.findings.push(
+                Finding::warning(
+                    "layout",
+                    Location::file(&rel),
+                    format!("`{name}` is not a form svc knows; it is ignored"),
+                )
+                .hint(format!(
+                    "forms are {} (.toml, .yaml or .yml); put other files in attachments/",
+                    FormKind::ALL
+                        .iter()
+                        .filter(|f| **f != FormKind::Visit)
+                        .map(|f| f.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            ),
+        }
+    }
+    match case_toml {
+        Some(rel) => case.file = read_decode(root, &rel, &mut case.findings),
+        None => case.findings.push(
+            Finding::error(
+                "layout",
+                Location::file(dir),
+                "case folder has no case.toml",
+            )
+            .hint("create cases with `svc new`, which writes case.toml"),
+        ),
+    }
+    let files = case.files.clone();
+    for (form, paths) in &files {
+        if paths.len() > 1 {
+            for extra in &paths[1..] {
+                case.findings.push(
+                    Finding::error(
+                        "layout",
+                        Location::file(extra),
+                        format!(
+                            "two files for the {form} form: {} and this one",
+                            paths[0].display()
+                        ),
+                    )
+                    .hint("keep one of them (TOML or YAML), delete the other"),
+                );
+            }
+            continue;
+        }
+        let rel = &paths[0];
+        let findings = &mut case.findings;
+        match form {
+            FormKind::Request => case.request = read_decode(root, rel, findings),
+            FormKind::TaskSheet => case.task_sheet = read_decode(root, rel, findings),
+            FormKind::Fees => case.fees = read_decode(root, rel, findings),
+            FormKind::TravelLog => case.travel_log = read_decode(root, rel, findings),
+            FormKind::Summary => case.summary = read_decode(root, rel, findings),
+            FormKind::Visit => {}
+        }
+    }
+    case
+}
+
+fn load_visits(root: &Path, visits_dir: &Path, case: &mut Case) {
+    let mut names: Vec<String> = match std::fs::read_dir(root.join(visits_dir)) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(e) => {
+            case.findings.push(Finding::error(
+                "layout",
+                Location::file(visits_dir),
+                format!("cannot read: {e}"),
+            ));
+            return;
+        }
+    };
+    names.sort();
+    for name in names.into_iter().filter(|n| !n.starts_with('.')) {
+        let rel = visits_dir.join(&name);
+        if Syntax::of(Path::new(&name)).is_none() {
+            case.findings.push(
+                Finding::warning(
+                    "layout",
+                    Location::file(&rel),
+                    "not a visit record (.toml, .yaml or .yml); svc ignores it",
+                )
+                .hint("put photos and scans in attachments/"),
+            );
+            continue;
+        }
+        case.files
+            .entry(FormKind::Visit)
+            .or_default()
+            .push(rel.clone());
+        if let Some(visit) = read_decode::<Visit>(root, &rel, &mut case.findings) {
+            case.visits.push(visit);
+        }
+    }
+}
+
+/// Why a case named on the command line could not be found.
+#[derive(Debug, thiserror::Error)]
+pub enum LookupError {
+    /// No case id starts or ends with the text.
+    #[error("no case matches `{query}`")]
+    NotFound {
+        /// What was asked for.
+        query: String,
+        /// The closest id, if any.
+        closest: Option<String>,
+    },
+    /// More than one case matches.
+    #[error("`{query}` matches {} cases: {}", .matches.len(), .matches.join(", "))]
+    Ambiguous {
+        /// What was asked for.
+        query: String,
+        /// The ids it matches.
+        matches: Vec<String>,
+    },
+}
+
+/// The folder of the case named by its id, or by any unique prefix or suffix of it
+/// (ignoring case), among `dirs`.
+pub fn lookup(dirs: &[PathBuf], query: &str) -> Result<PathBuf, LookupError> {
+    let name = |d: &PathBuf| {
+        d.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let q = query.trim().to_ascii_uppercase();
+    if let Some(exact) = dirs.iter().find(|d| name(d).to_ascii_uppercase() == q) {
+        return Ok(exact.clone());
+    }
+    let matches: Vec<&PathBuf> = dirs
+        .iter()
+        .filter(|d| {
+            let n = name(d).to_ascii_uppercase();
+            !q.is_empty() && (n.starts_with(&q) || n.ends_with(&q))
+        })
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(LookupError::NotFound {
+            query: query.to_string(),
+            closest: crate::decode::did_you_mean(
+                &q,
+                dirs.iter().filter_map(|d| d.file_name()?.to_str()),
+            )
+            .map(str::to_string),
+        }),
+        many => {
+            let mut ids: Vec<String> = many.iter().map(|d| name(d)).collect();
+            ids.sort();
+            Err(LookupError::Ambiguous {
+                query: query.to_string(),
+                matches: ids,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cases_are_found_by_unique_prefix_or_suffix() {
+        let dirs: Vec<PathBuf> = [
+            "cases/2026/10/SR-20261015-K7F3Q2",
+            "cases/2026/10/SR-20261016-AB12CD",
+            "cases/2026/11/SR-20261101-ZZZZ99",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(lookup(&dirs, "k7f3q2").unwrap(), dirs[0]);
+        assert_eq!(lookup(&dirs, "SR-20261101").unwrap(), dirs[2]);
+        assert_eq!(lookup(&dirs, "SR-20261016-AB12CD").unwrap(), dirs[1]);
+        match lookup(&dirs, "SR-202610") {
+            Err(LookupError::Ambiguous { matches, .. }) => assert_eq!(matches.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            lookup(&dirs, "nothing"),
+            Err(LookupError::NotFound { .. })
+        ));
+    }
+}

@@ -1,0 +1,124 @@
+//! `svc list`
+
+use crate::cli::{
+    Env, done,
+    error::{CliError, CliResult},
+};
+use chrono::NaiveDate;
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use svc::forms::State;
+use svc::validate::Overview;
+
+/// List cases.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only cases in this state
+    #[arg(long, value_parser = parse_state)]
+    state: Option<State>,
+    /// Only cases assigned to this person (`me`: the person whose e-mail is git's user.email)
+    #[arg(long, value_name = "PERSON")]
+    assignee: Option<String>,
+    /// Only cases of this customer
+    #[arg(long, value_name = "CUSTOMER")]
+    customer: Option<String>,
+    /// Only cases opened on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    since: Option<NaiveDate>,
+}
+
+fn parse_state(text: &str) -> Result<State, String> {
+    text.parse()
+}
+
+/// List the cases that pass the filters.
+pub fn run(args: Args, env: &Env) -> CliResult {
+    let ws = env.workspace()?;
+    let now = env.now(&ws)?;
+    let assignee = match args.assignee.as_deref() {
+        Some("me") => Some(env.current_person(&ws)?),
+        Some(person) => {
+            if !ws.people.contains_key(person) {
+                let mut err = CliError::refused(format!("`{person}` is not in people.toml"));
+                if let Some(hint) =
+                    svc::workspace::suggest(person, ws.people.keys().map(String::as_str))
+                {
+                    err = err.hint(hint);
+                }
+                return Err(err);
+            }
+            Some(person.to_string())
+        }
+        None => None,
+    };
+    if let Some(c) = &args.customer
+        && !ws.customers.contains_key(c)
+    {
+        let mut err = CliError::refused(format!("customer `{c}` has no file customers/{c}.toml"));
+        if let Some(hint) = svc::workspace::suggest(c, ws.customers.keys().map(String::as_str)) {
+            err = err.hint(hint);
+        }
+        return Err(err);
+    }
+    let result = svc::validate::validate(&ws, None, now);
+    let offset = ws.offset();
+    let cases: Vec<&Overview> = result
+        .cases
+        .iter()
+        .filter(|c| args.state.is_none_or(|s| c.state == Some(s)))
+        .filter(|c| assignee.as_ref().is_none_or(|a| c.assignees.contains(a)))
+        .filter(|c| {
+            args.customer
+                .as_ref()
+                .is_none_or(|x| c.customer.as_ref() == Some(x))
+        })
+        .filter(|c| {
+            args.since.is_none_or(|d| {
+                c.opened_at
+                    .is_some_and(|t| t.with_timezone(&offset).date_naive() >= d)
+            })
+        })
+        .collect();
+    if env.ui.json {
+        env.ui.json(&cases)?;
+        return done();
+    }
+    if cases.is_empty() {
+        env.ui.note("no cases match");
+        return done();
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_header([
+        "Case 服务单",
+        "State 状态",
+        "Customer 客户",
+        "Opened 受理",
+        "Assignees 人员",
+        "Title 标题",
+        "Findings",
+    ]);
+    for c in &cases {
+        let findings = match (c.errors, c.warnings) {
+            (0, 0) => String::new(),
+            (e, 0) => format!("{e} error(s)"),
+            (0, w) => format!("{w} warning(s)"),
+            (e, w) => format!("{e} error(s), {w} warning(s)"),
+        };
+        table.add_row([
+            c.id.clone(),
+            c.state.map_or_else(|| "?".to_string(), |s| s.to_string()),
+            c.customer.clone().unwrap_or_default(),
+            c.opened_at
+                .map(|t| t.with_timezone(&offset).format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            c.assignees.join(", "),
+            c.title.clone().unwrap_or_default(),
+            findings,
+        ]);
+    }
+    env.ui.line(table.to_string());
+    env.ui.note(format!("{} case(s)", cases.len()));
+    done()
+}

@@ -1,0 +1,146 @@
+//! The command line: arguments (clap), one module per command under [`commands`], the
+//! terminal in [`ui`], and exit codes in [`error`]. Every command is a thin wrapper that
+//! finds the workspace, calls the core library, and presents what it returns.
+
+mod commands;
+mod error;
+mod ui;
+
+use clap::{Args, CommandFactory, Parser};
+use error::{CliError, CliResult};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use svc::decode::Timestamp;
+use svc::workspace::{self, Workspace};
+use ui::{ColorChoice, Ui};
+
+/// Run a Customer Service Centre's on-site service procedure over a git-tracked folder of
+/// forms (现场服务工作程序)
+#[derive(Debug, Parser)]
+#[command(name = "svc", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: commands::Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Run in the workspace at DIR instead of searching upward from the current folder
+    #[arg(short = 'C', global = true, value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// Print machine-readable JSON
+    #[arg(long, global = true)]
+    json: bool,
+    /// When to use colour
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: ColorChoice,
+    /// Print less
+    #[arg(short, long, global = true)]
+    quiet: bool,
+}
+
+/// What a command gets: the global options and the terminal.
+pub struct Env {
+    global: GlobalArgs,
+    ui: Ui,
+}
+
+impl Env {
+    /// The folder to work in: `-C DIR` or the current folder.
+    pub fn start_dir(&self) -> Result<PathBuf, CliError> {
+        match &self.global.dir {
+            Some(dir) => Ok(dir.clone()),
+            None => std::env::current_dir()
+                .map_err(|e| CliError::env(format!("cannot read the current folder: {e}"))),
+        }
+    }
+
+    /// Open the workspace around the start folder.
+    pub fn workspace(&self) -> Result<Workspace, CliError> {
+        let root = workspace::find_root(&self.start_dir()?)?;
+        Ok(Workspace::open(&root))
+    }
+
+    /// The person acting: the one whose e-mail is git's `user.email` for the workspace.
+    pub fn current_person(&self, ws: &Workspace) -> Result<String, CliError> {
+        let repo = git2::Repository::discover(&ws.root).map_err(|e| {
+            CliError::env(format!(
+                "the workspace is not in a git repository: {}",
+                e.message()
+            ))
+        })?;
+        let Some((_, email)) = svc::git::identity(&repo) else {
+            return Err(CliError::env(
+                "git has no user.email here, so svc cannot tell who you are",
+            )
+            .hint(
+                "git config user.email you@example.com (the e-mail of your entry in people.toml)",
+            ));
+        };
+        match ws.person_by_email(&email) {
+            Some(person) => Ok(person.id.value.clone()),
+            None => Err(CliError::refused(format!("nobody in people.toml has the e-mail {email}"))
+                .hint("ask an admin to add you to people.toml, or set git's user.email to the e-mail listed there")),
+        }
+    }
+
+    /// The present moment, in the workspace's time zone.
+    pub fn now(&self, ws: &Workspace) -> Result<Timestamp, CliError> {
+        // Tests pin the clock so that "in the future" and "overdue" are reproducible.
+        if let Ok(text) = std::env::var("SVC_NOW") {
+            return chrono::DateTime::parse_from_rfc3339(&text)
+                .map_err(|e| CliError::usage(format!("SVC_NOW is not an RFC 3339 time: {e}")));
+        }
+        Ok(chrono::Utc::now().with_timezone(&ws.offset()))
+    }
+}
+
+/// Parse the command line, run the command, and turn the outcome into an exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let ui = Ui::new(cli.global.color, cli.global.json, cli.global.quiet);
+    let env = Env {
+        global: cli.global,
+        ui,
+    };
+    match commands::run(cli.command, &env) {
+        Ok(code) => code,
+        Err(e) => {
+            env.ui.error(&e);
+            e.exit_code()
+        }
+    }
+}
+
+/// The clap command, for completions.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Shorthand for the successful exit.
+pub fn done() -> CliResult {
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::command().debug_assert();
+    }
+}

@@ -1,0 +1,217 @@
+//! The only place that writes to the terminal: plain text, JSON, tables and diagnostics.
+
+use super::error::CliError;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use svc::finding::{Finding, Severity};
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// How output is written.
+pub struct Ui {
+    /// Colour on stdout.
+    pub color: bool,
+    /// Colour on stderr.
+    pub color_err: bool,
+    /// Machine output.
+    pub json: bool,
+    /// Say less.
+    pub quiet: bool,
+}
+
+impl Ui {
+    /// Decide from the options and the environment.
+    pub fn new(choice: ColorChoice, json: bool, quiet: bool) -> Ui {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let decide = |tty: bool| match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !no_color,
+        };
+        Ui {
+            color: decide(std::io::stdout().is_terminal()),
+            color_err: decide(std::io::stderr().is_terminal()),
+            json,
+            quiet,
+        }
+    }
+
+    /// Write text to stdout; a closed pipe ends the program quietly.
+    pub fn out(&self, text: &str) {
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("error: cannot write to standard output: {e}");
+            std::process::exit(3);
+        }
+    }
+
+    /// Write a line to stdout.
+    pub fn line(&self, text: impl AsRef<str>) {
+        self.out(&format!("{}\n", text.as_ref()));
+    }
+
+    /// Write a JSON value to stdout.
+    pub fn json(&self, value: &impl serde::Serialize) -> Result<(), CliError> {
+        let text = serde_json::to_string_pretty(value)
+            .map_err(|e| CliError::env(format!("cannot write JSON: {e}")))?;
+        self.line(text);
+        Ok(())
+    }
+
+    /// Write a note to stderr (unless quiet).
+    pub fn note(&self, text: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("{}", text.as_ref());
+        }
+    }
+
+    /// Report an error on stderr.
+    pub fn error(&self, e: &CliError) {
+        let (red, cyan, reset) = if self.color_err {
+            ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
+        } else {
+            ("", "", "")
+        };
+        eprintln!("{red}error{reset}: {}", e.message);
+        for hint in &e.hints {
+            eprintln!("{cyan}hint{reset}: {hint}");
+        }
+    }
+
+    /// Render findings as compiler diagnostics: `file:line:col: severity[rule]: message`,
+    /// the source line with a caret, and the hint.
+    pub fn findings(&self, root: &Path, findings: &[Finding]) -> String {
+        let renderer = if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut cache: std::collections::HashMap<&Path, Option<String>> =
+            std::collections::HashMap::new();
+        let mut text = String::new();
+        for f in findings {
+            let loc = &f.location;
+            let (bold, colour, reset) = match (self.color, f.severity) {
+                (false, _) => ("", "", ""),
+                (true, Severity::Error) => ("\x1b[1m", "\x1b[1;31m", "\x1b[0m"),
+                (true, Severity::Warning) => ("\x1b[1m", "\x1b[1;33m", "\x1b[0m"),
+            };
+            let place = if loc.start.line > 0 {
+                format!(
+                    "{}:{}:{}",
+                    loc.file.display(),
+                    loc.start.line,
+                    loc.start.column
+                )
+            } else {
+                loc.file.display().to_string()
+            };
+            text.push_str(&format!(
+                "{bold}{place}{reset}: {colour}{}[{}]{reset}{bold}: {}{reset}\n",
+                f.severity, f.rule, f.message
+            ));
+            let source = cache
+                .entry(loc.file.as_path())
+                .or_insert_with(|| std::fs::read_to_string(root.join(&loc.file)).ok());
+            if let Some(source) = source.as_deref()
+                && loc.start.line > 0
+                && let Some(snippet) = excerpt(source, f)
+            {
+                text.push_str(&snippet.render(&renderer));
+                text.push('\n');
+            }
+            if let Some(hint) = &f.hint {
+                let cyan = if self.color { "\x1b[1;36m" } else { "" };
+                text.push_str(&format!("  {cyan}hint{reset}: {hint}\n"));
+            }
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// The lines of a finding with the range to underline.
+struct Excerpt {
+    text: String,
+    first_line: usize,
+    range: std::ops::Range<usize>,
+    severity: Severity,
+}
+
+impl Excerpt {
+    fn render(&self, renderer: &Renderer) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let group = Group::with_level(level).element(
+            Snippet::source(self.text.as_str())
+                .line_start(self.first_line)
+                .annotation(AnnotationKind::Primary.span(self.range.clone())),
+        );
+        let rendered = renderer.render(&[group]);
+        rendered.trim_end().to_string()
+    }
+}
+
+fn excerpt(source: &str, f: &Finding) -> Option<Excerpt> {
+    let start = f.location.start;
+    let end = if f.location.end.line >= start.line {
+        f.location.end
+    } else {
+        start
+    };
+    let last_line = end.line.min(start.line + 2);
+    let lines: Vec<&str> = source
+        .split('\n')
+        .skip(start.line as usize - 1)
+        .take((last_line - start.line + 1) as usize)
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let text = lines.join("\n");
+    let char_offset = |line: u32, column: u32| -> usize {
+        let before: usize = lines
+            .iter()
+            .take((line - start.line) as usize)
+            .map(|l| l.len() + 1)
+            .sum();
+        let l = lines
+            .get((line - start.line) as usize)
+            .copied()
+            .unwrap_or_default();
+        before
+            + l.char_indices()
+                .nth(column.saturating_sub(1) as usize)
+                .map_or(l.len(), |(i, _)| i)
+    };
+    let from = char_offset(start.line, start.column);
+    let mut to = if end.line <= last_line {
+        char_offset(end.line, end.column)
+    } else {
+        text.len()
+    };
+    if to <= from {
+        to = (from + text[from..].chars().next().map_or(0, char::len_utf8)).min(text.len());
+    }
+    Some(Excerpt {
+        text: text.trim_end_matches('\r').to_string(),
+        first_line: start.line as usize,
+        range: from..to.min(text.len()),
+        severity: f.severity,
+    })
+}

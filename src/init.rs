@@ -1,0 +1,132 @@
+//! Creating a workspace: the starter files (bilingual, commented) or the sample company,
+//! written into a folder that becomes (or already is) a git repository, and committed.
+
+use crate::git::{self, GitError};
+use std::path::{Path, PathBuf};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Which workspace to create.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    /// A starter workspace to fill in.
+    Starter,
+    /// The bundled sample company with cases in every state.
+    Example,
+}
+
+impl Template {
+    /// The files of the template, by relative path.
+    pub fn files(self) -> &'static [(&'static str, &'static [u8])] {
+        match self {
+            Template::Starter => embedded::STARTER,
+            Template::Example => embedded::EXAMPLE,
+        }
+    }
+}
+
+/// Why a workspace could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    /// The folder already holds a workspace.
+    #[error("{0} is already an svc workspace")]
+    Exists(PathBuf),
+    /// A file svc would write is already there.
+    #[error("{0} already exists; svc will not overwrite it")]
+    Occupied(PathBuf),
+    /// Writing failed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// Git failed.
+    #[error(transparent)]
+    Git(#[from] GitError),
+}
+
+/// What `create` did.
+#[derive(Debug)]
+pub struct Created {
+    /// The workspace root.
+    pub root: PathBuf,
+    /// The files written, relative to the root.
+    pub files: Vec<PathBuf>,
+    /// Whether a git repository was created.
+    pub repository_created: bool,
+    /// The commit made, if any.
+    pub commit: Option<String>,
+}
+
+/// Write a template into `dir` (created if missing), make it a git repository if it is not
+/// inside one, and commit the new files. Refuses to overwrite anything.
+pub fn create(dir: &Path, template: Template) -> Result<Created, InitError> {
+    if dir.join(crate::workspace::SETTINGS_FILE).exists() {
+        return Err(InitError::Exists(dir.to_path_buf()));
+    }
+    let files = template.files();
+    for (rel, _) in files {
+        let path = dir.join(rel);
+        if path.exists() {
+            return Err(InitError::Occupied(path));
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|source| InitError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for (rel, bytes) in files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| InitError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        crate::fsutil::write_atomic(&path, bytes).map_err(|source| InitError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        written.push(PathBuf::from(rel));
+    }
+    let (repo, created) = git::open_or_init(dir)?;
+    let root = dir.canonicalize().map_err(|source| InitError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let workdir = repo
+        .workdir()
+        .and_then(|w| w.canonicalize().ok())
+        .unwrap_or_else(|| root.clone());
+    let in_repo: Vec<PathBuf> = written
+        .iter()
+        .map(|rel| {
+            root.join(rel)
+                .strip_prefix(&workdir)
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|_| rel.clone())
+        })
+        .collect();
+    let (name, email) =
+        git::identity(&repo).unwrap_or_else(|| ("svc".to_string(), "svc@localhost".to_string()));
+    let signature = git2::Signature::now(&name, &email).map_err(|source| GitError {
+        doing: "making the author".into(),
+        source,
+    })?;
+    let message = match template {
+        Template::Starter => "Create the svc workspace",
+        Template::Example => "Create the sample company workspace",
+    };
+    let commit = git::commit_paths(&repo, &in_repo, &signature, message)?;
+    Ok(Created {
+        root,
+        files: written,
+        repository_created: created,
+        commit: Some(commit.to_string()),
+    })
+}

@@ -1,0 +1,319 @@
+//! On the road and after it (7.5–7.9, 8.6, 5.1.6): check-ins, one record per site, the
+//! customer's confirmation, the return to work, and the records handed in and reviewed.
+
+use super::{Context, approvals, fees::charges, state};
+use crate::case::Case;
+use crate::config::Role;
+use crate::finding::{Finding, Location};
+use crate::forms::{ApprovalKind, FormKind, State};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// 7.5: while travelling, at least two check-ins (phone, fax or e-mail) in every 7 days;
+/// a last stretch shorter than a week needs its share (one for up to three days).
+pub fn r7_5_checkins(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let (Some(file), Some(state)) = (&case.file, state(case)) else {
+        return;
+    };
+    if !state.reached(State::OnSite) {
+        return;
+    }
+    let offset = cx.ws.offset();
+    let log = case.travel_log.as_ref();
+    let start = log
+        .and_then(|l| l.legs.iter().map(|leg| leg.date.value).min())
+        .or_else(|| {
+            file.timeline
+                .as_ref()
+                .and_then(|t| t.started_at.as_ref())
+                .map(|t| t.value.with_timezone(&offset).date_naive())
+        });
+    let end = log
+        .and_then(|l| l.back_home_at.as_ref())
+        .map(|t| t.value.with_timezone(&offset).date_naive());
+    let end = match (end, state) {
+        (Some(end), _) => end,
+        (None, State::OnSite) => cx.today(),
+        (None, _) => return,
+    };
+    let Some(start) = start else { return };
+    // A check-in may be both recorded by `svc checkin` and copied into the log: count it once.
+    let mut times: Vec<_> = file.checkins.iter().map(|c| c.at.value).collect();
+    times.extend(
+        log.iter()
+            .flat_map(|l| l.checkins.iter().map(|c| c.at.value)),
+    );
+    times.sort();
+    times.dedup();
+    let days: Vec<NaiveDate> = times
+        .iter()
+        .map(|t| t.with_timezone(&offset).date_naive())
+        .collect();
+    let location = log.map_or_else(|| file.at(file.state.span), |l| l.at(l.span));
+    let mut from = start;
+    while from <= end {
+        let to = (from + Duration::days(6)).min(end);
+        let length = (to - from).num_days() + 1;
+        let needed = (2 * length as u64).div_ceil(7).max(1) as usize;
+        let had = days.iter().filter(|d| **d >= from && **d <= to).count();
+        if had < needed {
+            out.push(
+                Finding::warning("7.5", location.clone(), format!("{had} check-in(s) from {from} to {to}; {needed} needed while travelling"))
+                    .hint(format!("7.5: contact the company twice a week by phone, fax or e-mail; record it with `svc checkin {} --via phone`", file.id.value)),
+            );
+        }
+        from += Duration::days(7);
+    }
+}
+
+/// 7.6: one visit record for every site the task sheet sends the engineer to.
+pub fn r7_6_visit_per_site(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let (Some(file), Some(state)) = (&case.file, state(case)) else {
+        return;
+    };
+    for visit in &case.visits {
+        let stem = visit
+            .source
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let named = stem.split_once('-').map_or(stem, |(_, site)| site);
+        if named != visit.site.value {
+            out.push(
+                Finding::warning(
+                    "7.6",
+                    visit.at(visit.site.span),
+                    format!(
+                        "visit record for site `{}` is in a file named for `{named}`",
+                        visit.site.value
+                    ),
+                )
+                .hint(format!(
+                    "name visit records visits/<nn>-<site>, e.g. visits/01-{}.toml",
+                    visit.site.value
+                )),
+            );
+        }
+    }
+    if !state.reached(State::Serviced)
+        || case
+            .files
+            .get(&FormKind::Visit)
+            .is_some_and(|f| f.len() > case.visits.len())
+    {
+        return;
+    }
+    let Some(sheet) = &case.task_sheet else {
+        return;
+    };
+    for site in &sheet.sites.value {
+        if !case.visits.iter().any(|v| v.site.value == site.value) {
+            out.push(
+                Finding::error(
+                    "7.6",
+                    sheet.at(site.span),
+                    format!("no visit record for site `{}`", site.value),
+                )
+                .hint(format!(
+                    "7.6: keep a record for each site: `svc edit {} visit` (visits/NN-{}.toml)",
+                    file.id.value, site.value
+                )),
+            );
+        }
+    }
+    if case.visits.is_empty() && sheet.sites.value.is_empty() {
+        out.push(
+            Finding::error(
+                "7.6",
+                file.at(file.state.span),
+                format!("case is {state} but has no visit record"),
+            )
+            .hint("8.5: fill in a field service record for each site"),
+        );
+    }
+}
+
+/// 7.7: each visit record carries the customer's confirmation when the workspace asks for
+/// it, and always when fees are charged (9.2).
+pub fn r7_7_confirmation(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let charged = charges(case);
+    if !cx.ws.requires_confirmation() && !charged {
+        return;
+    }
+    for visit in case.visits.iter().filter(|v| v.confirmation.is_none()) {
+        let why = if charged {
+            "fees are charged on this case"
+        } else {
+            "svc.toml requires it"
+        };
+        out.push(
+            Finding::error(
+                "7.7",
+                visit.at(visit.span),
+                format!(
+                    "visit record for `{}` has no customer confirmation ({why})",
+                    visit.site.value
+                ),
+            )
+            .hint("7.7: add a [confirmation] table with the customer's name, title and date"),
+        );
+    }
+}
+
+/// 7.8: back in the home city in the morning, at work that afternoon; in the afternoon, at
+/// work on time the next working day.
+pub fn r7_8_return_to_work(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let Some(log) = &case.travel_log else { return };
+    let Some(home) = &log.back_home_at else {
+        return;
+    };
+    let offset = cx.ws.offset();
+    let (morning, afternoon) = cx.ws.workday();
+    let arrived = home.value.with_timezone(&offset);
+    let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
+    let deadline = if arrived.time() < noon {
+        arrived.date_naive().and_time(afternoon)
+    } else {
+        next_working_day(arrived.date_naive()).and_time(morning)
+    };
+    let Some(work) = &log.back_at_work_at else {
+        if state(case).is_some_and(|s| s.reached(State::PendingReview)) {
+            out.push(
+                Finding::warning(
+                    "7.8",
+                    log.at(home.span),
+                    "the travel log does not say when its traveller was back at work",
+                )
+                .hint("add back_at_work_at"),
+            );
+        }
+        return;
+    };
+    let back = work.value.with_timezone(&offset).naive_local();
+    if back > deadline {
+        let when = if arrived.time() < noon {
+            "the same afternoon"
+        } else {
+            "the next working morning"
+        };
+        out.push(
+            Finding::warning("7.8", log.at(work.span), format!("back at work {} after arriving home {}; due {when} ({})", back.format("%Y-%m-%d %H:%M"), arrived.format("%Y-%m-%d %H:%M"), deadline.format("%Y-%m-%d %H:%M")))
+                .hint("7.8: morning arrival → work that afternoon; afternoon arrival → work on time the next day"),
+        );
+    }
+}
+
+fn next_working_day(day: NaiveDate) -> NaiveDate {
+    let mut next = day + Duration::days(1);
+    while matches!(next.weekday(), Weekday::Sat | Weekday::Sun) {
+        next += Duration::days(1);
+    }
+    next
+}
+
+/// 8.6: after the trip the engineer hands in the travel log and the summary report.
+pub fn r8_6_records_handed_in(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let (Some(file), Some(state)) = (&case.file, state(case)) else {
+        return;
+    };
+    if !state.reached(State::PendingReview) {
+        return;
+    }
+    for form in [FormKind::TravelLog, FormKind::Summary] {
+        if !case.has_file(form) {
+            out.push(
+                Finding::error(
+                    "8.6",
+                    file.at(file.state.span),
+                    format!(
+                        "case is {state} but has no {} ({})",
+                        form.title_en().to_lowercase(),
+                        form.title_zh()
+                    ),
+                )
+                .hint(format!("8.6: `svc edit {} {}`", file.id.value, form.name())),
+            );
+        }
+    }
+}
+
+/// 5.1.6, 5.2.4: a reviewed case carries the review of the CSC (or of Sales when Sales
+/// assigned it).
+pub fn r5_1_6_reviewed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let (Some(file), Some(state)) = (&case.file, state(case)) else {
+        return;
+    };
+    let by_sales = file
+        .assigned_via
+        .as_ref()
+        .is_some_and(|v| v.value == Role::Sales);
+    for a in approvals(case, ApprovalKind::Review) {
+        let allowed = a.role.value == Role::Csc || (by_sales && a.role.value == Role::Sales);
+        if !allowed
+            || (cx.ws.people.contains_key(&a.by.value)
+                && !cx.ws.has_role(&a.by.value, a.role.value))
+        {
+            out.push(
+                Finding::error(
+                    "5.1.6",
+                    file.at(a.by.span),
+                    format!(
+                        "`{}` reviewed the records as {}, which may not review this case",
+                        a.by.value, a.role.value
+                    ),
+                )
+                .hint("5.1.6, 5.2.4: the CSC reviews (Sales for cases it assigned)"),
+            );
+        }
+        if file.assignees.iter().any(|x| x.value == a.by.value) {
+            out.push(
+                Finding::error(
+                    "5.1.6",
+                    file.at(a.by.span),
+                    format!("`{}` reviewed their own records", a.by.value),
+                )
+                .hint("nobody approves their own submission"),
+            );
+        }
+    }
+    if state.reached(State::Reviewed) && approvals(case, ApprovalKind::Review).next().is_none() {
+        out.push(
+            Finding::error(
+                "5.1.6",
+                file.at(file.state.span),
+                format!("case is {state} but no review is recorded"),
+            )
+            .hint("5.1.6: the CSC reviews the records: `svc approve CASE` in pending-review"),
+        );
+    }
+}
+
+/// 7.9: an expense claim carries the field service records and the summary report.
+pub fn r7_9_expense_claim(case: &Case) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let here = case
+        .file
+        .as_ref()
+        .map_or_else(|| Location::file(&case.dir), |f| f.at(f.span));
+    if case.visits.is_empty() {
+        out.push(
+            Finding::error(
+                "7.9",
+                here.clone(),
+                "an expense claim needs the field service records, and this case has none",
+            )
+            .hint("8.5: fill in a visit record for each site first"),
+        );
+    }
+    if case.summary.is_none() {
+        out.push(
+            Finding::error(
+                "7.9",
+                here,
+                "an expense claim needs the service summary report, and this case has none",
+            )
+            .hint("8.6: `svc edit CASE summary` first"),
+        );
+    }
+    out
+}

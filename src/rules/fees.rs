@@ -1,0 +1,237 @@
+//! Fees (8.5, 9.1–9.3): charged only when the procedure allows, on a fee list the customer
+//! signs, at catalog prices, adding up.
+
+use super::{Context, state};
+use crate::case::Case;
+use crate::config::RateKind;
+use crate::decode::Money;
+use crate::finding::Finding;
+use crate::forms::{Cause, FeeArrangement, State};
+use chrono::NaiveDate;
+
+/// Whether the case's fee list charges anything.
+pub fn charges(case: &Case) -> bool {
+    case.fees.as_ref().is_some_and(|f| !f.items.is_empty())
+}
+
+/// The day the service was given: the first visit, else the fee list's signature.
+fn service_date(cx: &Context, case: &Case) -> NaiveDate {
+    let offset = cx.ws.offset();
+    case.visits
+        .iter()
+        .map(|v| v.arrived_at.value.with_timezone(&offset).date_naive())
+        .min()
+        .or_else(|| {
+            case.fees
+                .as_ref()
+                .and_then(|f| f.signature.as_ref())
+                .map(|s| s.date.value)
+        })
+        .unwrap_or_else(|| cx.today())
+}
+
+/// Why charging is allowed on this case (9.1), or `None` when it is not.
+pub fn charge_ground(cx: &Context, case: &Case) -> Option<String> {
+    let day = service_date(cx, case);
+    let products = cx.products(case);
+    if let Some(p) = products.iter().find(|p| p.warranty_end.value < day) {
+        return Some(format!(
+            "{} ({}) was out of warranty since {}",
+            p.serial.value, p.model, p.warranty_end.value
+        ));
+    }
+    if let Some(v) = case
+        .visits
+        .iter()
+        .find(|v| v.cause.value != Cause::ProductDefect)
+    {
+        return Some(format!(
+            "the fault at {} was caused by {}",
+            v.site.value, v.cause.value
+        ));
+    }
+    if let Some(a) = cx.agreement(case)
+        && a.charges_allowed
+        && a.valid_from.value <= day
+        && day <= a.valid_to.value
+    {
+        return Some(format!("agreement {} allows charges", a.id.value));
+    }
+    None
+}
+
+/// 8.5: when the customer pays for the work (a billable case, or an agreement that allows
+/// charges) the hardware repairs and software maintenance done appear on the fee list.
+pub fn r8_5_work_on_fee_list(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let Some(state) = state(case) else { return };
+    if !state.reached(State::Serviced) {
+        return;
+    }
+    let paying = match cx.arrangement(case) {
+        Some(FeeArrangement::Billable) => true,
+        Some(FeeArrangement::Agreement(_)) => cx.agreement(case).is_some_and(|a| a.charges_allowed),
+        _ => false,
+    };
+    if !paying || charge_ground(cx, case).is_none() {
+        return;
+    }
+    let listed: Vec<&str> = case
+        .fees
+        .iter()
+        .flat_map(|f| f.items.iter().map(|i| i.code.value.as_str()))
+        .collect();
+    for visit in &case.visits {
+        for part in &visit.parts_replaced {
+            if !listed.contains(&part.code.value.as_str()) {
+                out.push(
+                    Finding::error("8.5", visit.at(part.code.span), format!("part {} was replaced on a billable case but is not on the fee list", part.code.value))
+                        .hint("8.5: hardware repair fees go on the fee list (fees.toml) for the customer to confirm"),
+                );
+            }
+        }
+        if visit.software_maintenance == Some(true) {
+            let software_listed = listed.iter().any(|code| {
+                cx.ws
+                    .rates
+                    .get(*code)
+                    .is_some_and(|r| r.kind == RateKind::Software)
+            });
+            if !software_listed {
+                out.push(
+                    Finding::error(
+                        "8.5",
+                        visit.at(visit.span),
+                        format!(
+                            "software maintenance at {} on a billable case is not on the fee list",
+                            visit.site.value
+                        ),
+                    )
+                    .hint("8.5: add the software maintenance rate to fees.toml"),
+                );
+            }
+        }
+    }
+}
+
+/// 9.1: charge only when out of warranty on the service date, when the fault is not the
+/// product's own defect, or when an after-sales agreement allows it.
+pub fn r9_1_charges_allowed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let Some(fees) = &case.fees else { return };
+    let Some(first) = fees.items.first() else {
+        return;
+    };
+    if charge_ground(cx, case).is_some() {
+        return;
+    }
+    let day = service_date(cx, case);
+    let detail = match cx.products(case).first() {
+        Some(p) => format!(
+            "{} is under warranty until {} and ",
+            p.serial.value, p.warranty_end.value
+        ),
+        None => String::new(),
+    };
+    out.push(
+        Finding::error("9.1", fees.at(first.span), format!("fees charged on {day} although {detail}the fault is a product defect"))
+            .hint("9.1: charge only out of warranty, for faults not caused by the product's quality, or as an agreement allows; remove the charges or correct the visit's cause"),
+    );
+}
+
+/// 9.2: a fee list with charges carries the customer's signature, and once the work is
+/// done, the record of the collection.
+pub fn r9_2_signed_and_collected(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let Some(fees) = &case.fees else { return };
+    if fees.items.is_empty() {
+        return;
+    }
+    if fees.signature.is_none() {
+        out.push(
+            Finding::error("9.2", fees.at(fees.span), "the fee list has charges but no customer signature")
+                .hint("9.2: the customer signs the fee list before fees are collected; add [signature] name and date"),
+        );
+    }
+    if fees.payment.is_none() && state(case).is_some_and(|s| s.reached(State::Serviced)) {
+        out.push(
+            Finding::error(
+                "9.2",
+                fees.at(fees.span),
+                "the fee list has charges but no record of their collection",
+            )
+            .hint(
+                "9.2: fees are collected on site; add [payment] method, amount, receipt and date",
+            ),
+        );
+    }
+}
+
+/// 9.3: unit prices are the catalog's unless a reason is given, and the totals add up.
+pub fn r9_3_prices_and_totals(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let Some(fees) = &case.fees else { return };
+    let mut total = Money(0);
+    let mut complete = true;
+    for item in &fees.items {
+        let catalog = cx
+            .ws
+            .parts
+            .get(&item.code.value)
+            .map(|p| p.price.value)
+            .or_else(|| cx.ws.rates.get(&item.code.value).map(|r| r.price.value));
+        let price = match (&item.unit_price, catalog) {
+            (Some(given), Some(catalog)) => {
+                if given.value != catalog
+                    && item
+                        .override_reason
+                        .as_deref()
+                        .is_none_or(|r| r.trim().is_empty())
+                {
+                    out.push(
+                        Finding::error("9.3", fees.at(given.span), format!("unit price {} for {} differs from the catalog's {catalog}", given.value, item.code.value))
+                            .hint("9.3: charge the catalog price, or give override_reason for the difference"),
+                    );
+                }
+                Some(given.value)
+            }
+            (Some(given), None) => Some(given.value),
+            (None, catalog) => catalog,
+        };
+        match price {
+            Some(price) => total = total + Money(price.0.saturating_mul(i64::from(item.qty.0))),
+            None => complete = false,
+        }
+    }
+    if !complete {
+        return;
+    }
+    if let Some(stated) = &fees.total
+        && stated.value != total
+    {
+        out.push(
+            Finding::error(
+                "9.3",
+                fees.at(stated.span),
+                format!(
+                    "stated total {} differs from the items' sum {total}",
+                    stated.value
+                ),
+            )
+            .hint(format!(
+                "correct the total to \"{total}\", or remove it and let svc add up"
+            )),
+        );
+    }
+    if let Some(payment) = &fees.payment
+        && payment.amount.value != total
+    {
+        out.push(
+            Finding::error(
+                "9.3",
+                fees.at(payment.amount.span),
+                format!(
+                    "collected {} but the fee list adds up to {total}",
+                    payment.amount.value
+                ),
+            )
+            .hint("collect what the customer signed for; correct the amount or the items"),
+        );
+    }
+}

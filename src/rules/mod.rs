@@ -1,0 +1,298 @@
+//! The rules of the procedure (design §4), each a function named after its clause that
+//! looks at one case and reports [`Finding`]s. The list of rules is data ([`RULES`]), so
+//! validation, the workflow's gates and the documentation all read the same table.
+
+mod after_trip;
+mod before_trip;
+mod fees;
+mod records;
+
+use crate::case::Case;
+use crate::config::{Agreement, Customer, Product};
+use crate::decode::{Sp, Timestamp};
+use crate::finding::{Finding, Severity};
+use crate::forms::{ApprovalKind, FeeArrangement, State};
+use crate::workspace::{Loaded, Workspace};
+use chrono::NaiveDate;
+
+/// What the rules need besides the case: the workspace index and the present moment.
+pub struct Context<'a> {
+    /// The workspace.
+    pub ws: &'a Workspace,
+    /// Now (nothing may be recorded after it).
+    pub now: Timestamp,
+}
+
+impl Context<'_> {
+    /// Today in the workspace's time zone.
+    pub fn today(&self) -> NaiveDate {
+        self.now.with_timezone(&self.ws.offset()).date_naive()
+    }
+
+    /// The customer of a case.
+    pub fn customer(&self, case: &Case) -> Option<&Loaded<Customer>> {
+        case.file
+            .as_ref()
+            .and_then(|f| self.ws.customers.get(&f.customer.value))
+    }
+
+    /// The products a case concerns: the case's product, or those its visits name.
+    pub fn products<'c>(&'c self, case: &'c Case) -> Vec<&'c Product> {
+        let Some(customer) = self.customer(case) else {
+            return Vec::new();
+        };
+        let mut serials: Vec<&str> = case
+            .file
+            .iter()
+            .filter_map(|f| f.product.as_ref())
+            .map(|p| p.value.as_str())
+            .collect();
+        if serials.is_empty() {
+            serials = case
+                .visits
+                .iter()
+                .flat_map(|v| v.products.iter().map(|p| p.value.as_str()))
+                .collect();
+        }
+        customer
+            .products
+            .iter()
+            .filter(|p| serials.contains(&p.serial.value.as_str()))
+            .collect()
+    }
+
+    /// The fee arrangement recorded on the case.
+    pub fn arrangement(&self, case: &Case) -> Option<FeeArrangement> {
+        case.file
+            .as_ref()
+            .and_then(|f| f.fee.as_ref())
+            .and_then(|f| FeeArrangement::parse(&f.value))
+    }
+
+    /// The agreement the case is served under, if any.
+    pub fn agreement(&self, case: &Case) -> Option<&Agreement> {
+        let Some(FeeArrangement::Agreement(id)) = self.arrangement(case) else {
+            return None;
+        };
+        self.customer(case)?
+            .agreements
+            .iter()
+            .find(|a| a.id.value == id)
+    }
+}
+
+/// A rule of the procedure.
+pub struct Rule {
+    /// Its id: the clause number, or a name for the structural rules.
+    pub id: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What must hold, in one line.
+    pub summary: &'static str,
+    /// The check.
+    pub check: fn(&Context, &Case, &mut Vec<Finding>),
+}
+
+/// Every rule that looks at one case, in the order of the procedure. (`schema` and `layout`
+/// are found while reading; duplicate ids across cases by [`duplicate_ids`].)
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "id",
+        severity: Severity::Error,
+        summary: "folder name = case id; ids well-formed",
+        check: records::id,
+    },
+    Rule {
+        id: "ref",
+        severity: Severity::Error,
+        summary: "customer, site, serial, people, catalog codes and agreements resolve",
+        check: records::refs,
+    },
+    Rule {
+        id: "dates",
+        severity: Severity::Error,
+        summary: "times in procedure order and not in the future",
+        check: records::dates,
+    },
+    Rule {
+        id: "8.1",
+        severity: Severity::Error,
+        summary: "an accepted case records the fee arrangement; a case solved by phone says how",
+        check: records::r8_1_accepted,
+    },
+    Rule {
+        id: "8.2",
+        severity: Severity::Error,
+        summary: "assignees are engineers, assigned by the CSC or Sales",
+        check: records::r8_2_assigned,
+    },
+    Rule {
+        id: "state",
+        severity: Severity::Error,
+        summary: "a cancelled case says why",
+        check: records::cancelled,
+    },
+    Rule {
+        id: "7.1",
+        severity: Severity::Error,
+        summary: "a submitted task sheet states tasks, fault detail, customer situation, sites and dates",
+        check: before_trip::r7_1_task_sheet_complete,
+    },
+    Rule {
+        id: "7.2",
+        severity: Severity::Error,
+        summary: "the task sheet is signed by the CSC lead (and the sales lead when Sales assigned) before the trip; never by its preparer",
+        check: before_trip::r7_2_task_sheet_signed,
+    },
+    Rule {
+        id: "7.3",
+        severity: Severity::Error,
+        summary: "a cash advance only on or after the task sheet's approval",
+        check: before_trip::r7_3_advance_after_approval,
+    },
+    Rule {
+        id: "7.4",
+        severity: Severity::Error,
+        summary: "every flight approved by a manager before the leg",
+        check: before_trip::r7_4_flights_approved,
+    },
+    Rule {
+        id: "7.5",
+        severity: Severity::Warning,
+        summary: "two check-ins in every 7 days of travel",
+        check: after_trip::r7_5_checkins,
+    },
+    Rule {
+        id: "7.6",
+        severity: Severity::Error,
+        summary: "one visit record for every site visited",
+        check: after_trip::r7_6_visit_per_site,
+    },
+    Rule {
+        id: "7.7",
+        severity: Severity::Error,
+        summary: "customer confirmation on visit records (when required, and always with fees)",
+        check: after_trip::r7_7_confirmation,
+    },
+    Rule {
+        id: "7.8",
+        severity: Severity::Warning,
+        summary: "back at work the afternoon after a morning return, the next working morning after an afternoon return",
+        check: after_trip::r7_8_return_to_work,
+    },
+    Rule {
+        id: "8.5",
+        severity: Severity::Error,
+        summary: "billable hardware and software work appears on the fee list",
+        check: fees::r8_5_work_on_fee_list,
+    },
+    Rule {
+        id: "8.6",
+        severity: Severity::Error,
+        summary: "travel log and summary handed in for review",
+        check: after_trip::r8_6_records_handed_in,
+    },
+    Rule {
+        id: "5.1.6",
+        severity: Severity::Error,
+        summary: "a reviewed case carries the review of the CSC (or Sales for its own staff)",
+        check: after_trip::r5_1_6_reviewed,
+    },
+    Rule {
+        id: "9.1",
+        severity: Severity::Error,
+        summary: "charges only out of warranty, for non-product faults, or as an agreement allows",
+        check: fees::r9_1_charges_allowed,
+    },
+    Rule {
+        id: "9.2",
+        severity: Severity::Error,
+        summary: "a fee list with charges is signed by the customer and its collection recorded",
+        check: fees::r9_2_signed_and_collected,
+    },
+    Rule {
+        id: "9.3",
+        severity: Severity::Error,
+        summary: "catalog prices unless a reason is given; totals add up",
+        check: fees::r9_3_prices_and_totals,
+    },
+];
+
+/// The rule with an id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Every finding of one case: what reading found, then every rule, tagged with the case id.
+pub fn check_case(cx: &Context, case: &Case) -> Vec<Finding> {
+    let mut findings = case.findings.clone();
+    for rule in RULES {
+        let start = findings.len();
+        (rule.check)(cx, case, &mut findings);
+        for f in &mut findings[start..] {
+            f.severity = f.severity.max(rule.severity);
+        }
+    }
+    let id = case.id().to_string();
+    for f in &mut findings {
+        f.case = Some(id.clone());
+    }
+    findings
+}
+
+/// The 7.9 check for an expense claim: the visit records and the summary must be there.
+pub fn r7_9_expense_claim(case: &Case) -> Vec<Finding> {
+    after_trip::r7_9_expense_claim(case)
+}
+
+/// Findings for case ids used by more than one folder, from (id, folder, where the id is
+/// written) of every case.
+pub fn duplicate_ids(
+    cases: &[(String, std::path::PathBuf, crate::finding::Location)],
+) -> Vec<Finding> {
+    let mut seen: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, (id, ..)) in cases.iter().enumerate() {
+        seen.entry(id.as_str()).or_default().push(i);
+    }
+    let mut findings = Vec::new();
+    for (id, users) in seen.into_iter().filter(|(_, u)| u.len() > 1) {
+        for &i in &users {
+            let location = &cases[i].2;
+            let others: Vec<String> = users
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| cases[j].1.display().to_string())
+                .collect();
+            let mut finding = Finding::error("id", location.clone(), format!("case id {id} is also used by {}", others.join(", ")))
+                .hint("case ids must be unique; give one of the cases a new id with `svc new` and move its forms");
+            finding.case = Some(id.to_string());
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// The approvals of one kind on a case.
+fn approvals(case: &Case, kind: ApprovalKind) -> impl Iterator<Item = &crate::forms::Approval> {
+    case.file
+        .iter()
+        .flat_map(|f| f.approvals.iter())
+        .filter(move |a| a.kind.value == kind)
+}
+
+/// The state, when the case file was read.
+fn state(case: &Case) -> Option<State> {
+    case.state()
+}
+
+/// The moment the task sheet was finally approved (the last required signature).
+fn task_sheet_approved_at(case: &Case) -> Option<Timestamp> {
+    approvals(case, ApprovalKind::TaskSheet)
+        .map(|a| a.at.value)
+        .max()
+}
+
+/// A non-empty text, trimmed.
+fn filled(text: &Sp<String>) -> bool {
+    !text.value.trim().is_empty()
+}

@@ -1,0 +1,591 @@
+//! The workspace: finding its root, and reading the company's shared files into an index
+//! that the rules consult (people by id and e-mail, customers with their sites, products
+//! and agreements, the catalog).
+//!
+//! Reading never stops at the first bad file: every problem becomes a [`Finding`] and the
+//! rest of the workspace is still read, so `validate` can report everything at once.
+
+use crate::config::{Customer, Part, PartsList, People, Person, Rate, RateCard, Role, Settings};
+use crate::decode::{Decode, decode_root};
+use crate::finding::{Finding, Location};
+use crate::node::{self, Syntax};
+use crate::source::{SourceFile, Span};
+use chrono::FixedOffset;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The largest form svc reads: a form is a page or two of text.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// The file that marks a workspace's root.
+pub const SETTINGS_FILE: &str = "svc.toml";
+
+/// Why a workspace could not be opened at all.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// No `svc.toml` in the folder or any folder above it.
+    #[error("not inside an svc workspace (no {SETTINGS_FILE} in {0} or any folder above it)")]
+    NotFound(PathBuf),
+    /// The folder cannot be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Find the workspace root: `start` or the nearest folder above it holding `svc.toml`.
+pub fn find_root(start: &Path) -> Result<PathBuf, OpenError> {
+    let start = start.canonicalize().map_err(|source| OpenError::Io {
+        path: start.to_path_buf(),
+        source,
+    })?;
+    start
+        .ancestors()
+        .find(|dir| dir.join(SETTINGS_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or(OpenError::NotFound(start))
+}
+
+/// A file read from the workspace, or the finding that says why it could not be.
+pub fn read_source(root: &Path, rel: &Path) -> Result<Arc<SourceFile>, Box<Finding>> {
+    let path = root.join(rel);
+    let here = Location::file(rel);
+    let meta = std::fs::symlink_metadata(&path).map_err(|e| {
+        Finding::error("layout", here.clone(), format!("cannot read the file: {e}"))
+    })?;
+    if meta.file_type().is_symlink() {
+        let target = std::fs::read_link(&path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        let outside = path
+            .canonicalize()
+            .ok()
+            .zip(root.canonicalize().ok())
+            .is_none_or(|(t, r)| !t.starts_with(r));
+        let message = if outside {
+            format!("symbolic link leads out of the workspace (to {target})")
+        } else {
+            format!("symbolic link (to {target}); forms must be plain files")
+        };
+        return Err(Box::new(Finding::error("layout", here, message).hint(
+            "replace the link with a copy of the file, inside the case folder",
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Box::new(
+            Finding::error(
+                "layout",
+                here,
+                format!(
+                    "file is {:.1} MiB; a form is at most 1 MiB",
+                    meta.len() as f64 / (1 << 20) as f64
+                ),
+            )
+            .hint("keep large attachments (photos, scans) under attachments/ in the case folder"),
+        ));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| {
+        Finding::error("layout", here.clone(), format!("cannot read the file: {e}"))
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let file = SourceFile::new(rel, prefix);
+            return Err(Box::new(Finding::error(
+                "schema",
+                Location::at(&file, Span::new(valid, valid)),
+                format!("the file is not UTF-8 (byte 0x{:02X} at offset {valid})", bytes[valid]),
+            )
+            .hint("save the file as UTF-8 (forms written in GBK must be converted, e.g. `iconv -f GBK -t UTF-8`)")));
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(Box::new(
+            Finding::error("schema", here, "the file is empty")
+                .hint("fill in the form, or delete the file"),
+        ));
+    }
+    Ok(SourceFile::new(rel, text))
+}
+
+/// Parse and decode a file read from the workspace; every problem becomes a finding.
+pub fn decode_file<T: Decode>(file: &SourceFile, findings: &mut Vec<Finding>) -> Option<T> {
+    let Some(syntax) = Syntax::of(&file.path) else {
+        findings.push(Finding::error(
+            "layout",
+            Location::file(&file.path),
+            "svc reads only .toml, .yaml and .yml files",
+        ));
+        return None;
+    };
+    let tree = match node::parse(file, syntax) {
+        Ok(tree) => tree,
+        Err(errors) => {
+            let language = match syntax {
+                Syntax::Toml => "TOML",
+                Syntax::Yaml => "YAML",
+            };
+            findings.extend(errors.into_iter().map(|e| {
+                Finding::error(
+                    "schema",
+                    Location::at(file, e.span),
+                    format!("invalid {language}: {}", e.message),
+                )
+            }));
+            return None;
+        }
+    };
+    match decode_root::<T>(&tree) {
+        Ok(value) => Some(value),
+        Err(problems) => {
+            findings.extend(problems.into_iter().map(|p| {
+                Finding::error("schema", Location::at(file, p.span), p.message).hint_opt(p.hint)
+            }));
+            None
+        }
+    }
+}
+
+/// Read, parse and decode one file; every problem becomes a finding.
+pub fn read_decode<T: Decode>(
+    root: &Path,
+    rel: &Path,
+    findings: &mut Vec<Finding>,
+) -> Option<Loaded<T>> {
+    let source = match read_source(root, rel) {
+        Ok(source) => source,
+        Err(finding) => {
+            findings.push(*finding);
+            return None;
+        }
+    };
+    decode_file::<T>(&source, findings).map(|value| Loaded { value, source })
+}
+
+/// A decoded file with the source it came from (for positions).
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    /// The decoded value.
+    pub value: T,
+    /// The file.
+    pub source: Arc<SourceFile>,
+}
+
+impl<T> Loaded<T> {
+    /// The location of a span in this file.
+    pub fn at(&self, span: Span) -> Location {
+        Location::at(&self.source, span)
+    }
+}
+
+impl<T> std::ops::Deref for Loaded<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// The workspace's settings and index of shared data.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The root folder (absolute).
+    pub root: PathBuf,
+    /// `svc.toml`, when it could be read.
+    pub settings: Option<Loaded<Settings>>,
+    /// People by id.
+    pub people: BTreeMap<String, Loaded<Person>>,
+    /// Customers by id.
+    pub customers: BTreeMap<String, Loaded<Customer>>,
+    /// Parts by code.
+    pub parts: BTreeMap<String, Loaded<Part>>,
+    /// Rates by code.
+    pub rates: BTreeMap<String, Loaded<Rate>>,
+    /// Problems in the shared files.
+    pub findings: Vec<Finding>,
+}
+
+impl Workspace {
+    /// Read the shared files of the workspace at `root`.
+    pub fn open(root: &Path) -> Workspace {
+        let mut ws = Workspace {
+            root: root.to_path_buf(),
+            settings: None,
+            people: BTreeMap::new(),
+            customers: BTreeMap::new(),
+            parts: BTreeMap::new(),
+            rates: BTreeMap::new(),
+            findings: Vec::new(),
+        };
+        ws.settings = ws.load_required::<Settings>(SETTINGS_FILE);
+        ws.check_settings();
+        if let Some(people) = ws.load_required::<People>("people.toml") {
+            let source = people.source.clone();
+            for person in people.value.person {
+                let id = person.id.value.clone();
+                if ws.people.contains_key(&id) {
+                    ws.findings.push(
+                        Finding::error(
+                            "id",
+                            Location::at(&source, person.id.span),
+                            format!("person `{id}` is listed twice"),
+                        )
+                        .hint("give each person one entry with a unique id"),
+                    );
+                    continue;
+                }
+                if let Some(other) = ws
+                    .people
+                    .values()
+                    .find(|p| p.email.value == person.email.value)
+                {
+                    ws.findings.push(Finding::error(
+                        "id",
+                        Location::at(&source, person.email.span),
+                        format!(
+                            "e-mail {} is also `{}`'s: svc could not tell who is acting",
+                            person.email.value, other.id.value
+                        ),
+                    ));
+                }
+                ws.people.insert(
+                    id,
+                    Loaded {
+                        value: person,
+                        source: source.clone(),
+                    },
+                );
+            }
+        }
+        if let Some(parts) = ws.load_required::<PartsList>("catalog/parts.toml") {
+            for part in parts.value.part {
+                let source = parts.source.clone();
+                ws.insert_code(
+                    part.code.clone(),
+                    Loaded {
+                        value: part,
+                        source,
+                    },
+                    |w| &mut w.parts,
+                );
+            }
+        }
+        if let Some(rates) = ws.load_required::<RateCard>("catalog/rates.toml") {
+            for rate in rates.value.rate {
+                let source = rates.source.clone();
+                ws.insert_code(
+                    rate.code.clone(),
+                    Loaded {
+                        value: rate,
+                        source,
+                    },
+                    |w| &mut w.rates,
+                );
+            }
+        }
+        ws.load_customers();
+        ws.check_shared_refs();
+        ws
+    }
+
+    fn load_required<T: Decode>(&mut self, rel: &str) -> Option<Loaded<T>> {
+        let path = Path::new(rel);
+        if !self.root.join(path).exists() {
+            self.findings.push(
+                Finding::error("layout", Location::file(path), format!("{rel} is missing"))
+                    .hint("`svc init` writes a starter version of every shared file"),
+            );
+            return None;
+        }
+        self.load(path)
+    }
+
+    fn load<T: Decode>(&mut self, rel: &Path) -> Option<Loaded<T>> {
+        read_decode(&self.root, rel, &mut self.findings)
+    }
+
+    fn insert_code<T>(
+        &mut self,
+        code: crate::decode::Sp<String>,
+        item: Loaded<T>,
+        map: impl Fn(&mut Workspace) -> &mut BTreeMap<String, Loaded<T>>,
+    ) {
+        if map(self).contains_key(&code.value)
+            || self.parts.contains_key(&code.value)
+            || self.rates.contains_key(&code.value)
+        {
+            let location = item.at(code.span);
+            self.findings.push(
+                Finding::error(
+                    "id",
+                    location,
+                    format!("catalog code `{}` is used twice", code.value),
+                )
+                .hint("part and rate codes share one namespace: give each a unique code"),
+            );
+            return;
+        }
+        map(self).insert(code.value, item);
+    }
+
+    fn load_customers(&mut self) {
+        let dir = self.root.join("customers");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            self.findings.push(
+                Finding::error(
+                    "layout",
+                    Location::file("customers"),
+                    "the customers/ folder is missing",
+                )
+                .hint("add one file per customer: customers/<id>.toml"),
+            );
+            return;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        for name in names {
+            let rel = Path::new("customers").join(&name);
+            let Some(stem) = name.strip_suffix(".toml") else {
+                if !name.starts_with('.') {
+                    self.findings.push(Finding::warning(
+                        "layout",
+                        Location::file(&rel),
+                        "svc reads only customers/<id>.toml files; this one is ignored",
+                    ));
+                }
+                continue;
+            };
+            let Some(customer) = self.load::<Customer>(&rel) else {
+                continue;
+            };
+            if customer.id.value != stem {
+                let location = customer.at(customer.id.span);
+                self.findings.push(
+                    Finding::error(
+                        "id",
+                        location,
+                        format!(
+                            "customer id `{}` differs from its file name `{name}`",
+                            customer.id.value
+                        ),
+                    )
+                    .hint(format!(
+                        "rename the file to {}.toml, or set id = \"{stem}\"",
+                        customer.id.value
+                    )),
+                );
+            }
+            self.check_customer(&customer);
+            self.customers.insert(stem.to_string(), customer);
+        }
+    }
+
+    fn check_customer(&mut self, c: &Loaded<Customer>) {
+        let mut sites = std::collections::BTreeSet::new();
+        for site in &c.sites {
+            if !sites.insert(site.id.value.as_str()) {
+                self.findings.push(Finding::error(
+                    "id",
+                    c.at(site.id.span),
+                    format!("site `{}` is listed twice", site.id.value),
+                ));
+            }
+        }
+        for product in &c.products {
+            if !sites.contains(product.site.value.as_str()) {
+                self.findings.push(
+                    Finding::error(
+                        "ref",
+                        c.at(product.site.span),
+                        format!(
+                            "product {} stands at unknown site `{}`",
+                            product.serial.value, product.site.value
+                        ),
+                    )
+                    .hint_opt(suggest(&product.site.value, sites.iter().copied())),
+                );
+            }
+        }
+        for agreement in &c.agreements {
+            if agreement.valid_to.value < agreement.valid_from.value {
+                self.findings.push(Finding::error(
+                    "dates",
+                    c.at(agreement.valid_to.span),
+                    format!(
+                        "agreement {} ends ({}) before it starts ({})",
+                        agreement.id.value, agreement.valid_to.value, agreement.valid_from.value
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn check_settings(&mut self) {
+        let Some(settings) = &self.settings else {
+            return;
+        };
+        let mut found = Vec::new();
+        if let Some(tz) = &settings.timezone
+            && parse_offset(&tz.value).is_none()
+        {
+            found.push(
+                Finding::error(
+                    "schema",
+                    settings.at(tz.span),
+                    format!("time zone \"{}\" is not an offset", tz.value),
+                )
+                .hint("write it as +08:00"),
+            );
+        }
+        if let Some(day) = &settings.workday {
+            for t in [&day.morning_start, &day.afternoon_start] {
+                if chrono::NaiveTime::parse_from_str(&t.value, "%H:%M").is_err() {
+                    found.push(
+                        Finding::error(
+                            "schema",
+                            settings.at(t.span),
+                            format!("\"{}\" is not a time of day", t.value),
+                        )
+                        .hint("write it as HH:MM, e.g. 08:30"),
+                    );
+                }
+            }
+        }
+        if let Some(prefix) = &settings.id_prefix
+            && (prefix.value.is_empty() || !prefix.value.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            found.push(
+                Finding::error(
+                    "schema",
+                    settings.at(prefix.span),
+                    format!("id prefix \"{}\" must be capital letters", prefix.value),
+                )
+                .hint("e.g. \"SR\""),
+            );
+        }
+        self.findings.extend(found);
+    }
+
+    fn check_shared_refs(&mut self) {
+        let mut found = Vec::new();
+        for c in self.customers.values() {
+            if let Some(sales) = &c.salesperson {
+                found.extend(self.person_ref(c, sales, "salesperson"));
+            }
+            for a in &c.agreements {
+                found.extend(self.person_ref(c, &a.signed_by, "signer"));
+            }
+        }
+        self.findings.extend(found);
+    }
+
+    /// A finding when `id` names nobody in people.toml.
+    pub fn person_ref<T>(
+        &self,
+        file: &Loaded<T>,
+        id: &crate::decode::Sp<String>,
+        what: &str,
+    ) -> Option<Finding> {
+        if self.people.contains_key(&id.value) {
+            return None;
+        }
+        Some(
+            Finding::error(
+                "ref",
+                file.at(id.span),
+                format!("{what} `{}` is not in people.toml", id.value),
+            )
+            .hint_opt(suggest(&id.value, self.people.keys().map(String::as_str))),
+        )
+    }
+
+    /// The person with a role, if listed and holding it.
+    pub fn has_role(&self, person: &str, role: Role) -> bool {
+        self.people
+            .get(person)
+            .is_some_and(|p| p.roles.iter().any(|r| r.value == role))
+    }
+
+    /// The workspace's time zone (default +08:00).
+    pub fn offset(&self) -> FixedOffset {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.timezone.as_ref())
+            .and_then(|tz| parse_offset(&tz.value))
+            .unwrap_or_else(default_offset)
+    }
+
+    /// The case id prefix (default `SR`).
+    pub fn id_prefix(&self) -> &str {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.id_prefix.as_ref())
+            .map_or("SR", |p| p.value.as_str())
+    }
+
+    /// Whether every visit record needs the customer's confirmation (7.7).
+    pub fn requires_confirmation(&self) -> bool {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.workflow.as_ref())
+            .and_then(|w| w.require_confirmation)
+            .unwrap_or(false)
+    }
+
+    /// Morning and afternoon start of work (7.8), default 08:30 and 14:00.
+    pub fn workday(&self) -> (chrono::NaiveTime, chrono::NaiveTime) {
+        let parse = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok();
+        let day = self.settings.as_ref().and_then(|s| s.workday.as_ref());
+        let morning = day.and_then(|d| parse(&d.morning_start.value));
+        let afternoon = day.and_then(|d| parse(&d.afternoon_start.value));
+        (
+            morning.unwrap_or(chrono::NaiveTime::from_hms_opt(8, 30, 0).unwrap_or_default()),
+            afternoon.unwrap_or(chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap_or_default()),
+        )
+    }
+
+    /// The person whose e-mail is `email`.
+    pub fn person_by_email(&self, email: &str) -> Option<&Loaded<Person>> {
+        self.people
+            .values()
+            .find(|p| p.email.value.eq_ignore_ascii_case(email))
+    }
+}
+
+/// The default time zone of the procedure's home, Shenzhen.
+pub fn default_offset() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset is valid"))
+}
+
+/// Parse `+08:00` / `-05:30` / `Z`.
+pub fn parse_offset(text: &str) -> Option<FixedOffset> {
+    if text == "Z" || text == "UTC" {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':')?;
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    if h > 14 || m > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+/// "did you mean" for an unknown reference.
+pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    crate::decode::did_you_mean(word, known).map(|close| format!("did you mean `{close}`?"))
+}
