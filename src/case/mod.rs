@@ -238,7 +238,7 @@ pub fn load(root: &Path, dir: &Path) -> Case {
         ),
     }
     let files = case.files.clone();
-    for (form, paths) in &files {
+    for (form, paths) in files.iter().filter(|(form, _)| **form != FormKind::Visit) {
         if paths.len() > 1 {
             for extra in &paths[1..] {
                 case.findings.push(
