@@ -560,8 +560,9 @@ macro_rules! record {
                             Some(v) => Some(v),
                             None => {
                                 complete = false;
+                                // Point at where the table starts, not at all of it.
                                 d.problem(
-                                    node.span,
+                                    $crate::source::Span { start: node.span.start, end: node.span.start },
                                     format!("missing key `{}` in {}", stringify!($field), $what),
                                     Some(format!("add `{}`: {}", stringify!($field), $fdoc.trim_ascii())),
                                 );
