@@ -21,7 +21,8 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let (all, _) = case::discover(&ws.root);
     let dir = case::lookup(&all, &args.case)?;
     let case = case::load(&ws.root, &dir);
-    let findings = rules::check_case(&Context { ws: &ws, now }, &case);
+    let mut findings = rules::check_case(&Context { ws: &ws, now }, &case);
+    svc::finding::sort(&mut findings);
     if env.ui.json {
         env.ui.json(&serde_json::json!({
             "id": case.id(),
@@ -193,6 +194,7 @@ fn describe(ws: &Workspace, case: &Case) -> String {
             );
             let _ = writeln!(s, "              fault: {}", one_line(&r.fault.value));
         }
+        None if case.has_file(svc::forms::FormKind::Request) => s.push_str("  request     cannot be read (see the findings)\n"),
         None => s.push_str("  request     —\n"),
     }
     if let Some(t) = &case.task_sheet {
