@@ -5,6 +5,7 @@
 //! - [`schema`]: JSON Schemas of every file, for editors.
 //! - [`source`]: source files, byte spans and line/column positions.
 //! - [`validate`]: validation of a whole workspace, cases in parallel.
+//! - [`workflow`]: the procedure as a state machine: actions, states, who may act.
 //! - [`workspace`]: the workspace root and the company's shared files, read into an index.
 //! - [`case`]: case folders found and read into typed forms.
 //! - [`config`]: the company's shared files: settings, people, customers, catalog.
@@ -28,4 +29,5 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod validate;
+pub mod workflow;
 pub mod workspace;

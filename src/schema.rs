@@ -33,18 +33,18 @@ pub const SCHEMAS: &[(&str, &str)] = &[
 
 /// The schema called `name`.
 pub fn schema_of(name: &str) -> Option<Value> {
-    if let Some(form) = FormKind::from_name(name) {
-        return Some(form.schema());
-    }
     let title = SCHEMAS.iter().find(|(n, _)| *n == name)?.1;
-    let body = match name {
-        "case" => CaseFile::schema(),
-        "settings" => Settings::schema(),
-        "people" => People::schema(),
-        "customer" => Customer::schema(),
-        "parts" => PartsList::schema(),
-        "rates" => RateCard::schema(),
-        _ => return None,
+    let body = match FormKind::from_name(name) {
+        Some(form) => form.schema(),
+        None => match name {
+            "case" => CaseFile::schema(),
+            "settings" => Settings::schema(),
+            "people" => People::schema(),
+            "customer" => Customer::schema(),
+            "parts" => PartsList::schema(),
+            "rates" => RateCard::schema(),
+            _ => return None,
+        },
     };
     Some(document_schema(title, body))
 }

@@ -139,25 +139,17 @@ impl FormKind {
         }
     }
 
-    /// The JSON Schema (draft-07) of the form.
+    /// The JSON Schema (draft-07) of the form's top level (see [`crate::schema`] for the
+    /// whole document).
     pub fn schema(self) -> serde_json::Value {
-        let body = match self {
+        match self {
             FormKind::Request => Request::schema(),
             FormKind::TaskSheet => TaskSheet::schema(),
             FormKind::Visit => Visit::schema(),
             FormKind::Fees => FeeList::schema(),
             FormKind::TravelLog => TravelLog::schema(),
             FormKind::Summary => Summary::schema(),
-        };
-        crate::decode::document_schema(
-            &format!(
-                "{} {} · {}",
-                self.title_zh(),
-                self.title_en(),
-                self.clause()
-            ),
-            body,
-        )
+        }
     }
 
     /// The fields of the form's top level with their bilingual descriptions.

@@ -171,10 +171,13 @@ pub fn r7_8_return_to_work(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     let (morning, afternoon) = cx.ws.workday();
     let arrived = home.value.with_timezone(&offset);
     let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
-    let deadline = if arrived.time() < noon {
-        arrived.date_naive().and_time(afternoon)
+    let day = arrived.date_naive();
+    let working = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+    let same_afternoon = working && arrived.time() < noon;
+    let deadline = if same_afternoon {
+        day.and_time(afternoon)
     } else {
-        next_working_day(arrived.date_naive()).and_time(morning)
+        next_working_day(day).and_time(morning)
     };
     let Some(work) = &log.back_at_work_at else {
         if state(case).is_some_and(|s| s.reached(State::PendingReview)) {
@@ -191,7 +194,7 @@ pub fn r7_8_return_to_work(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     };
     let back = work.value.with_timezone(&offset).naive_local();
     if back > deadline {
-        let when = if arrived.time() < noon {
+        let when = if same_afternoon {
             "the same afternoon"
         } else {
             "the next working morning"

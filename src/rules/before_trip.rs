@@ -138,6 +138,9 @@ pub fn r7_2_task_sheet_signed(cx: &Context, case: &Case, out: &mut Vec<Finding>)
 
 /// 7.3: the cash advance is requested only with the signed task sheet.
 pub fn r7_3_advance_after_approval(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    if case.file.is_none() {
+        return;
+    }
     let approved =
         task_sheet_approved_at(case).map(|t| t.with_timezone(&cx.ws.offset()).date_naive());
     let mut dates: Vec<(chrono::NaiveDate, Location, &str)> = Vec::new();
@@ -187,7 +190,11 @@ pub fn r7_4_flights_approved(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
         .map(|a| a.at.value.with_timezone(&cx.ws.offset()).date_naive())
         .collect();
     let mut flights: Vec<(chrono::NaiveDate, Location)> = Vec::new();
-    if let Some(sheet) = &case.task_sheet {
+    // A planned flight may still be approved before it leaves; once the case is on site (8.4)
+    // the approval must be there.
+    if let Some(sheet) = &case.task_sheet
+        && state(case).is_some_and(|s| s.reached(State::OnSite))
+    {
         flights.extend(
             sheet
                 .legs

@@ -6,8 +6,21 @@ use crate::case::Case;
 use crate::config::RateKind;
 use crate::decode::Money;
 use crate::finding::Finding;
-use crate::forms::{Cause, FeeArrangement, State};
+use crate::forms::{Cause, FeeArrangement, FormKind, State};
 use chrono::NaiveDate;
+
+/// Whether a form has files that could not be read (their findings are reported already,
+/// and a rule must not take the form for absent).
+fn unreadable(case: &Case, form: FormKind) -> bool {
+    let read = match form {
+        FormKind::Visit => case.visits.len(),
+        FormKind::Fees => usize::from(case.fees.is_some()),
+        _ => return false,
+    };
+    case.files
+        .get(&form)
+        .is_some_and(|files| files.len() > read)
+}
 
 /// Whether the case's fee list charges anything.
 pub fn charges(case: &Case) -> bool {
@@ -72,7 +85,7 @@ pub fn r8_5_work_on_fee_list(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
         Some(FeeArrangement::Agreement(_)) => cx.agreement(case).is_some_and(|a| a.charges_allowed),
         _ => false,
     };
-    if !paying || charge_ground(cx, case).is_none() {
+    if !paying || charge_ground(cx, case).is_none() || unreadable(case, FormKind::Fees) {
         return;
     }
     let listed: Vec<&str> = case
@@ -120,7 +133,8 @@ pub fn r9_1_charges_allowed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     let Some(first) = fees.items.first() else {
         return;
     };
-    if charge_ground(cx, case).is_some() {
+    if charge_ground(cx, case).is_some() || unreadable(case, FormKind::Visit) || case.file.is_none()
+    {
         return;
     }
     let day = service_date(cx, case);

@@ -546,6 +546,28 @@ pub fn r8_1_accepted(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     let (Some(file), Some(state)) = (&case.file, state(case)) else {
         return;
     };
+    if !case.has_file(crate::forms::FormKind::Request) {
+        out.push(
+            Finding::error("8.1", Location::file(&case.dir), "case has no request form")
+                .hint("8.1: every case starts with the request as received: request.toml (svc new writes it)"),
+        );
+    }
+    let agreed = case
+        .request
+        .as_ref()
+        .and_then(|r| r.fee_arrangement.as_ref().map(|f| (r, f)));
+    if let (Some((request, agreed)), Some(recorded)) = (agreed, &file.fee)
+        && agreed.value != recorded.value
+    {
+        out.push(
+            Finding::error(
+                "8.1",
+                request.at(agreed.span),
+                format!("the request says fees are \"{}\" but case.toml records \"{}\"", agreed.value, recorded.value),
+            )
+            .hint("8.1, 5.1.2: one fee arrangement is agreed with the customer; correct whichever is wrong"),
+        );
+    }
     if state.reached(State::Accepted) && file.fee.is_none() {
         out.push(
             Finding::error("8.1", file.at(file.state.span), format!("case is {state} but no fee arrangement is recorded"))

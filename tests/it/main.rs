@@ -2,4 +2,6 @@
 
 mod common;
 mod fixture;
+mod output;
+mod rules;
 mod schema;

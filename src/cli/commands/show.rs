@@ -67,12 +67,7 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         return s;
     };
     let _ = writeln!(s, "{}  {}", file.id.value, file.title);
-    let _ = writeln!(
-        s,
-        "  State 状态:        {} ({})",
-        file.state.value,
-        file.state.value.describe()
-    );
+    let _ = writeln!(s, "  State 状态:        {}", file.state.value.describe());
     let customer = ws.customers.get(&file.customer.value);
     let _ = writeln!(
         s,
@@ -194,7 +189,9 @@ fn describe(ws: &Workspace, case: &Case) -> String {
             );
             let _ = writeln!(s, "              fault: {}", one_line(&r.fault.value));
         }
-        None if case.has_file(svc::forms::FormKind::Request) => s.push_str("  request     cannot be read (see the findings)\n"),
+        None if case.has_file(svc::forms::FormKind::Request) => {
+            s.push_str("  request     cannot be read (see the findings)\n")
+        }
         None => s.push_str("  request     —\n"),
     }
     if let Some(t) = &case.task_sheet {
