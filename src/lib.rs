@@ -4,9 +4,11 @@
 //! - [`rules`]: the procedure's rules, one function per clause, and the table of them.
 //! - [`schema`]: JSON Schemas of every file, for editors.
 //! - [`source`]: source files, byte spans and line/column positions.
+//! - [`store`]: git as the store: one transition, one commit of one case folder, crash-safe.
 //! - [`validate`]: validation of a whole workspace, cases in parallel.
 //! - [`workflow`]: the procedure as a state machine: actions, states, who may act.
 //! - [`workspace`]: the workspace root and the company's shared files, read into an index.
+//! - [`actions`]: taking a step of the procedure: checks, the edit of case.toml, the commit.
 //! - [`case`]: case folders found and read into typed forms.
 //! - [`config`]: the company's shared files: settings, people, customers, catalog.
 //! - [`decode`]: typed records from spanned trees, every problem at once, JSON Schema.
@@ -16,6 +18,7 @@
 //! - [`git`]: the repository: creation, identity, commits of exactly svc's files.
 //! - [`init`]: new workspaces from the starter files or the sample company.
 //! - [`node`]: TOML and YAML parsed into one spanned tree.
+pub mod actions;
 pub mod case;
 pub mod config;
 pub mod decode;
@@ -28,6 +31,7 @@ pub mod node;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod store;
 pub mod validate;
 pub mod workflow;
 pub mod workspace;

@@ -94,6 +94,17 @@ impl Ui {
     /// Render findings as compiler diagnostics: `file:line:col: severity[rule]: message`,
     /// the source line with a caret, and the hint.
     pub fn findings(&self, root: &Path, findings: &[Finding]) -> String {
+        self.findings_in(root, findings, &[])
+    }
+
+    /// Render findings whose positions are in `texts` where a file is among them (a file
+    /// svc would have written), else in the file on disk.
+    pub fn findings_in(
+        &self,
+        root: &Path,
+        findings: &[Finding],
+        texts: &[std::sync::Arc<svc::source::SourceFile>],
+    ) -> String {
         let renderer = if self.color {
             Renderer::styled()
         } else {
@@ -123,9 +134,12 @@ impl Ui {
                 "{bold}{place}{reset}: {colour}{}[{}]{reset}{bold}: {}{reset}\n",
                 f.severity, f.rule, f.message
             ));
-            let source = cache
-                .entry(loc.file.as_path())
-                .or_insert_with(|| std::fs::read_to_string(root.join(&loc.file)).ok());
+            let source = cache.entry(loc.file.as_path()).or_insert_with(|| {
+                match texts.iter().find(|t| t.path == loc.file) {
+                    Some(text) => Some(text.text.clone()),
+                    None => std::fs::read_to_string(root.join(&loc.file)).ok(),
+                }
+            });
             if let Some(source) = source.as_deref()
                 && loc.start.line > 0
                 && let Some(snippet) = excerpt(source, f)

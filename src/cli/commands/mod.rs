@@ -1,20 +1,52 @@
 //! One module per command, each with its clap arguments and its `run`.
 
+mod accept;
+mod approve;
+mod assign;
+mod checkin;
 mod completions;
 mod init;
 mod list;
+mod new;
 mod schema;
 mod show;
+mod step;
 mod validate;
 
 use super::Env;
 use super::error::CliResult;
+use svc::actions::Step;
+use svc::workflow::Action;
 
 /// The commands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Create a workspace (git init if needed), or the bundled sample company with --example
     Init(init::Args),
+    /// Record a new request as a case; prints its id (8.1)
+    New(new::Args),
+    /// Close a request solved by phone, saying how (--note)
+    Resolve(step::CaseNote),
+    /// Accept on-site service, with the fee arrangement agreed (8.1, 5.1.2)
+    Accept(accept::Args),
+    /// Assign engineers (8.2)
+    Assign(assign::Args),
+    /// Submit the task sheet (8.3), or after the trip the travel log and summary (8.6)
+    Submit(step::CaseNote),
+    /// Sign a task sheet (7.2), accept the records (5.1.6), or approve flights (--flight, 7.4)
+    Approve(approve::Args),
+    /// Send a submission back, with a reason
+    Reject(step::CaseReason),
+    /// Set off for the site (8.4)
+    Start(step::CaseNote),
+    /// Record a check-in with the company while travelling (7.5)
+    Checkin(checkin::Args),
+    /// Finish the work on site, records filled in (8.5)
+    Complete(step::CaseNote),
+    /// File a reviewed case (7.10)
+    Archive(step::CaseNote),
+    /// Cancel a case before the trip, with a reason
+    Cancel(step::CaseReason),
     /// Check every form against the procedure's rules and report all findings
     Validate(validate::Args),
     /// List cases with their state
@@ -31,6 +63,74 @@ pub enum Command {
 pub fn run(command: Command, env: &Env) -> CliResult {
     match command {
         Command::Init(args) => init::run(args, env),
+        Command::New(args) => new::run(args, env),
+        Command::Resolve(a) => step::run(
+            env,
+            Action::Resolve,
+            &a.case,
+            Step {
+                note: a.note,
+                ..Step::default()
+            },
+        ),
+        Command::Accept(args) => accept::run(args, env),
+        Command::Assign(args) => assign::run(args, env),
+        Command::Submit(a) => step::run(
+            env,
+            Action::Submit,
+            &a.case,
+            Step {
+                note: a.note,
+                ..Step::default()
+            },
+        ),
+        Command::Approve(args) => approve::run(args, env),
+        Command::Reject(a) => step::run(
+            env,
+            Action::Reject,
+            &a.case,
+            Step {
+                note: a.reason,
+                ..Step::default()
+            },
+        ),
+        Command::Start(a) => step::run(
+            env,
+            Action::Start,
+            &a.case,
+            Step {
+                note: a.note,
+                ..Step::default()
+            },
+        ),
+        Command::Checkin(args) => checkin::run(args, env),
+        Command::Complete(a) => step::run(
+            env,
+            Action::Complete,
+            &a.case,
+            Step {
+                note: a.note,
+                ..Step::default()
+            },
+        ),
+        Command::Archive(a) => step::run(
+            env,
+            Action::Archive,
+            &a.case,
+            Step {
+                note: a.note,
+                ..Step::default()
+            },
+        ),
+        Command::Cancel(a) => step::run(
+            env,
+            Action::Cancel,
+            &a.case,
+            Step {
+                note: a.reason,
+                ..Step::default()
+            },
+        ),
         Command::Validate(args) => validate::run(args, env),
         Command::List(args) => list::run(args, env),
         Command::Show(args) => show::run(args, env),

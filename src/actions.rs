@@ -1,0 +1,918 @@
+//! Carrying out a step of the procedure: check, in this order, that the action is legal in
+//! the case's state, that the acting person holds a role allowed to take it, and that the
+//! case satisfies the rules in its new state; then edit `case.toml` in place (comments and
+//! layout kept) and record the step as one commit by that person, with trailers that
+//! `svc log` and `svc check` read back.
+
+use crate::case::{self, Case};
+use crate::config::Role;
+use crate::decode::Timestamp;
+use crate::finding::Finding;
+use crate::forms::{ApprovalKind, CaseFile, FeeArrangement, State, Transport, Via as CheckinVia};
+use crate::rules::{self, Context};
+use crate::source::SourceFile;
+use crate::store::{CaseCommit, Store, StoreError};
+use crate::workflow::{self, Action, Via};
+use crate::workspace::{Loaded, Workspace, decode_file, suggest};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+
+/// How long a step waits for another svc to finish before giving up.
+pub const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+/// The person taking a step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Person id in people.toml.
+    pub id: String,
+    /// Name, for the commit's author.
+    pub name: String,
+    /// E-mail, for the commit's author.
+    pub email: String,
+}
+
+/// Why a step was refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ActionError {
+    /// Git has no identity here.
+    #[error("git has no user.email here, so svc cannot tell who is acting")]
+    NoIdentity,
+    /// Nobody in people.toml has the e-mail.
+    #[error("nobody in people.toml has the e-mail {0}")]
+    UnknownPerson(String),
+    /// `case.toml` cannot be read.
+    #[error("case {0}: case.toml cannot be read")]
+    Unreadable(String, Vec<Finding>),
+    /// The action is not legal in the case's state.
+    #[error(
+        "cannot {action} case {case}: it is {state}; `{command}` applies to a case that is {allowed}"
+    )]
+    WrongState {
+        /// The action.
+        action: Action,
+        /// The command.
+        command: &'static str,
+        /// The case.
+        case: String,
+        /// Its state.
+        state: State,
+        /// Where the action applies.
+        allowed: String,
+    },
+    /// The person does not hold a role allowed to take the action.
+    #[error("{person} may not {action} case {case} ({why})")]
+    Role {
+        /// Who tried.
+        person: String,
+        /// The action.
+        action: Action,
+        /// The case.
+        case: String,
+        /// What would be needed.
+        why: String,
+    },
+    /// Nobody approves their own submission.
+    #[error("{person} may not approve their own submission (case {case})")]
+    SelfApproval {
+        /// Who tried.
+        person: String,
+        /// The case.
+        case: String,
+    },
+    /// A needed option is missing or wrong.
+    #[error("{0}")]
+    Invalid(String, String),
+    /// The case would break the procedure's rules in its new state.
+    #[error("cannot {action} case {case}: {} rule error(s) must be fixed first", .findings.len())]
+    Rules {
+        /// The action.
+        action: Action,
+        /// The case.
+        case: String,
+        /// The errors.
+        findings: Vec<Finding>,
+        /// The files as svc would have written them (the findings' positions are in these).
+        unwritten: Vec<std::sync::Arc<SourceFile>>,
+    },
+    /// The repository refused or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The identity git uses in the workspace's repository, matched to people.toml.
+pub fn actor(ws: &Workspace, store: &Store) -> Result<Actor, ActionError> {
+    let (name, email) = crate::git::identity(store.repo()).ok_or(ActionError::NoIdentity)?;
+    let person = ws
+        .person_by_email(&email)
+        .ok_or(ActionError::UnknownPerson(email.clone()))?;
+    let _ = name;
+    Ok(Actor {
+        id: person.id.value.clone(),
+        name: person.name.clone(),
+        email: person.email.value.clone(),
+    })
+}
+
+/// What a step needs besides the case: notes, the fee arrangement, assignees, a channel.
+#[derive(Debug, Clone, Default)]
+pub struct Step {
+    /// A note (`--note`) or reason (`--reason`).
+    pub note: Option<String>,
+    /// The fee arrangement (`accept --fee`).
+    pub fee: Option<String>,
+    /// The assignees (`assign --to`).
+    pub assignees: Vec<String>,
+    /// The check-in channel (`checkin --via`).
+    pub via: Option<CheckinVia>,
+}
+
+/// What a step did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The case id.
+    pub case: String,
+    /// The folder, relative to the root.
+    pub dir: PathBuf,
+    /// The state before (`None` for a new case).
+    pub from: Option<State>,
+    /// The state after.
+    pub to: State,
+    /// The commit.
+    pub commit: git2::Oid,
+}
+
+/// Test hooks: called with each of [`crate::store::FAULT_POINTS`].
+pub type Fault<'a> = &'a dyn Fn(&str);
+
+/// Who acts, where, and when.
+pub struct Session<'a> {
+    /// The workspace.
+    pub ws: &'a Workspace,
+    /// Its repository.
+    pub store: &'a Store,
+    /// The acting person.
+    pub actor: &'a Actor,
+    /// The moment of the step.
+    pub now: Timestamp,
+    /// Where a test may stop the process.
+    pub fault: Fault<'a>,
+}
+
+/// Take a step on an existing case.
+pub fn act(
+    session: &Session,
+    dir: &Path,
+    action: Action,
+    step: &Step,
+) -> Result<Outcome, ActionError> {
+    let Session {
+        ws,
+        store,
+        actor,
+        now,
+        fault,
+    } = *session;
+    let lock = store.lock(
+        &format!("{} is taking `{}` on {}", actor.id, action, dir.display()),
+        LOCK_WAIT,
+    )?;
+    store.recover(&lock)?;
+    let mut case = case::load(&ws.root, dir);
+    let Some(file) = case.file.take() else {
+        return Err(ActionError::Unreadable(
+            case.id().to_string(),
+            case.findings.clone(),
+        ));
+    };
+    let id = file.id.value.clone();
+    let from = file.state.value;
+    let Some(transition) = workflow::transition(action, Some(from)) else {
+        let allowed: Vec<String> = workflow::legal_from(action)
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        return Err(ActionError::WrongState {
+            action,
+            command: action.command(),
+            case: id,
+            state: from,
+            allowed: allowed.join(" or "),
+        });
+    };
+    let via = file.assigned_via.as_ref().map(|v| {
+        if v.value == Role::Sales {
+            Via::Sales
+        } else {
+            Via::Csc
+        }
+    });
+    let who = workflow::who(action, Some(from), via);
+    let is_assignee = file.assignees.iter().any(|a| a.value == actor.id);
+    if who.assignee && !is_assignee {
+        let assignees: Vec<&str> = file.assignees.iter().map(|a| a.value.as_str()).collect();
+        return Err(ActionError::Role {
+            person: actor.id.clone(),
+            action,
+            case: id,
+            why: format!(
+                "only its assignees may: {}",
+                if assignees.is_empty() {
+                    "nobody yet".to_string()
+                } else {
+                    assignees.join(", ")
+                }
+            ),
+        });
+    }
+    let holds = |role: Role| ws.has_role(&actor.id, role);
+    if !who.roles.is_empty() && !who.roles.iter().any(|r| holds(*r)) {
+        let roles: Vec<&str> = who.roles.iter().map(|r| r.as_str()).collect();
+        return Err(ActionError::Role {
+            person: actor.id.clone(),
+            action,
+            case: id,
+            why: format!("it takes the role {}", roles.join(" or ")),
+        });
+    }
+    let mut doc: DocumentMut = file.source.text.parse().map_err(|e| {
+        ActionError::Invalid(
+            format!("case {id}: case.toml cannot be edited: {e}"),
+            "fix the file by hand".into(),
+        )
+    })?;
+    let at = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let mut to = transition.to;
+    let preparer = case
+        .task_sheet
+        .as_ref()
+        .map(|t| t.prepared_by.value.clone());
+    let note = step
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let need_note = |what: &str, flag: &str| {
+        note.map(str::to_string).ok_or_else(|| {
+            ActionError::Invalid(
+                format!("{action} needs {what}"),
+                format!("give it with {flag} \"…\""),
+            )
+        })
+    };
+    match (action, from) {
+        (Action::Resolve, _) => {
+            doc["resolution"] = value(need_note("a note of how it was solved by phone", "--note")?);
+        }
+        (Action::Accept, _) => {
+            let fee = step.fee.as_deref().ok_or_else(|| {
+                ActionError::Invalid(
+                    "accept needs the fee arrangement agreed with the customer (8.1, 5.1.2)".into(),
+                    "--fee warranty, --fee billable or --fee agreement:ID".into(),
+                )
+            })?;
+            let arrangement = FeeArrangement::parse(fee).ok_or_else(|| {
+                ActionError::Invalid(
+                    format!("\"{fee}\" is not a fee arrangement"),
+                    "--fee warranty, --fee billable or --fee agreement:ID".into(),
+                )
+            })?;
+            if let FeeArrangement::Agreement(agreement) = &arrangement {
+                let customer = ws.customers.get(&file.customer.value);
+                let known: Vec<&str> = customer
+                    .map(|c| c.agreements.iter().map(|a| a.id.value.as_str()).collect())
+                    .unwrap_or_default();
+                if !known.contains(&agreement.as_str()) {
+                    return Err(ActionError::Invalid(
+                        format!(
+                            "agreement {agreement} is not an agreement of customer {}",
+                            file.customer.value
+                        ),
+                        suggest(agreement, known).unwrap_or_else(|| {
+                            "the customer's agreements are in its file under customers/".into()
+                        }),
+                    ));
+                }
+            }
+            doc["fee"] = value(arrangement.to_string());
+        }
+        (Action::Assign, _) => {
+            if step.assignees.is_empty() {
+                return Err(ActionError::Invalid(
+                    "assign needs at least one engineer".into(),
+                    "--to PERSON (repeat for more)".into(),
+                ));
+            }
+            let by = if holds(Role::Csc) {
+                Role::Csc
+            } else {
+                Role::Sales
+            };
+            for person in &step.assignees {
+                if !ws.people.contains_key(person) {
+                    return Err(ActionError::Invalid(
+                        format!("`{person}` is not in people.toml"),
+                        suggest(person, ws.people.keys().map(String::as_str))
+                            .unwrap_or_else(|| "assign people listed in people.toml".into()),
+                    ));
+                }
+                if !ws.has_role(person, Role::Engineer) {
+                    return Err(ActionError::Invalid(
+                        format!("`{person}` is not an engineer"),
+                        "8.2: assign people whose roles include \"engineer\"".into(),
+                    ));
+                }
+                if by == Role::Sales && !ws.has_role(person, Role::Sales) {
+                    return Err(ActionError::Invalid(
+                        format!(
+                            "`{person}` is not sales staff; Sales assigns its own people (5.2.1)"
+                        ),
+                        "the CSC assigns other engineers".into(),
+                    ));
+                }
+            }
+            let mut list = toml_edit::Array::new();
+            for person in &step.assignees {
+                list.push(person.as_str());
+            }
+            doc["assignees"] = value(list);
+            doc["assigned_by"] = value(actor.id.as_str());
+            doc["assigned_via"] = value(by.as_str());
+        }
+        (Action::Approve, State::PendingApproval) => {
+            if is_assignee || preparer.as_deref() == Some(actor.id.as_str()) {
+                return Err(ActionError::SelfApproval {
+                    person: actor.id.clone(),
+                    case: id,
+                });
+            }
+            let signers = workflow::task_sheet_signers(via);
+            let signed: Vec<Role> = file
+                .approvals
+                .iter()
+                .filter(|a| a.kind.value == ApprovalKind::TaskSheet)
+                .map(|a| a.role.value)
+                .collect();
+            if file
+                .approvals
+                .iter()
+                .any(|a| a.kind.value == ApprovalKind::TaskSheet && a.by.value == actor.id)
+            {
+                return Err(ActionError::Invalid(
+                    format!("{} has already signed the task sheet of {id}", actor.id),
+                    "the other signature is still missing".into(),
+                ));
+            }
+            let Some(role) = signers
+                .iter()
+                .copied()
+                .find(|r| holds(*r) && !signed.contains(r))
+            else {
+                return Err(ActionError::Invalid(
+                    format!(
+                        "the task sheet of {id} is already signed as {}",
+                        signed
+                            .iter()
+                            .map(|r| r.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
+                    "nothing left to sign for you".into(),
+                ));
+            };
+            push_approval(
+                &mut doc,
+                ApprovalKind::TaskSheet,
+                &actor.id,
+                role,
+                &at,
+                note,
+            );
+            let mut now_signed = signed;
+            now_signed.push(role);
+            if !signers.iter().all(|r| now_signed.contains(r)) {
+                to = State::PendingApproval;
+            }
+        }
+        (Action::Approve, _) => {
+            if is_assignee {
+                return Err(ActionError::SelfApproval {
+                    person: actor.id.clone(),
+                    case: id,
+                });
+            }
+            let role = if via == Some(Via::Sales) && holds(Role::Sales) && !holds(Role::Csc) {
+                Role::Sales
+            } else {
+                Role::Csc
+            };
+            push_approval(&mut doc, ApprovalKind::Review, &actor.id, role, &at, note);
+        }
+        (Action::ApproveFlight, _) => {
+            let planned = case
+                .task_sheet
+                .as_ref()
+                .is_some_and(|t| t.legs.iter().any(|l| l.mode.value == Transport::Flight));
+            if !planned {
+                return Err(ActionError::Invalid(
+                    format!("the task sheet of {id} plans no flight"),
+                    "7.4: add the flight leg (mode = \"flight\") to the task sheet first".into(),
+                ));
+            }
+            if file
+                .approvals
+                .iter()
+                .any(|a| a.kind.value == ApprovalKind::Flight && a.by.value == actor.id)
+            {
+                return Err(ActionError::Invalid(
+                    format!("{} has already approved the flights of {id}", actor.id),
+                    "one approval covers the trip's flights".into(),
+                ));
+            }
+            push_approval(
+                &mut doc,
+                ApprovalKind::Flight,
+                &actor.id,
+                Role::Manager,
+                &at,
+                note,
+            );
+        }
+        (Action::Reject, _) => {
+            if is_assignee
+                || (from == State::PendingApproval
+                    && preparer.as_deref() == Some(actor.id.as_str()))
+            {
+                return Err(ActionError::SelfApproval {
+                    person: actor.id.clone(),
+                    case: id,
+                });
+            }
+            let reason = need_note("a reason", "--reason")?;
+            let gate = if from == State::PendingApproval {
+                ApprovalKind::TaskSheet
+            } else {
+                ApprovalKind::Review
+            };
+            remove_approvals(&mut doc, gate);
+            let mut t = Table::new();
+            t["kind"] = value(gate.as_str());
+            t["by"] = value(actor.id.as_str());
+            t["at"] = datetime(&at);
+            t["reason"] = value(reason);
+            push_table(&mut doc, "rejections", t);
+        }
+        (Action::Checkin, _) => {
+            let via = step.via.ok_or_else(|| {
+                ActionError::Invalid(
+                    "checkin needs the channel".into(),
+                    "--via phone, --via fax or --via email (7.5)".into(),
+                )
+            })?;
+            let mut t = Table::new();
+            t["at"] = datetime(&at);
+            t["via"] = value(via.as_str());
+            t["by"] = value(actor.id.as_str());
+            if let Some(n) = note {
+                t["note"] = value(n);
+            }
+            push_table(&mut doc, "checkins", t);
+        }
+        (Action::Cancel, _) => {
+            doc["cancel_reason"] = value(need_note("a reason", "--reason")?);
+        }
+        _ => {}
+    }
+    doc["state"] = value(to.as_str());
+    if let Some(key) = timeline_key(action, from, to) {
+        if !doc.contains_table("timeline") {
+            doc["timeline"] = Item::Table(Table::new());
+        }
+        doc["timeline"][key] = datetime(&at);
+    }
+    let text = doc.to_string();
+    let case_toml = dir.join("case.toml");
+    let source = SourceFile::new(&case_toml, text.clone());
+    let mut decoding = Vec::new();
+    let Some(decoded) = decode_file::<CaseFile>(&source, &mut decoding) else {
+        return Err(ActionError::Rules {
+            action,
+            case: id,
+            findings: decoding,
+            unwritten: vec![source],
+        });
+    };
+    case.file = Some(Loaded {
+        value: decoded,
+        source: source.clone(),
+    });
+    let errors: Vec<Finding> = rules::check_case(&Context { ws, now }, &case)
+        .into_iter()
+        .filter(Finding::is_error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(ActionError::Rules {
+            action,
+            case: id,
+            findings: errors,
+            unwritten: vec![source],
+        });
+    }
+    let message = commit_message(action, &id, Some(from), to, note, &actor.id);
+    let author = signature(actor, now)?;
+    let writes = vec![(PathBuf::from("case.toml"), text.into_bytes())];
+    let commit = store.commit_case(
+        &lock,
+        &CaseCommit {
+            case_dir: dir,
+            writes: &writes,
+            author: &author,
+            message: &message,
+        },
+        fault,
+    )?;
+    Ok(Outcome {
+        case: id,
+        dir: dir.to_path_buf(),
+        from: Some(from),
+        to,
+        commit,
+    })
+}
+
+/// What `svc new` records.
+#[derive(Debug, Clone, Default)]
+pub struct NewCase {
+    /// Customer id.
+    pub customer: String,
+    /// The fault as described.
+    pub fault: String,
+    /// Site id.
+    pub site: Option<String>,
+    /// Product serial.
+    pub product: Option<String>,
+    /// Channel (default phone).
+    pub channel: Option<crate::forms::Channel>,
+    /// Contact name (default: the customer's first contact).
+    pub contact: Option<String>,
+    /// Contact phone.
+    pub phone: Option<String>,
+    /// One-line title (default: the fault's first line).
+    pub title: Option<String>,
+}
+
+/// Record a new request as a new case (8.1, 5.3.1).
+pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionError> {
+    let Session {
+        ws,
+        store,
+        actor,
+        now,
+        fault,
+    } = *session;
+    let lock = store.lock(&format!("{} is opening a case", actor.id), LOCK_WAIT)?;
+    store.recover(&lock)?;
+    let who = workflow::who(Action::New, None, None);
+    if !who.roles.iter().any(|r| ws.has_role(&actor.id, *r)) {
+        return Err(ActionError::Role {
+            person: actor.id.clone(),
+            action: Action::New,
+            case: "(new)".into(),
+            why: "it takes the role csc, sales or engineer (8.1, 5.3.1)".into(),
+        });
+    }
+    let Some(customer) = ws.customers.get(&new.customer) else {
+        return Err(ActionError::Invalid(
+            format!(
+                "customer `{}` has no file customers/{}.toml",
+                new.customer, new.customer
+            ),
+            suggest(&new.customer, ws.customers.keys().map(String::as_str))
+                .unwrap_or_else(|| "add the customer's file first".into()),
+        ));
+    };
+    if new.fault.trim().is_empty() {
+        return Err(ActionError::Invalid(
+            "a request needs the fault as the customer describes it".into(),
+            "--fault \"…\"".into(),
+        ));
+    }
+    let (all, _) = case::discover(&ws.root);
+    let taken: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter_map(|d| d.file_name()?.to_str().map(str::to_string))
+        .collect();
+    let local = now.with_timezone(&ws.offset());
+    let id = loop {
+        let id = format!(
+            "{}-{}-{}",
+            ws.id_prefix(),
+            local.format("%Y%m%d"),
+            random_suffix()
+        );
+        if !taken.contains(&id) {
+            break id;
+        }
+    };
+    let dir = PathBuf::from(case::CASES_DIR)
+        .join(local.format("%Y").to_string())
+        .join(local.format("%m").to_string())
+        .join(&id);
+    let at = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let title = new.title.clone().unwrap_or_else(|| {
+        let first = new.fault.lines().next().unwrap_or_default().trim();
+        first.chars().take(40).collect()
+    });
+    let mut case_toml = DocumentMut::new();
+    case_toml["id"] = value(id.as_str());
+    case_toml["title"] = value(title);
+    case_toml["customer"] = value(new.customer.as_str());
+    if let Some(site) = &new.site {
+        case_toml["site"] = value(site.as_str());
+    }
+    if let Some(product) = &new.product {
+        case_toml["product"] = value(product.as_str());
+    }
+    case_toml["state"] = value(State::Requested.as_str());
+    case_toml["opened_at"] = datetime(&at);
+    case_toml["opened_by"] = value(actor.id.as_str());
+    let case_text = format!(
+        "# case.toml — 服务单 · written by svc; edit the forms beside it, not this file\n{case_toml}"
+    );
+    let contact = customer.contacts.first();
+    let name = new
+        .contact
+        .clone()
+        .or_else(|| contact.map(|c| c.name.clone()))
+        .unwrap_or_else(|| "(未记录 not recorded)".into());
+    let phone = new
+        .phone
+        .clone()
+        .or_else(|| contact.and_then(|c| c.phone.clone()))
+        .unwrap_or_default();
+    let request = request_scaffold(
+        &at,
+        new.channel.unwrap_or(crate::forms::Channel::Phone),
+        &name,
+        &phone,
+        &new.fault,
+        &actor.id,
+    );
+    // Check the new case like any other before anything is written.
+    let mut findings = Vec::new();
+    let case_source = SourceFile::new(dir.join("case.toml"), case_text.clone());
+    let request_source = SourceFile::new(dir.join("request.toml"), request.clone());
+    let unwritten = vec![case_source.clone(), request_source.clone()];
+    let file = decode_file::<CaseFile>(&case_source, &mut findings).map(|value| Loaded {
+        value,
+        source: case_source,
+    });
+    let req = decode_file(&request_source, &mut findings).map(|value| Loaded {
+        value,
+        source: request_source,
+    });
+    let mut files = std::collections::BTreeMap::new();
+    files.insert(
+        crate::forms::FormKind::Request,
+        vec![dir.join("request.toml")],
+    );
+    let case = Case {
+        dir: dir.clone(),
+        file,
+        request: req,
+        task_sheet: None,
+        visits: Vec::new(),
+        fees: None,
+        travel_log: None,
+        summary: None,
+        files,
+        findings,
+    };
+    let errors: Vec<Finding> = rules::check_case(&Context { ws, now }, &case)
+        .into_iter()
+        .filter(Finding::is_error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(ActionError::Rules {
+            action: Action::New,
+            case: id,
+            findings: errors,
+            unwritten,
+        });
+    }
+    let message = commit_message(
+        Action::New,
+        &id,
+        None,
+        State::Requested,
+        Some(&one_line(&new.fault)),
+        &actor.id,
+    );
+    let author = signature(actor, now)?;
+    let writes = vec![
+        (PathBuf::from("case.toml"), case_text.into_bytes()),
+        (PathBuf::from("request.toml"), request.into_bytes()),
+    ];
+    let commit = store.commit_case(
+        &lock,
+        &CaseCommit {
+            case_dir: &dir,
+            writes: &writes,
+            author: &author,
+            message: &message,
+        },
+        fault,
+    )?;
+    Ok(Outcome {
+        case: id,
+        dir,
+        from: None,
+        to: State::Requested,
+        commit,
+    })
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn request_scaffold(
+    at: &str,
+    channel: crate::forms::Channel,
+    name: &str,
+    phone: &str,
+    fault: &str,
+    by: &str,
+) -> String {
+    let q = |s: &str| toml_edit::Value::from(s).to_string();
+    format!(
+        "# request.toml — 客户服务请求 · Service request (8.1)\n\
+         # 受理时写下客户所述;电话处理情况与是否需要现场服务在受理后补充。\n\
+         # Written at intake; fill in what was tried by phone and whether a visit is needed.\n\n\
+         received_at = {at}        # 受理时间 · received\n\
+         channel = {}                # 受理方式 · phone, fax, email, visit, web\n\
+         fault = {}\n\
+         tried_by_phone = \"\"          # 电话处理情况 · what was tried by phone (5.1.1)\n\
+         onsite_needed = false         # 是否需要现场服务 · on-site visit needed?\n\
+         # onsite_reason = \"\"        # 需要现场服务的原因 · why\n\
+         received_by = {}\n\n\
+         [contact]                     # 客户联系人 · the customer's contact\n\
+         name = {}\n\
+         phone = {}\n",
+        q(channel.as_str()),
+        q(fault),
+        q(by),
+        q(name),
+        q(phone)
+    )
+}
+
+/// Six random Crockford base32 characters: ids made on different clones offline never
+/// collide in practice (2³⁰ per day), and read well on the phone.
+fn random_suffix() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    hasher.write_u32(std::process::id());
+    let mut bits = hasher.finish();
+    (0..6)
+        .map(|_| {
+            let c = ALPHABET[(bits & 31) as usize] as char;
+            bits >>= 5;
+            c
+        })
+        .collect()
+}
+
+fn datetime(at: &str) -> Item {
+    match at.parse::<toml_edit::Datetime>() {
+        Ok(d) => value(d),
+        Err(_) => value(at),
+    }
+}
+
+fn push_table(doc: &mut DocumentMut, key: &str, table: Table) {
+    match doc.get_mut(key).and_then(Item::as_array_of_tables_mut) {
+        Some(list) => list.push(table),
+        None => {
+            let mut list = ArrayOfTables::new();
+            list.push(table);
+            doc[key] = Item::ArrayOfTables(list);
+        }
+    }
+}
+
+fn push_approval(
+    doc: &mut DocumentMut,
+    kind: ApprovalKind,
+    by: &str,
+    role: Role,
+    at: &str,
+    note: Option<&str>,
+) {
+    let mut t = Table::new();
+    t["kind"] = value(kind.as_str());
+    t["by"] = value(by);
+    t["role"] = value(role.as_str());
+    t["at"] = datetime(at);
+    if let Some(n) = note {
+        t["note"] = value(n);
+    }
+    push_table(doc, "approvals", t);
+}
+
+fn remove_approvals(doc: &mut DocumentMut, kind: ApprovalKind) {
+    if let Some(list) = doc
+        .get_mut("approvals")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        list.retain(|t| t.get("kind").and_then(Item::as_str) != Some(kind.as_str()));
+        if list.is_empty() {
+            doc.remove("approvals");
+        }
+    }
+}
+
+fn timeline_key(action: Action, from: State, to: State) -> Option<&'static str> {
+    Some(match (action, from) {
+        (Action::Resolve, _) => "resolved_at",
+        (Action::Accept, _) => "accepted_at",
+        (Action::Assign, _) => "assigned_at",
+        (Action::Submit, State::Assigned) => "submitted_at",
+        (Action::Submit, _) => "handed_in_at",
+        (Action::Approve, State::PendingApproval) if to == State::Approved => "approved_at",
+        (Action::Approve, State::PendingReview) => "reviewed_at",
+        (Action::Start, _) => "started_at",
+        (Action::Complete, _) => "completed_at",
+        (Action::Archive, _) => "archived_at",
+        (Action::Cancel, _) => "cancelled_at",
+        _ => return None,
+    })
+}
+
+/// The default sentence of a step's commit, when the person gave no note.
+fn default_note(action: Action, from: Option<State>, to: State) -> &'static str {
+    match (action, from) {
+        (Action::New, _) => "Request recorded.",
+        (Action::Resolve, _) => "Solved by phone; no visit needed.",
+        (Action::Accept, _) => "On-site service accepted and fees agreed with the customer.",
+        (Action::Assign, _) => "Engineers assigned.",
+        (Action::Submit, Some(State::Assigned)) => "Task sheet submitted for signature.",
+        (Action::Submit, _) => "Travel log and summary report handed in for review.",
+        (Action::Approve, Some(State::PendingApproval)) if to == State::Approved => {
+            "Task sheet signed."
+        }
+        (Action::Approve, Some(State::PendingApproval)) => {
+            "Task sheet signed; another signature is needed."
+        }
+        (Action::Approve, _) => "Records reviewed.",
+        (Action::ApproveFlight, _) => "Flights approved.",
+        (Action::Reject, _) => "Sent back.",
+        (Action::Start, _) => "Set off for the site.",
+        (Action::Checkin, _) => "Checked in with the company.",
+        (Action::Complete, _) => "Work on site completed; records filled in.",
+        (Action::Archive, _) => "Records archived.",
+        (Action::Cancel, _) => "Cancelled.",
+    }
+}
+
+/// The commit message of a step: a subject, the note, and the trailers `svc log` and
+/// `svc check` read.
+pub fn commit_message(
+    action: Action,
+    id: &str,
+    from: Option<State>,
+    to: State,
+    note: Option<&str>,
+    actor: &str,
+) -> String {
+    let from_text = from.map_or("none", State::as_str);
+    let body = note.map_or_else(
+        || default_note(action, from, to).to_string(),
+        str::to_string,
+    );
+    format!(
+        "{action} {id}: {from_text} -> {to}\n\n{body}\n\nSvc-Case: {id}\nSvc-Action: {action}\nSvc-From: {from_text}\nSvc-To: {to}\nSvc-Actor: {actor}\n"
+    )
+}
+
+fn signature(actor: &Actor, now: Timestamp) -> Result<git2::Signature<'static>, ActionError> {
+    let offset = now.offset().local_minus_utc() / 60;
+    git2::Signature::new(
+        &actor.name,
+        &actor.email,
+        &git2::Time::new(now.timestamp(), offset),
+    )
+    .map_err(|source| {
+        ActionError::Store(StoreError::Git {
+            doing: "making the author",
+            source,
+        })
+    })
+}

@@ -1,0 +1,552 @@
+//! The workspace's git repository as svc's store: one transition, one commit of exactly
+//! the case folder, made safely.
+//!
+//! A transition changes two things that cannot be replaced in one atomic step: the branch
+//! (in `.git`) and `case.toml` (in the work tree). So it is written like a database
+//! transaction: the commit object is made first (invisible), then a journal naming it is
+//! written atomically, then `case.toml`, the branch and the index are brought forward. A
+//! process killed anywhere before the journal leaves nothing changed; killed after it, the
+//! next svc command finishes the step from the journal ([`Store::recover`]). Two svc
+//! processes never interleave: each holds a lock file under `.git/svc/` for the whole step.
+
+use crate::fsutil::write_atomic;
+use git2::{FileMode, ObjectType, Oid, Repository, RepositoryState, Signature, Tree};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Why the store refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The workspace is not in a git repository.
+    #[error("the workspace is not in a git repository")]
+    NotARepository,
+    /// HEAD does not name a branch.
+    #[error("HEAD is detached (not on a branch); svc records steps on a branch")]
+    Detached,
+    /// A merge, rebase, cherry-pick… is in progress.
+    #[error("a git {0} is in progress")]
+    Busy(String),
+    /// Another svc process holds the lock.
+    #[error("another svc is working on this workspace ({0})")]
+    Locked(String),
+    /// The branch moved while svc was working.
+    #[error("the branch {0} moved while svc was committing; nothing was changed")]
+    Moved(String),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// libgit2 failed.
+    #[error("git: {doing}: {source}")]
+    Git {
+        /// What svc was doing.
+        doing: &'static str,
+        /// What libgit2 said.
+        source: git2::Error,
+    },
+}
+
+fn git(doing: &'static str) -> impl FnOnce(git2::Error) -> StoreError {
+    move |source| StoreError::Git { doing, source }
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The places in a transition where a test may stop the process (see
+/// [`Store::commit_case`]); in order.
+pub const FAULT_POINTS: &[&str] = &[
+    "objects-written",
+    "journal-written",
+    "case-written",
+    "branch-moved",
+    "index-written",
+];
+
+/// The repository around a workspace.
+pub struct Store {
+    repo: Repository,
+    workdir: PathBuf,
+    prefix: PathBuf,
+    svc_dir: PathBuf,
+}
+
+/// The lock held for one transition; released when dropped.
+pub struct Lock {
+    _file: File,
+    holder: PathBuf,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.holder);
+    }
+}
+
+/// One commit of a case folder.
+pub struct CaseCommit<'a> {
+    /// The case folder, relative to the workspace root.
+    pub case_dir: &'a Path,
+    /// The files svc writes (paths relative to the case folder), `case.toml` always among
+    /// them; every other file of the folder is committed as it is on disk.
+    pub writes: &'a [(PathBuf, Vec<u8>)],
+    /// The author (and committer).
+    pub author: &'a Signature<'a>,
+    /// The commit message.
+    pub message: &'a str,
+}
+
+impl Store {
+    /// Open the repository whose work tree holds the workspace at `root`.
+    pub fn open(root: &Path) -> Result<Store, StoreError> {
+        let repo = Repository::discover(root).map_err(|_| StoreError::NotARepository)?;
+        let workdir = repo
+            .workdir()
+            .ok_or(StoreError::NotARepository)?
+            .canonicalize()
+            .map_err(io(root))?;
+        let root = root.canonicalize().map_err(io(root))?;
+        let prefix = root
+            .strip_prefix(&workdir)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let svc_dir = repo.path().join("svc");
+        Ok(Store {
+            repo,
+            workdir,
+            prefix,
+            svc_dir,
+        })
+    }
+
+    /// The repository.
+    pub fn repo(&self) -> &Repository {
+        &self.repo
+    }
+
+    /// A path of the workspace as a path of the repository.
+    pub fn repo_path(&self, rel: &Path) -> PathBuf {
+        self.prefix.join(rel)
+    }
+
+    /// Take the lock, waiting up to `wait` for another svc to finish. `what` says who holds
+    /// it, for the message the next one gets.
+    pub fn lock(&self, what: &str, wait: Duration) -> Result<Lock, StoreError> {
+        std::fs::create_dir_all(&self.svc_dir).map_err(io(&self.svc_dir))?;
+        let path = self.svc_dir.join("lock");
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io(&path))?;
+        let holder = self.svc_dir.join("lock-holder");
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    std::thread::sleep(Duration::from_millis(25))
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let who = std::fs::read_to_string(&holder).unwrap_or_default();
+                    let who = if who.trim().is_empty() {
+                        "it did not say who".to_string()
+                    } else {
+                        who.trim().to_string()
+                    };
+                    return Err(StoreError::Locked(who));
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(StoreError::Io { path, source: e });
+                }
+            }
+        }
+        write_atomic(
+            &holder,
+            format!("pid {}: {what}", std::process::id()).as_bytes(),
+        )
+        .map_err(io(&holder))?;
+        Ok(Lock {
+            _file: file,
+            holder,
+        })
+    }
+
+    /// The branch HEAD names and the commit it points at (`None` on an unborn branch).
+    /// Refuses a detached HEAD and a merge or rebase in progress.
+    pub fn head(&self) -> Result<(String, Option<Oid>), StoreError> {
+        match self.repo.state() {
+            RepositoryState::Clean => {}
+            other => return Err(StoreError::Busy(format!("{other:?}").to_lowercase())),
+        }
+        let head = self
+            .repo
+            .find_reference("HEAD")
+            .map_err(git("reading HEAD"))?;
+        let Ok(Some(target)) = head.symbolic_target() else {
+            return Err(StoreError::Detached);
+        };
+        let name = target.to_string();
+        let oid = self.repo.refname_to_id(&name).ok();
+        Ok((name, oid))
+    }
+
+    fn journal(&self) -> PathBuf {
+        self.svc_dir.join("transaction")
+    }
+
+    /// Finish a transition that a killed svc left half done (see the module docs). Returns
+    /// the commit brought forward, if any.
+    pub fn recover(&self, _lock: &Lock) -> Result<Option<Oid>, StoreError> {
+        let path = self.journal();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return Ok(None);
+        };
+        let field = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(key).map(str::trim).map(str::to_string))
+        };
+        let (Some(case), Some(branch), Some(old), Some(new)) =
+            (field("case "), field("ref "), field("old "), field("new "))
+        else {
+            std::fs::remove_file(&path).map_err(io(&path))?;
+            return Ok(None);
+        };
+        let new = Oid::from_str(&new).map_err(git("reading the journal"))?;
+        let old = Oid::from_str(&old).ok();
+        let Ok(commit) = self.repo.find_commit(new) else {
+            std::fs::remove_file(&path).map_err(io(&path))?;
+            return Ok(None);
+        };
+        let current = self.repo.refname_to_id(&branch).ok();
+        let case_dir = PathBuf::from(case);
+        let writes: Vec<PathBuf> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("write "))
+            .map(|p| case_dir.join(p.trim()))
+            .collect();
+        if current == old {
+            self.move_branch(&branch, old, new)?;
+        } else if current != Some(new) {
+            // Someone else moved the branch meanwhile: the step was never recorded. Put
+            // back what svc wrote (where the file still holds svc's text) and forget it.
+            let tree = commit.tree().map_err(git("reading the tree"))?;
+            let head_tree = current
+                .map(|c| self.repo.find_commit(c).and_then(|c| c.tree()))
+                .transpose()
+                .map_err(git("reading HEAD"))?;
+            for rel in &writes {
+                let file = self.workdir.join(rel);
+                if blob_at(&self.repo, &tree, rel) != std::fs::read(&file).ok() {
+                    continue;
+                }
+                match head_tree.as_ref().and_then(|t| blob_at(&self.repo, t, rel)) {
+                    Some(before) => write_atomic(&file, &before).map_err(io(&file))?,
+                    None => std::fs::remove_file(&file).map_err(io(&file))?,
+                }
+            }
+            std::fs::remove_file(&path).map_err(io(&path))?;
+            return Ok(None);
+        }
+        let tree = commit.tree().map_err(git("reading the tree"))?;
+        for rel in &writes {
+            if let Some(bytes) = blob_at(&self.repo, &tree, rel) {
+                let file = self.workdir.join(rel);
+                if std::fs::read(&file).ok().as_deref() != Some(bytes.as_slice()) {
+                    if let Some(dir) = file.parent() {
+                        std::fs::create_dir_all(dir).map_err(io(dir))?;
+                    }
+                    write_atomic(&file, &bytes).map_err(io(&file))?;
+                }
+            }
+        }
+        self.update_index(&case_dir)?;
+        std::fs::remove_file(&path).map_err(io(&path))?;
+        Ok(Some(new))
+    }
+
+    /// Commit the case folder as it is on disk, with svc's files replaced, on top of the
+    /// current branch; then write svc's files and update the branch and the index. Nothing
+    /// outside the case folder is touched, staged or not. `fault` is called at each of
+    /// [`FAULT_POINTS`] (tests stop the process there).
+    pub fn commit_case(
+        &self,
+        lock: &Lock,
+        c: &CaseCommit,
+        fault: &dyn Fn(&str),
+    ) -> Result<Oid, StoreError> {
+        self.recover(lock)?;
+        let (branch, old) = self.head()?;
+        let case_dir = self.repo_path(c.case_dir);
+        let parent = old
+            .map(|o| self.repo.find_commit(o))
+            .transpose()
+            .map_err(git("reading HEAD"))?;
+        let base = parent
+            .as_ref()
+            .map(|p| p.tree())
+            .transpose()
+            .map_err(git("reading HEAD's tree"))?;
+        let writes: std::collections::BTreeMap<&Path, &[u8]> = c
+            .writes
+            .iter()
+            .map(|(p, b)| (p.as_path(), b.as_slice()))
+            .collect();
+        let case_tree = self.tree_of_dir(
+            &self.workdir.join(&case_dir),
+            &case_dir,
+            Path::new(""),
+            &writes,
+        )?;
+        let parts: Vec<String> = case_dir
+            .components()
+            .map(|p| p.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let root = replace_at(&self.repo, base.as_ref(), &parts, case_tree)?.ok_or_else(|| {
+            StoreError::Io {
+                path: case_dir.clone(),
+                source: std::io::Error::other("the commit would leave an empty repository"),
+            }
+        })?;
+        let tree = self
+            .repo
+            .find_tree(root)
+            .map_err(git("reading the new tree"))?;
+        let parents: Vec<&git2::Commit> = parent.iter().collect();
+        let new = self
+            .repo
+            .commit(None, c.author, c.author, c.message, &tree, &parents)
+            .map_err(git("making the commit"))?;
+        fault("objects-written");
+        let mut journal = format!(
+            "svc-transaction 1\ncase {}\nref {branch}\nold {}\nnew {new}\n",
+            case_dir.display(),
+            old.map_or_else(|| "none".to_string(), |o| o.to_string())
+        );
+        for (rel, _) in c.writes {
+            journal.push_str(&format!("write {}\n", rel.display()));
+        }
+        let path = self.journal();
+        write_atomic(&path, journal.as_bytes()).map_err(io(&path))?;
+        fault("journal-written");
+        for (rel, bytes) in c.writes {
+            let file = self.workdir.join(&case_dir).join(rel);
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).map_err(io(dir))?;
+            }
+            write_atomic(&file, bytes).map_err(io(&file))?;
+        }
+        fault("case-written");
+        self.move_branch(&branch, old, new)?;
+        fault("branch-moved");
+        self.update_index(&case_dir)?;
+        fault("index-written");
+        std::fs::remove_file(&path).map_err(io(&path))?;
+        Ok(new)
+    }
+
+    fn move_branch(&self, branch: &str, old: Option<Oid>, new: Oid) -> Result<(), StoreError> {
+        let log = "svc";
+        let result = match old {
+            Some(old) => self.repo.reference_matching(branch, new, true, old, log),
+            None => self.repo.reference(branch, new, false, log),
+        };
+        result
+            .map(|_| ())
+            .map_err(|_| StoreError::Moved(branch.to_string()))
+    }
+
+    /// Make the index say, for the case folder, exactly what the work tree holds (which is
+    /// what was just committed); other entries stay as they were.
+    fn update_index(&self, case_dir: &Path) -> Result<(), StoreError> {
+        let mut index = self.repo.index().map_err(git("reading the index"))?;
+        index
+            .remove_dir(case_dir, 0)
+            .map_err(git("updating the index"))?;
+        let mut files = Vec::new();
+        collect_files(&self.workdir.join(case_dir), case_dir, &mut files).map_err(io(case_dir))?;
+        for (rel, _) in files {
+            if !self.ignored(&rel) {
+                index.add_path(&rel).map_err(git("updating the index"))?;
+            }
+        }
+        index.write().map_err(git("writing the index"))
+    }
+
+    fn ignored(&self, rel: &Path) -> bool {
+        self.repo.status_should_ignore(rel).unwrap_or(false)
+    }
+
+    /// The tree of a folder on disk (`None` when it holds nothing git would track), with
+    /// the files in `writes` (paths relative to the case folder) replaced or added.
+    fn tree_of_dir(
+        &self,
+        abs: &Path,
+        rel: &Path,
+        inner: &Path,
+        writes: &std::collections::BTreeMap<&Path, &[u8]>,
+    ) -> Result<Option<Oid>, StoreError> {
+        let mut builder = self
+            .repo
+            .treebuilder(None)
+            .map_err(git("building a tree"))?;
+        let mut names: Vec<(String, std::fs::FileType)> = match std::fs::read_dir(abs) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .filter_map(|e| Some((e.file_name().into_string().ok()?, e.file_type().ok()?)))
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => {
+                return Err(StoreError::Io {
+                    path: abs.to_path_buf(),
+                    source: e,
+                });
+            }
+        };
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut subdirs: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        for (name, kind) in &names {
+            if is_temporary(name) || self.ignored(&rel.join(name)) {
+                continue;
+            }
+            let path = abs.join(name);
+            if kind.is_dir() {
+                subdirs.insert(name.clone());
+            } else if kind.is_file() && !writes.contains_key(inner.join(name).as_path()) {
+                let bytes = std::fs::read(&path).map_err(io(&path))?;
+                let blob = self.repo.blob(&bytes).map_err(git("storing a file"))?;
+                builder
+                    .insert(name, blob, file_mode(&path).into())
+                    .map_err(git("building a tree"))?;
+            }
+        }
+        for (path, bytes) in writes {
+            let Ok(rest) = path.strip_prefix(inner) else {
+                continue;
+            };
+            let mut parts = rest.components();
+            let (Some(first), None) = (parts.next(), parts.clone().next()) else {
+                if let Some(first) = rest.components().next() {
+                    subdirs.insert(first.as_os_str().to_string_lossy().into_owned());
+                }
+                continue;
+            };
+            let blob = self.repo.blob(bytes).map_err(git("storing a file"))?;
+            builder
+                .insert(first.as_os_str(), blob, FileMode::Blob.into())
+                .map_err(git("building a tree"))?;
+        }
+        for name in subdirs {
+            if let Some(sub) = self.tree_of_dir(
+                &abs.join(&name),
+                &rel.join(&name),
+                &inner.join(&name),
+                writes,
+            )? {
+                builder
+                    .insert(&name, sub, FileMode::Tree.into())
+                    .map_err(git("building a tree"))?;
+            }
+        }
+        if builder.is_empty() {
+            return Ok(None);
+        }
+        builder.write().map(Some).map_err(git("writing a tree"))
+    }
+}
+
+fn is_temporary(name: &str) -> bool {
+    name.contains(".svc-") && name.ends_with(".tmp")
+}
+
+fn file_mode(path: &Path) -> FileMode {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o111 != 0) {
+            return FileMode::BlobExecutable;
+        }
+    }
+    let _ = path;
+    FileMode::Blob
+}
+
+fn collect_files(abs: &Path, rel: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> std::io::Result<()> {
+    let entries = match std::fs::read_dir(abs) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        if is_temporary(&name.to_string_lossy()) {
+            continue;
+        }
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            collect_files(&entry.path(), &rel.join(&name), out)?;
+        } else if kind.is_file() {
+            out.push((rel.join(&name), entry.path()));
+        }
+    }
+    Ok(())
+}
+
+/// Replace (or remove, with `None`) the entry at `path` under `base`, rebuilding only the
+/// trees on the way: the cost is that of the folders on the path, not of the repository.
+fn replace_at(
+    repo: &Repository,
+    base: Option<&Tree>,
+    path: &[String],
+    new: Option<Oid>,
+) -> Result<Option<Oid>, StoreError> {
+    let Some((name, rest)) = path.split_first() else {
+        return Ok(new);
+    };
+    let mut builder = repo.treebuilder(base).map_err(git("building a tree"))?;
+    let child = if rest.is_empty() {
+        new
+    } else {
+        let existing = base
+            .and_then(|b| b.get_name(name))
+            .filter(|e| e.kind() == Some(ObjectType::Tree))
+            .map(|e| repo.find_tree(e.id()))
+            .transpose()
+            .map_err(git("reading a tree"))?;
+        replace_at(repo, existing.as_ref(), rest, new)?
+    };
+    match child {
+        Some(oid) => {
+            builder
+                .insert(name, oid, FileMode::Tree.into())
+                .map_err(git("building a tree"))?;
+        }
+        None => {
+            if builder.get(name).map_err(git("reading a tree"))?.is_some() {
+                builder.remove(name).map_err(git("building a tree"))?;
+            }
+        }
+    }
+    if builder.is_empty() {
+        return Ok(None);
+    }
+    builder.write().map(Some).map_err(git("writing a tree"))
+}
+
+/// The bytes of the file at `path` in `tree`.
+pub fn blob_at(repo: &Repository, tree: &Tree, path: &Path) -> Option<Vec<u8>> {
+    let entry = tree.get_path(path).ok()?;
+    let blob = repo.find_blob(entry.id()).ok()?;
+    Some(blob.content().to_vec())
+}
