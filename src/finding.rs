@@ -71,6 +71,9 @@ pub struct Finding {
     /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The commit the finding is about (`svc check`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
 }
 
 impl Finding {
@@ -83,6 +86,7 @@ impl Finding {
             case: None,
             message: message.into(),
             hint: None,
+            commit: None,
         }
     }
 

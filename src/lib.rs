@@ -2,6 +2,7 @@
 //! folder of forms.
 //!
 //! - [`rules`]: the procedure's rules, one function per clause, and the table of them.
+//! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`schema`]: JSON Schemas of every file, for editors.
 //! - [`source`]: source files, byte spans and line/column positions.
 //! - [`store`]: git as the store: one transition, one commit of one case folder, crash-safe.
@@ -9,6 +10,7 @@
 //! - [`workflow`]: the procedure as a state machine: actions, states, who may act.
 //! - [`workspace`]: the workspace root and the company's shared files, read into an index.
 //! - [`actions`]: taking a step of the procedure: checks, the edit of case.toml, the commit.
+//! - [`agenda`]: what awaits a person, by roles and assignments.
 //! - [`case`]: case folders found and read into typed forms.
 //! - [`config`]: the company's shared files: settings, people, customers, catalog.
 //! - [`decode`]: typed records from spanned trees, every problem at once, JSON Schema.
@@ -16,9 +18,11 @@
 //! - [`fsutil`]: atomic file writes.
 //! - [`forms`]: the six forms of the procedure and `case.toml`.
 //! - [`git`]: the repository: creation, identity, commits of exactly svc's files.
+//! - [`history`]: the procedure as recorded in git: `svc log` and `svc check`.
 //! - [`init`]: new workspaces from the starter files or the sample company.
 //! - [`node`]: TOML and YAML parsed into one spanned tree.
 pub mod actions;
+pub mod agenda;
 pub mod case;
 pub mod config;
 pub mod decode;
@@ -26,9 +30,11 @@ pub mod finding;
 pub mod forms;
 pub mod fsutil;
 pub mod git;
+pub mod history;
 pub mod init;
 pub mod node;
 pub mod rules;
+pub mod scaffold;
 pub mod schema;
 pub mod source;
 pub mod store;

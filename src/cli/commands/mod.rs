@@ -3,13 +3,17 @@
 mod accept;
 mod approve;
 mod assign;
+mod check;
 mod checkin;
 mod completions;
+mod edit;
 mod init;
 mod list;
+mod log;
 mod new;
 mod schema;
 mod show;
+mod status;
 mod step;
 mod validate;
 
@@ -31,6 +35,8 @@ pub enum Command {
     Accept(accept::Args),
     /// Assign engineers (8.2)
     Assign(assign::Args),
+    /// Fill in a form in your editor (scaffolded if missing), validated on save
+    Edit(edit::Args),
     /// Submit the task sheet (8.3), or after the trip the travel log and summary (8.6)
     Submit(step::CaseNote),
     /// Sign a task sheet (7.2), accept the records (5.1.6), or approve flights (--flight, 7.4)
@@ -53,6 +59,12 @@ pub enum Command {
     List(list::Args),
     /// Show a case: its forms' key facts, state, approvals and findings
     Show(show::Args),
+    /// Show a case's history: when, who, from → to, note
+    Log(log::Args),
+    /// What awaits you, by your roles and assignments
+    Status(status::Args),
+    /// Validate and verify the history: every step legal, by the right person (for CI)
+    Check(check::Args),
     /// Print the JSON Schema of a form, for editors
     Schema(schema::Args),
     /// Print shell completions
@@ -75,6 +87,7 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         ),
         Command::Accept(args) => accept::run(args, env),
         Command::Assign(args) => assign::run(args, env),
+        Command::Edit(args) => edit::run(args, env),
         Command::Submit(a) => step::run(
             env,
             Action::Submit,
@@ -134,6 +147,9 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::Validate(args) => validate::run(args, env),
         Command::List(args) => list::run(args, env),
         Command::Show(args) => show::run(args, env),
+        Command::Log(args) => log::run(args, env),
+        Command::Status(args) => status::run(args, env),
+        Command::Check(args) => check::run(args, env),
         Command::Schema(args) => schema::run(args, env),
         Command::Completions(args) => completions::run(args, env),
     }

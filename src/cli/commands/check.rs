@@ -1,0 +1,60 @@
+//! `svc check [--base REV]`
+
+use crate::cli::commands::step::store_error;
+use crate::cli::{
+    Env,
+    error::{CliError, CliResult},
+};
+use std::process::ExitCode;
+use svc::finding;
+use svc::history;
+use svc::store::Store;
+
+/// Validate and verify the history: every step legal, by the right person (for CI)
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Check only the commits after this revision (e.g. the target branch of a pull request)
+    #[arg(long, value_name = "REV")]
+    base: Option<String>,
+}
+
+/// Replay the history and validate; exit 1 on any error.
+pub fn run(args: Args, env: &Env) -> CliResult {
+    let ws = env.workspace()?;
+    let now = env.now(&ws)?;
+    let store = Store::open(&ws.root).map_err(|e| store_error(e, &ws))?;
+    let base = match &args.base {
+        Some(rev) => Some(
+            store
+                .repo()
+                .revparse_single(rev)
+                .and_then(|o| o.peel_to_commit())
+                .map(|c| c.id())
+                .map_err(|e| {
+                    CliError::refused(format!("no commit `{rev}`: {}", e.message()))
+                        .hint("name a branch, tag or commit id")
+                })?,
+        ),
+        None => None,
+    };
+    let mut findings = history::check(&store, base).map_err(|e| store_error(e, &ws))?;
+    let validation = svc::validate::validate(&ws, None, now);
+    findings.extend(validation.findings);
+    finding::sort(&mut findings);
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    if env.ui.json {
+        env.ui.json(&serde_json::json!({ "errors": errors, "warnings": findings.len() - errors, "findings": findings }))?;
+    } else {
+        env.ui.out(&env.ui.findings(&ws.root, &findings));
+        env.ui.note(format!(
+            "checked the history and {} case(s): {errors} error(s), {} warning(s)",
+            validation.cases.len(),
+            findings.len() - errors
+        ));
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,38 @@
+//! `svc status`
+
+use crate::cli::{Env, done, error::CliResult};
+use svc::agenda;
+
+/// What awaits you, by your roles and assignments
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// Print the current person's agenda.
+pub fn run(_args: Args, env: &Env) -> CliResult {
+    let ws = env.workspace()?;
+    let now = env.now(&ws)?;
+    let person = env.current_person(&ws)?;
+    let items = agenda::agenda(&ws, &person, now);
+    if env.ui.json {
+        env.ui
+            .json(&serde_json::json!({ "person": person, "items": items }))?;
+        return done();
+    }
+    let who = ws.people.get(&person).map(|p| {
+        let roles: Vec<&str> = p.roles.iter().map(|r| r.value.as_str()).collect();
+        format!("{} ({person}): {}", p.name, roles.join(", "))
+    });
+    env.ui.line(who.unwrap_or(person));
+    if items.is_empty() {
+        env.ui.line("Nothing awaits you. 暂无待办。");
+        return done();
+    }
+    for item in &items {
+        env.ui.line(format!(
+            "  {}  {:<17} {}",
+            item.case, item.state, item.title
+        ));
+        env.ui.line(format!("      → {}", item.todo));
+    }
+    done()
+}
