@@ -561,26 +561,10 @@ pub struct NewCase {
     pub title: Option<String>,
 }
 
-/// Record a new request as a new case (8.1, 5.3.1).
+/// Record a new request as a new case (8.1, 5.3.1): a new id, `case.toml` and the request
+/// scaffolded from what the person said.
 pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionError> {
-    let Session {
-        ws,
-        store,
-        actor,
-        now,
-        fault,
-    } = *session;
-    let lock = store.lock(&format!("{} is opening a case", actor.id), LOCK_WAIT)?;
-    store.recover(&lock)?;
-    let who = workflow::who(Action::New, None, None);
-    if !who.roles.iter().any(|r| ws.has_role(&actor.id, *r)) {
-        return Err(ActionError::Role {
-            person: actor.id.clone(),
-            action: Action::New,
-            case: "(new)".into(),
-            why: "it takes the role csc, sales or engineer (8.1, 5.3.1)".into(),
-        });
-    }
+    let Session { ws, actor, now, .. } = *session;
     let Some(customer) = ws.customers.get(&new.customer) else {
         return Err(ActionError::Invalid(
             format!(
@@ -614,31 +598,11 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
             break id;
         }
     };
-    let dir = PathBuf::from(case::CASES_DIR)
-        .join(local.format("%Y").to_string())
-        .join(local.format("%m").to_string())
-        .join(&id);
     let at = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let title = new.title.clone().unwrap_or_else(|| {
         let first = new.fault.lines().next().unwrap_or_default().trim();
         first.chars().take(40).collect()
     });
-    let mut case_toml = DocumentMut::new();
-    case_toml["id"] = value(id.as_str());
-    case_toml["title"] = value(title);
-    case_toml["customer"] = value(new.customer.as_str());
-    if let Some(site) = &new.site {
-        case_toml["site"] = value(site.as_str());
-    }
-    if let Some(product) = &new.product {
-        case_toml["product"] = value(product.as_str());
-    }
-    case_toml["state"] = value(State::Requested.as_str());
-    case_toml["opened_at"] = datetime(&at);
-    case_toml["opened_by"] = value(actor.id.as_str());
-    let case_text = format!(
-        "# case.toml — 服务单 · written by svc; edit the forms beside it, not this file\n{case_toml}"
-    );
     let contact = customer.contacts.first();
     let name = new
         .contact
@@ -658,16 +622,99 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
         &new.fault,
         &actor.id,
     );
+    let opening = Opening {
+        id,
+        title,
+        customer: new.customer.clone(),
+        site: new.site.clone(),
+        product: new.product.clone(),
+        request,
+        note: one_line(&new.fault),
+    };
+    record_new(session, &opening)
+}
+
+/// A case about to be opened: its `case.toml` facts and its request form's text.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    /// The case id.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// The customer id.
+    pub customer: String,
+    /// The site id.
+    pub site: Option<String>,
+    /// The product serial.
+    pub product: Option<String>,
+    /// The text of `request.toml`.
+    pub request: String,
+    /// The commit's note.
+    pub note: String,
+}
+
+/// Check and commit a new case: the acting person may open cases, the case and its request
+/// are valid, and the folder (under the opening month) is new.
+pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, ActionError> {
+    let Session {
+        ws,
+        store,
+        actor,
+        now,
+        fault,
+    } = *session;
+    let lock = store.lock(
+        &format!("{} is opening case {}", actor.id, opening.id),
+        LOCK_WAIT,
+    )?;
+    store.recover(&lock)?;
+    let who = workflow::who(Action::New, None, None);
+    if !who.roles.iter().any(|r| ws.has_role(&actor.id, *r)) {
+        return Err(ActionError::Role {
+            person: actor.id.clone(),
+            action: Action::New,
+            case: opening.id.clone(),
+            why: "it takes the role csc, sales or engineer (8.1, 5.3.1)".into(),
+        });
+    }
+    let local = now.with_timezone(&ws.offset());
+    let dir = PathBuf::from(case::CASES_DIR)
+        .join(local.format("%Y").to_string())
+        .join(local.format("%m").to_string())
+        .join(&opening.id);
+    if ws.root.join(&dir).exists() {
+        return Err(ActionError::Invalid(
+            format!("{} already exists", dir.display()),
+            "a case id is used once".into(),
+        ));
+    }
+    let at = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let mut case_toml = DocumentMut::new();
+    case_toml["id"] = value(opening.id.as_str());
+    case_toml["title"] = value(opening.title.as_str());
+    case_toml["customer"] = value(opening.customer.as_str());
+    if let Some(site) = &opening.site {
+        case_toml["site"] = value(site.as_str());
+    }
+    if let Some(product) = &opening.product {
+        case_toml["product"] = value(product.as_str());
+    }
+    case_toml["state"] = value(State::Requested.as_str());
+    case_toml["opened_at"] = datetime(&at);
+    case_toml["opened_by"] = value(actor.id.as_str());
+    let case_text = format!(
+        "# case.toml — 服务单 · written by svc; edit the forms beside it, not this file\n{case_toml}"
+    );
     // Check the new case like any other before anything is written.
     let mut findings = Vec::new();
     let case_source = SourceFile::new(dir.join("case.toml"), case_text.clone());
-    let request_source = SourceFile::new(dir.join("request.toml"), request.clone());
+    let request_source = SourceFile::new(dir.join("request.toml"), opening.request.clone());
     let unwritten = vec![case_source.clone(), request_source.clone()];
     let file = decode_file::<CaseFile>(&case_source, &mut findings).map(|value| Loaded {
         value,
         source: case_source,
     });
-    let req = decode_file(&request_source, &mut findings).map(|value| Loaded {
+    let request = decode_file(&request_source, &mut findings).map(|value| Loaded {
         value,
         source: request_source,
     });
@@ -679,7 +726,7 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
     let case = Case {
         dir: dir.clone(),
         file,
-        request: req,
+        request,
         task_sheet: None,
         visits: Vec::new(),
         fees: None,
@@ -695,23 +742,26 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
     if !errors.is_empty() {
         return Err(ActionError::Rules {
             action: Action::New,
-            case: id,
+            case: opening.id.clone(),
             findings: errors,
             unwritten,
         });
     }
     let message = commit_message(
         Action::New,
-        &id,
+        &opening.id,
         None,
         State::Requested,
-        Some(&one_line(&new.fault)),
+        Some(&opening.note),
         &actor.id,
     );
     let author = signature(actor, now)?;
     let writes = vec![
         (PathBuf::from("case.toml"), case_text.into_bytes()),
-        (PathBuf::from("request.toml"), request.into_bytes()),
+        (
+            PathBuf::from("request.toml"),
+            opening.request.clone().into_bytes(),
+        ),
     ];
     let commit = store.commit_case(
         &lock,
@@ -724,7 +774,7 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
         fault,
     )?;
     Ok(Outcome {
-        case: id,
+        case: opening.id.clone(),
         dir,
         from: None,
         to: State::Requested,

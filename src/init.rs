@@ -47,6 +47,9 @@ pub enum InitError {
     /// Git failed.
     #[error(transparent)]
     Git(#[from] GitError),
+    /// The sample company's history could not be replayed.
+    #[error("the sample company's history could not be replayed: {0}")]
+    Replay(String),
 }
 
 /// What `create` did.
@@ -79,8 +82,13 @@ pub fn create(dir: &Path, template: Template) -> Result<Created, InitError> {
         path: dir.to_path_buf(),
         source,
     })?;
+    // The example's cases are not copied: they are replayed step by step below.
+    let shared: Vec<&(&str, &[u8])> = files
+        .iter()
+        .filter(|(rel, _)| template == Template::Starter || !rel.starts_with("cases/"))
+        .collect();
     let mut written = Vec::new();
-    for (rel, bytes) in files {
+    for (rel, bytes) in &shared {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|source| InitError::Io {
@@ -112,21 +120,72 @@ pub fn create(dir: &Path, template: Template) -> Result<Created, InitError> {
                 .unwrap_or_else(|_| rel.clone())
         })
         .collect();
-    let (name, email) =
-        git::identity(&repo).unwrap_or_else(|| ("svc".to_string(), "svc@localhost".to_string()));
-    let signature = git2::Signature::now(&name, &email).map_err(|source| GitError {
+    let signature = match template {
+        Template::Starter => {
+            let (name, email) = git::identity(&repo)
+                .unwrap_or_else(|| ("svc".to_string(), "svc@localhost".to_string()));
+            git2::Signature::now(&name, &email)
+        }
+        Template::Example => example_founder(&root),
+    }
+    .map_err(|source| GitError {
         doing: "making the author".into(),
         source,
     })?;
     let message = match template {
         Template::Starter => "Create the svc workspace",
-        Template::Example => "Create the sample company workspace",
+        Template::Example => {
+            "Create the sample company workspace\n\nPeople, customers, the parts price list and the rate card."
+        }
     };
-    let commit = git::commit_paths(&repo, &in_repo, &signature, message)?;
+    let mut commit = git::commit_paths(&repo, &in_repo, &signature, message)?;
+    if template == Template::Example {
+        crate::replay::replay(&root, files).map_err(|e| InitError::Replay(e.to_string()))?;
+        commit = repo
+            .head()
+            .and_then(|h| h.peel_to_commit())
+            .map(|c| c.id())
+            .map_err(|source| GitError {
+                doing: "reading HEAD".into(),
+                source,
+            })?;
+        written.extend(
+            files
+                .iter()
+                .filter(|(rel, _)| rel.starts_with("cases/"))
+                .map(|(rel, _)| PathBuf::from(rel)),
+        );
+    }
     Ok(Created {
         root,
         files: written,
         repository_created: created,
         commit: Some(commit.to_string()),
     })
+}
+
+/// The sample company's admin sets the workspace up the day before its first case.
+fn example_founder(root: &Path) -> Result<git2::Signature<'static>, git2::Error> {
+    let ws = crate::workspace::Workspace::open(root);
+    let admin = ws.people.values().find(|p| {
+        p.roles
+            .iter()
+            .any(|r| r.value == crate::config::Role::Admin)
+    });
+    let (name, email) = admin.map_or(("svc".to_string(), "svc@localhost".to_string()), |p| {
+        (p.name.clone(), p.email.value.clone())
+    });
+    let first = Template::Example
+        .files()
+        .iter()
+        .filter(|(rel, _)| rel.ends_with("/case.toml"))
+        .filter_map(|(_, bytes)| {
+            let text = std::str::from_utf8(bytes).ok()?;
+            let node = crate::node::parse_toml(text).ok()?;
+            chrono::DateTime::parse_from_rfc3339(node.get("opened_at")?.as_str()?).ok()
+        })
+        .min();
+    let when = first.map_or(0, |t| t.timestamp() - 86_400);
+    let offset = first.map_or(480, |t| t.offset().local_minus_utc() / 60);
+    git2::Signature::new(&name, &email, &git2::Time::new(when, offset))
 }

@@ -1,6 +1,7 @@
 //! svc: the on-site service procedure of a Customer Service Centre, run over a git-tracked
 //! folder of forms.
 //!
+//! - [`replay`]: the sample company's cases replayed as real steps, for `svc init --example`.
 //! - [`rules`]: the procedure's rules, one function per clause, and the table of them.
 //! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`schema`]: JSON Schemas of every file, for editors.
@@ -33,6 +34,7 @@ pub mod git;
 pub mod history;
 pub mod init;
 pub mod node;
+pub mod replay;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;

@@ -200,6 +200,13 @@ pub const TABLE: &[Transition] = &[
     ),
     t(Action::Start, Some(State::Approved), State::OnSite, "8.4"),
     t(Action::Checkin, Some(State::OnSite), State::OnSite, "7.5"),
+    // The trip goes on after the last site until the engineer is home (7.5, 7.8).
+    t(
+        Action::Checkin,
+        Some(State::Serviced),
+        State::Serviced,
+        "7.5",
+    ),
     t(
         Action::Complete,
         Some(State::OnSite),

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, a module per area.
 
 mod common;
+mod corpus;
 mod fixture;
 mod output;
 mod rules;

@@ -32,7 +32,9 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         InitError::Exists(_) => CliError::refused(e.to_string())
             .hint("use the workspace as it is, or choose another folder"),
         InitError::Occupied(_) => CliError::refused(e.to_string()).hint("choose an empty folder"),
-        InitError::Io { .. } | InitError::Git(_) => CliError::env(e.to_string()),
+        InitError::Io { .. } | InitError::Git(_) | InitError::Replay(_) => {
+            CliError::env(e.to_string())
+        }
     })?;
     if env.ui.json {
         env.ui.json(&serde_json::json!({
