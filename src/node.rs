@@ -125,7 +125,7 @@ pub fn parse(file: &SourceFile, syntax: Syntax) -> Result<Node, Vec<SyntaxError>
 pub fn parse_toml(text: &str) -> Result<Node, Vec<SyntaxError>> {
     let (table, errors) = toml::de::DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        return Err(errors
+        let mut errors: Vec<SyntaxError> = errors
             .into_iter()
             .map(|e| {
                 let range = e.span().unwrap_or(0..0);
@@ -134,7 +134,17 @@ pub fn parse_toml(text: &str) -> Result<Node, Vec<SyntaxError>> {
                     message: e.message().trim().to_string(),
                 }
             })
-            .collect());
+            .collect();
+        // An array or inline table left open swallows the lines after it, and the parser
+        // reports where it gave up; point at the bracket instead, without the cascade.
+        if let Some((at, bracket)) = unclosed_toml_bracket(text) {
+            errors.retain(|e| (e.span.start as usize) < at);
+            errors.push(SyntaxError {
+                span: Span::new(at, at + 1),
+                message: format!("`{bracket}` is never closed"),
+            });
+        }
+        return Err(errors);
     }
     let span = table.span();
     Ok(Node {
@@ -178,6 +188,121 @@ fn toml_node(value: toml::Spanned<toml::de::DeValue<'_>>) -> Node {
     Node { span, kind }
 }
 
+/// The `[` or `{` of a TOML value still open when a later line starts a new key or table.
+fn unclosed_toml_bracket(text: &str) -> Option<(usize, char)> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut offset = 0;
+    let mut multiline: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if multiline.is_none() && !open.is_empty() {
+            let key_start = trimmed.split_once('=').is_some_and(|(k, _)| {
+                let k = k.trim();
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_alphanumeric() || "_-.\"' ".contains(c))
+            });
+            let header = trimmed.starts_with('[')
+                && trimmed[1..]
+                    .trim_start_matches('[')
+                    .starts_with(|c: char| c.is_alphabetic());
+            if key_start || header {
+                return open.first().copied();
+            }
+        }
+        if multiline.is_none() && open.is_empty() && trimmed.starts_with('[') {
+            offset += line.len();
+            continue;
+        }
+        let bytes = line.as_bytes();
+        let mut i = indent;
+        while i < bytes.len() {
+            if let Some(close) = multiline {
+                if line[i..].starts_with(close) {
+                    multiline = None;
+                    i += 3;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            match bytes[i] {
+                b'#' => break,
+                b'"' | b'\'' => {
+                    let quote = bytes[i];
+                    let triple = if quote == b'"' { "\"\"\"" } else { "'''" };
+                    if line[i..].starts_with(triple) {
+                        multiline = Some(triple);
+                        i += 3;
+                        continue;
+                    }
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                        if quote == b'"' && bytes[i] == b'\\' {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                b'[' | b'{' => {
+                    open.push((offset + i, bytes[i] as char));
+                    i += 1;
+                }
+                b']' | b'}' => {
+                    open.pop();
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A line up to `last_line` (1-based) indented with a tab, which YAML forbids.
+fn yaml_tab_indent(text: &str, last_line: usize) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(last_line) {
+        let indent: &str = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        if let Some(tab) = indent.find('\t')
+            && !line.trim().is_empty()
+        {
+            return Some(offset + tab);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A double quote opened and not closed on its line, up to `last_line`.
+fn yaml_unclosed_quote(text: &str, last_line: usize) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(last_line) {
+        let mut open: Option<usize> = None;
+        let mut single = false;
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'#' if open.is_none() && !single && (i == 0 || bytes[i - 1] == b' ') => break,
+                b'\'' if open.is_none() => single = !single,
+                b'\\' if open.is_some() => i += 1,
+                b'"' if !single => open = if open.is_some() { None } else { Some(i) },
+                _ => {}
+            }
+            i += 1;
+        }
+        if let Some(at) = open {
+            return Some(offset + at);
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// The limits a YAML form must stay within: forms are a page or two of text.
 fn yaml_options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
@@ -208,6 +333,7 @@ pub fn parse_yaml(file: &SourceFile) -> Result<Node, SyntaxError> {
     match parsed {
         Ok(root) => Ok(yaml_node(file, root)),
         Err(err) => {
+            let line = err.location().map_or(0, |l| l.line() as usize);
             let span = err
                 .location()
                 .filter(|l| l.line() > 0)
@@ -216,10 +342,23 @@ pub fn parse_yaml(file: &SourceFile) -> Result<Node, SyntaxError> {
                     Span::new(at as usize, at as usize)
                 })
                 .unwrap_or_default();
-            Err(SyntaxError {
-                span,
-                message: yaml_message(&err),
-            })
+            let message = yaml_message(&err);
+            // The parser often notices a tab or an open quote lines later; point at the cause.
+            if let Some(at) = yaml_tab_indent(text, line + 1) {
+                return Err(SyntaxError {
+                    span: Span::new(at, at + 1),
+                    message: "a tab indents this line; YAML indents with spaces only".into(),
+                });
+            }
+            if message.contains("quote")
+                && let Some(at) = yaml_unclosed_quote(text, line)
+            {
+                return Err(SyntaxError {
+                    span: Span::new(at, at + 1),
+                    message: "this double quote is never closed on its line".into(),
+                });
+            }
+            Err(SyntaxError { span, message })
         }
     }
 }
@@ -237,10 +376,22 @@ fn yaml_message(err: &serde_saphyr::Error) -> String {
         .split(", set DuplicateKeyPolicy")
         .next()
         .unwrap_or(message);
-    if message.starts_with("budget breached") {
-        format!("{message} (aliases, nesting or size beyond what a form needs)")
-    } else {
-        message.to_string()
+    let Some(breach) = message.strip_prefix("budget breached: ") else {
+        return message.to_string();
+    };
+    let what = breach.split([' ', '{', '(']).next().unwrap_or_default();
+    match what {
+        "Documents" => "more than one YAML document (`---`): a form is one document".to_string(),
+        "Aliases"
+        | "Anchors"
+        | "Nodes"
+        | "Events"
+        | "RecordedAnchorEvents"
+        | "RecordedAnchorBytes" => {
+            "the YAML expands (aliases, anchors) far beyond what a form holds".to_string()
+        }
+        "Depth" => "the YAML nests deeper than any form".to_string(),
+        _ => format!("the YAML is larger than a form can be ({what})"),
     }
 }
 
@@ -433,7 +584,39 @@ mod tests {
             text.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
         }
         let err = yaml(&text).unwrap_err();
-        assert!(err.message.contains("budget"), "{}", err.message);
+        assert!(err.message.contains("expands"), "{}", err.message);
+    }
+
+    #[test]
+    fn an_unclosed_toml_array_is_reported_where_it_opens() {
+        let text = "a = 1\ntools = [\"x\"\nb = 2\n[t]\nc = 3\n";
+        let errors = parse_toml(text).unwrap_err();
+        let last = errors.last().unwrap();
+        assert_eq!(
+            last.span.start as usize,
+            text.find('[').unwrap(),
+            "{errors:?}"
+        );
+        assert!(last.message.contains("never closed"));
+        assert!(
+            errors
+                .iter()
+                .all(|e| e.span.start as usize <= text.find('[').unwrap()),
+            "{errors:?}"
+        );
+        assert!(unclosed_toml_bracket("tasks = [\n  \"a\",\n  \"b\",\n]\nx = 1\n").is_none());
+        assert!(unclosed_toml_bracket("s = \"[not a bracket\"\nx = 1\n").is_none());
+    }
+
+    #[test]
+    fn yaml_tabs_and_open_quotes_are_found_on_their_own_line() {
+        let err = yaml("a:\n  b: x\n\tc: y\n").unwrap_err();
+        assert!(err.message.contains("tab"), "{err:?}");
+        assert_eq!(err.span.start, 10);
+        assert_eq!(
+            yaml_unclosed_quote("a: \"ok\"\nb: \"open\nc: 'it''s'\n", 3),
+            Some(11)
+        );
     }
 
     #[test]

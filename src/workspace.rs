@@ -58,22 +58,17 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Arc<SourceFile>, Box<Findi
         Finding::error("layout", here.clone(), format!("cannot read the file: {e}"))
     })?;
     if meta.file_type().is_symlink() {
-        let target = std::fs::read_link(&path)
-            .map(|t| t.display().to_string())
-            .unwrap_or_default();
-        let outside = path
-            .canonicalize()
-            .ok()
-            .zip(root.canonicalize().ok())
-            .is_none_or(|(t, r)| !t.starts_with(r));
-        let message = if outside {
-            format!("symbolic link leads out of the workspace (to {target})")
-        } else {
-            format!("symbolic link (to {target}); forms must be plain files")
-        };
-        return Err(Box::new(Finding::error("layout", here, message).hint(
-            "replace the link with a copy of the file, inside the case folder",
-        )));
+        return Err(Box::new(link_finding(root, rel)));
+    }
+    if !meta.is_file() {
+        return Err(Box::new(
+            Finding::error(
+                "layout",
+                here,
+                "not a regular file (a pipe, socket or device)",
+            )
+            .hint("forms are plain files; remove this one"),
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Box::new(
@@ -95,17 +90,27 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Arc<SourceFile>, Box<Findi
         Ok(text) => text,
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
+            let truncated = err.utf8_error().error_len().is_none();
             let bytes = err.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let file = SourceFile::new(rel, prefix);
-            return Err(Box::new(Finding::error(
-                "schema",
-                Location::at(&file, Span::new(valid, valid)),
-                format!("the file is not UTF-8 (byte 0x{:02X} at offset {valid})", bytes[valid]),
-            )
-            .hint("save the file as UTF-8 (forms written in GBK must be converted, e.g. `iconv -f GBK -t UTF-8`)")));
+            let at = Location::at(&file, Span::new(valid, valid));
+            let finding = if truncated {
+                Finding::error("schema", at, "the file ends in the middle of a character").hint("the file was cut short while being written or copied; restore it from git or your editor")
+            } else {
+                Finding::error("schema", at, format!("the file is not UTF-8 (byte 0x{:02X} at offset {valid})", bytes[valid]))
+                    .hint("save the file as UTF-8 (forms written in GBK must be converted, e.g. `iconv -f GBK -t UTF-8`)")
+            };
+            return Err(Box::new(finding));
         }
     };
+    if let Some(at) = conflict_marker(&text) {
+        let file = SourceFile::new(rel, text);
+        return Err(Box::new(
+            Finding::error("schema", Location::at(&file, Span::new(at, at + 7)), "unresolved merge conflict")
+                .hint("keep one side (or combine them), delete the <<<<<<< ======= >>>>>>> lines, then validate again"),
+        ));
+    }
     if text.trim().is_empty() {
         return Err(Box::new(
             Finding::error("schema", here, "the file is empty")
@@ -113,6 +118,43 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Arc<SourceFile>, Box<Findi
         ));
     }
     Ok(SourceFile::new(rel, text))
+}
+
+/// Where a merge left conflict markers in a file.
+fn conflict_marker(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("<<<<<<< ") || line.trim_end() == "<<<<<<<" {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The finding for a symbolic link at `rel`: svc reads only what is in the workspace itself.
+pub fn link_finding(root: &Path, rel: &Path) -> Finding {
+    let path = root.join(rel);
+    let target = std::fs::read_link(&path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    let outside = path
+        .canonicalize()
+        .ok()
+        .zip(root.canonicalize().ok())
+        .is_none_or(|(t, r)| !t.starts_with(r));
+    let message = if outside {
+        format!("symbolic link leads out of the workspace (to {target})")
+    } else {
+        format!("symbolic link (to {target}); svc reads only plain files and folders")
+    };
+    Finding::error("layout", Location::file(rel), message)
+        .hint("replace the link with a copy of what it points to")
+}
+
+/// Whether `rel` is a symbolic link.
+pub fn is_link(root: &Path, rel: &Path) -> bool {
+    std::fs::symlink_metadata(root.join(rel)).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Parse and decode a file read from the workspace; every problem becomes a finding.
@@ -209,6 +251,9 @@ pub struct Workspace {
     pub rates: BTreeMap<String, Loaded<Rate>>,
     /// Problems in the shared files.
     pub findings: Vec<Finding>,
+    /// Whether people.toml could be read (if not, nobody can be looked up, and the rules do
+    /// not report every person as unknown).
+    pub people_readable: bool,
 }
 
 impl Workspace {
@@ -222,10 +267,12 @@ impl Workspace {
             parts: BTreeMap::new(),
             rates: BTreeMap::new(),
             findings: Vec::new(),
+            people_readable: false,
         };
         ws.settings = ws.load_required::<Settings>(SETTINGS_FILE);
         ws.check_settings();
         if let Some(people) = ws.load_required::<People>("people.toml") {
+            ws.people_readable = true;
             let source = people.source.clone();
             for person in people.value.person {
                 let id = person.id.value.clone();
@@ -263,7 +310,15 @@ impl Workspace {
                 );
             }
         }
-        if let Some(parts) = ws.load_required::<PartsList>("catalog/parts.toml") {
+        let catalog_linked = is_link(&ws.root, Path::new("catalog"));
+        if catalog_linked {
+            ws.findings
+                .push(link_finding(&ws.root, Path::new("catalog")));
+        }
+        if let Some(parts) = ws
+            .load_required::<PartsList>("catalog/parts.toml")
+            .filter(|_| !catalog_linked)
+        {
             for part in parts.value.part {
                 let source = parts.source.clone();
                 ws.insert_code(
@@ -276,7 +331,10 @@ impl Workspace {
                 );
             }
         }
-        if let Some(rates) = ws.load_required::<RateCard>("catalog/rates.toml") {
+        if let Some(rates) = ws
+            .load_required::<RateCard>("catalog/rates.toml")
+            .filter(|_| !catalog_linked)
+        {
             for rate in rates.value.rate {
                 let source = rates.source.clone();
                 ws.insert_code(
@@ -335,6 +393,11 @@ impl Workspace {
     }
 
     fn load_customers(&mut self) {
+        if is_link(&self.root, Path::new("customers")) {
+            self.findings
+                .push(link_finding(&self.root, Path::new("customers")));
+            return;
+        }
         let dir = self.root.join("customers");
         let Ok(entries) = std::fs::read_dir(&dir) else {
             self.findings.push(
@@ -495,7 +558,7 @@ impl Workspace {
         id: &crate::decode::Sp<String>,
         what: &str,
     ) -> Option<Finding> {
-        if self.people.contains_key(&id.value) {
+        if self.people.contains_key(&id.value) || !self.people_readable {
             return None;
         }
         Some(

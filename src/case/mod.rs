@@ -73,6 +73,10 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Finding>) {
     let mut dirs = Vec::new();
     let mut findings = Vec::new();
     let base = root.join(CASES_DIR);
+    if crate::workspace::is_link(root, Path::new(CASES_DIR)) {
+        findings.push(crate::workspace::link_finding(root, Path::new(CASES_DIR)));
+        return (dirs, findings);
+    }
     if !base.is_dir() {
         return (dirs, findings);
     }
@@ -108,19 +112,16 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Finding>) {
             .to_path_buf();
         let depth = entry.depth();
         let is_dir = entry.file_type().is_dir();
-        if depth == 3 && is_dir {
+        if entry.path_is_symlink() {
+            findings.push(crate::workspace::link_finding(root, &rel));
+        } else if depth == 3 && is_dir {
             dirs.push(rel);
         } else if !is_dir {
-            let kind = if entry.path_is_symlink() {
-                "symbolic link"
-            } else {
-                "file"
-            };
             findings.push(
                 Finding::warning(
                     "layout",
                     Location::file(rel),
-                    format!("{kind} outside any case folder; svc ignores it"),
+                    "file outside any case folder; svc ignores it",
                 )
                 .hint("case files live in cases/<yyyy>/<mm>/<case-id>/"),
             );
@@ -164,11 +165,14 @@ pub fn load(root: &Path, dir: &Path) -> Case {
     let mut names: Vec<(String, bool)> = match std::fs::read_dir(root.join(dir)) {
         Ok(entries) => entries
             .filter_map(Result::ok)
-            .map(|e| {
-                (
-                    e.file_name().to_string_lossy().into_owned(),
-                    e.file_type().is_ok_and(|t| t.is_dir()),
-                )
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if e.file_type().is_ok_and(|t| t.is_symlink()) && !name.starts_with('.') {
+                    case.findings
+                        .push(crate::workspace::link_finding(root, &dir.join(&name)));
+                    return None;
+                }
+                Some((name, e.file_type().is_ok_and(|t| t.is_dir())))
             })
             .collect(),
         Err(e) => {

@@ -137,7 +137,11 @@ impl Ui {
             let source = cache.entry(loc.file.as_path()).or_insert_with(|| {
                 match texts.iter().find(|t| t.path == loc.file) {
                     Some(text) => Some(text.text.clone()),
-                    None => std::fs::read_to_string(root.join(&loc.file)).ok(),
+                    // Only what svc read itself: plain files of a form's size (never a pipe).
+                    None => std::fs::symlink_metadata(root.join(&loc.file))
+                        .ok()
+                        .filter(|m| m.is_file() && m.len() <= svc::workspace::MAX_FILE_BYTES)
+                        .and_then(|_| std::fs::read_to_string(root.join(&loc.file)).ok()),
                 }
             });
             if let Some(source) = source.as_deref()

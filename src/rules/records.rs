@@ -6,7 +6,7 @@ use crate::case::Case;
 use crate::config::Role;
 use crate::decode::{Sp, Timestamp};
 use crate::finding::{Finding, Location};
-use crate::forms::{FeeArrangement, State};
+use crate::forms::{ApprovalKind, FeeArrangement, State};
 use crate::workspace::{Loaded, suggest};
 use chrono::NaiveDate;
 
@@ -360,6 +360,21 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             if let Some(received) = &received {
                 order(received, &m, out);
             }
+            // A signature comes after what it signs was handed in.
+            let signed = file.timeline.as_ref().and_then(|t| match a.kind.value {
+                ApprovalKind::TaskSheet => t
+                    .submitted_at
+                    .as_ref()
+                    .map(|x| moment(file, x, "the task sheet's submission")),
+                ApprovalKind::Review => t
+                    .handed_in_at
+                    .as_ref()
+                    .map(|x| moment(file, x, "handing in the records")),
+                ApprovalKind::Flight => None,
+            });
+            if let Some(signed) = &signed {
+                order(signed, &m, out);
+            }
             moments.push(m);
         }
         for c in &file.checkins {
@@ -448,6 +463,10 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             moments.push(moment(log, work, "being back at work"));
         }
     }
+    let started = case.file.as_ref().and_then(|f| {
+        let t = f.timeline.as_ref()?.started_at.as_ref()?;
+        Some(moment(f, t, "the start of the trip"))
+    });
     for visit in &case.visits {
         let arrived = moment(visit, &visit.arrived_at, "arrival on site");
         let left = moment(visit, &visit.left_at, "leaving the site");
@@ -457,7 +476,7 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                     "dates",
                     left.location.clone(),
                     format!(
-                        "left the site ({}) before arriving ({})",
+                        "leaving the site ({}) is not after arriving ({})",
                         left.at.format("%Y-%m-%d %H:%M"),
                         arrived.at.format("%Y-%m-%d %H:%M")
                     ),
@@ -479,6 +498,21 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                     ),
                 )
                 .hint("7.2: a visit happens only after the task sheet is signed"),
+            );
+        }
+        if let Some(started) = started.as_ref().filter(|s| arrived.at < s.at) {
+            order(started, &arrived, out);
+        } else if let Some(leg) = first_leg
+            .as_ref()
+            .filter(|l| arrived.at.date_naive() < l.at.date_naive())
+        {
+            out.push(
+                Finding::error(
+                    "dates",
+                    arrived.location.clone(),
+                    format!("arrived on site ({}) before the first leg of the trip ({})", arrived.at.format("%Y-%m-%d %H:%M"), leg.at.date_naive()),
+                )
+                .hint("8.4: the engineer travels, then arrives; correct the visit's arrival or the travel log's legs"),
             );
         }
         if let Some(c) = &visit.confirmation {

@@ -330,7 +330,7 @@ fn dates_a_visit_ends_after_it_begins() {
             "visits/01-gz-tianhe.toml",
             3,
             11,
-            "left the site (2026-10-14 13:00) before arriving (2026-10-14 14:00)"
+            "leaving the site (2026-10-14 13:00) is not after arriving (2026-10-14 14:00)"
         )]
     );
 }
