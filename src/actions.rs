@@ -581,12 +581,14 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
             "--fault \"…\"".into(),
         ));
     }
-    let (all, _) = case::discover(&ws.root);
-    let taken: std::collections::BTreeSet<String> = all
-        .iter()
-        .filter_map(|d| d.file_name()?.to_str().map(str::to_string))
-        .collect();
+    // The id carries the opening date, which names the month's folder: only there can it
+    // already be taken.
     let local = now.with_timezone(&ws.offset());
+    let month = ws
+        .root
+        .join(case::CASES_DIR)
+        .join(local.format("%Y").to_string())
+        .join(local.format("%m").to_string());
     let id = loop {
         let id = format!(
             "{}-{}-{}",
@@ -594,7 +596,7 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
             local.format("%Y%m%d"),
             random_suffix()
         );
-        if !taken.contains(&id) {
+        if !month.join(&id).exists() {
             break id;
         }
     };

@@ -40,8 +40,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
     let person = env.current_person(&ws).unwrap_or_default();
-    let (all, _) = case::discover(&ws.root);
-    let dir = case::lookup(&all, &args.case)?;
+    let dir = case::find(&ws.root, &args.case)?;
     let loaded = case::load(&ws.root, &dir);
     let plan = scaffold::plan(&loaded, args.form, args.site.as_deref(), &person, now)
         .map_err(|e| CliError::refused(e.to_string()).hint("name it with --site SITE"))?;

@@ -16,8 +16,7 @@ pub struct Args {
 /// Print the steps of the case, oldest first.
 pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
-    let (all, _) = case::discover(&ws.root);
-    let dir = case::lookup(&all, &args.case)?;
+    let dir = case::find(&ws.root, &args.case)?;
     let id = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -18,8 +18,7 @@ pub struct Args {
 pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
-    let (all, _) = case::discover(&ws.root);
-    let dir = case::lookup(&all, &args.case)?;
+    let dir = case::find(&ws.root, &args.case)?;
     let case = case::load(&ws.root, &dir);
     let mut findings = rules::check_case(&Context { ws: &ws, now }, &case);
     svc::finding::sort(&mut findings);

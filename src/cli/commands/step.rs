@@ -50,8 +50,7 @@ pub fn fault_hook() -> impl Fn(&str) {
 /// Take `action` on the case named in `query`.
 pub fn run(env: &Env, action: Action, query: &str, step: Step) -> CliResult {
     let (ws, store, actor) = open(env)?;
-    let (all, _) = case::discover(&ws.root);
-    let dir = case::lookup(&all, query)?;
+    let dir = case::find(&ws.root, query)?;
     let now = env.now(&ws)?;
     let hook = fault_hook();
     let session = Session {
