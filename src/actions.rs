@@ -101,8 +101,13 @@ pub enum ActionError {
 }
 
 /// The identity git uses in the workspace's repository, matched to people.toml.
-pub fn actor(ws: &Workspace, store: &Store) -> Result<Actor, ActionError> {
-    let (name, email) = crate::git::identity(store.repo()).ok_or(ActionError::NoIdentity)?;
+pub fn actor(
+    ws: &Workspace,
+    store: &Store,
+    sources: &crate::git::ConfigSources,
+) -> Result<Actor, ActionError> {
+    let (name, email) =
+        crate::git::identity(store.repo(), sources).ok_or(ActionError::NoIdentity)?;
     let person = ws
         .person_by_email(&email)
         .ok_or(ActionError::UnknownPerson(email.clone()))?;

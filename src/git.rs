@@ -30,9 +30,49 @@ pub fn open_or_init(dir: &Path) -> Result<(Repository, bool), GitError> {
     }
 }
 
-/// The identity git would use here (`user.name`, `user.email`), if configured.
-pub fn identity(repo: &Repository) -> Option<(String, String)> {
-    let config = repo.config().ok()?;
+/// Where git's configuration comes from besides the repository's own: what git's
+/// environment says (`GIT_CONFIG_GLOBAL`, `GIT_CONFIG_NOSYSTEM`), which libgit2 does not read
+/// by itself. The command line fills it in; the default is git's usual files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigSources {
+    /// The global configuration file instead of `~/.gitconfig` (`/dev/null` for none).
+    pub global: Option<PathBuf>,
+    /// Leave out the system configuration.
+    pub no_system: bool,
+}
+
+/// The identity git would use here (`user.name`, `user.email`): the repository's
+/// configuration over the global one over the system's, as git reads them.
+pub fn identity(repo: &Repository, sources: &ConfigSources) -> Option<(String, String)> {
+    let config = if *sources == ConfigSources::default() {
+        repo.config().ok()?
+    } else {
+        let mut config = git2::Config::new().ok()?;
+        if !sources.no_system
+            && let Ok(path) = git2::Config::find_system()
+        {
+            let _ = config.add_file(&path, git2::ConfigLevel::System, false);
+        }
+        match &sources.global {
+            Some(path) if path.is_file() => {
+                let _ = config.add_file(path, git2::ConfigLevel::Global, false);
+            }
+            Some(_) => {}
+            None => {
+                for path in [git2::Config::find_xdg(), git2::Config::find_global()]
+                    .into_iter()
+                    .flatten()
+                {
+                    let _ = config.add_file(&path, git2::ConfigLevel::Global, false);
+                }
+            }
+        }
+        let local = repo.path().join("config");
+        if local.is_file() {
+            let _ = config.add_file(&local, git2::ConfigLevel::Local, false);
+        }
+        config
+    };
     let email = config.get_string("user.email").ok()?;
     let name = config
         .get_string("user.name")

@@ -9,7 +9,7 @@ use crate::node::{Kind, Node, parse_toml};
 use crate::store::{Store, StoreError, blob_at};
 use crate::workflow::{self, Action, Via};
 use chrono::TimeZone;
-use git2::{Commit, Oid, Repository, Sort};
+use git2::{Commit, Oid, Repository, Sort, Tree};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -242,8 +242,10 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
             .map(Commit::tree)
             .transpose()
             .map_err(git("reading a tree"))?;
-        // Merges join work already checked on each side.
+        // A merge joins work checked on each side; it may take each case.toml from one side
+        // or the other, never write a new one.
         if commit.parent_count() > 1 {
+            findings.extend(check_merge(repo, &commit, &prefix)?);
             continue;
         }
         let mut diff_options = git2::DiffOptions::new();
@@ -327,9 +329,17 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
             let here = Location::file(&file);
             let Some(after) = after else { continue };
             let before_state = before.as_ref().and_then(|b| b.state);
-            let svc_owned_changed = before.as_ref() != Some(&after);
+            let before_node = parent_tree
+                .as_ref()
+                .and_then(|pt| blob_at(repo, pt, &prefix.join(&file)))
+                .and_then(|b| node_of(&b));
+            let after_node = blob_at(repo, &tree, &prefix.join(&file)).and_then(|b| node_of(&b));
+            let changed = after_node
+                .as_ref()
+                .map(|a| changed_keys(before_node.as_ref(), a))
+                .unwrap_or_default();
             let Some(t) = t.as_ref().filter(|t| t.case == id) else {
-                if svc_owned_changed {
+                if !changed.is_empty() {
                     let what = if before_state != after.state {
                         format!(
                             "case.toml's state changed from {} to {} in a commit svc did not make",
@@ -337,7 +347,10 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
                             state_name(after.state)
                         )
                     } else {
-                        "case.toml's approvals, check-ins or assignees changed in a commit svc did not make".to_string()
+                        format!(
+                            "case.toml's {} changed in a commit svc did not make",
+                            changed.iter().cloned().collect::<Vec<_>>().join(", ")
+                        )
                     };
                     report(
                         here.clone(),
@@ -379,6 +392,29 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
                     "see the transition table: svc's README",
                 );
                 continue;
+            }
+            if before_node.is_some() {
+                let allowed = allowed_keys(t.action);
+                let extra: Vec<&str> = changed
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|k| {
+                        !allowed
+                            .iter()
+                            .any(|a| k == a || k.starts_with(&format!("{a}.")))
+                    })
+                    .collect();
+                if !extra.is_empty() {
+                    report(
+                        here.clone(),
+                        format!(
+                            "`{}` also changes {} in case.toml, which that step never does",
+                            t.action,
+                            extra.join(", ")
+                        ),
+                        "each field of case.toml is changed only by the step that owns it; this one was edited by hand",
+                    );
+                }
             }
             let Some((person, roles)) = author.clone() else {
                 report(
@@ -469,6 +505,140 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
                     "approvals are recorded only by svc approve, one per commit, by the approver",
                 );
             }
+        }
+    }
+    Ok(findings)
+}
+
+/// The case.toml fields each step may change (the timeline only at its own key).
+fn allowed_keys(action: Action) -> &'static [&'static str] {
+    match action {
+        Action::New => &[],
+        Action::Resolve => &["state", "resolution", "timeline.resolved_at"],
+        Action::Accept => &["state", "fee", "timeline.accepted_at"],
+        Action::Assign => &[
+            "state",
+            "assignees",
+            "assigned_by",
+            "assigned_via",
+            "timeline.assigned_at",
+        ],
+        Action::Submit => &["state", "timeline.submitted_at", "timeline.handed_in_at"],
+        Action::Approve => &[
+            "state",
+            "approvals",
+            "timeline.approved_at",
+            "timeline.reviewed_at",
+        ],
+        Action::ApproveFlight => &["approvals"],
+        Action::Reject => &["state", "approvals", "rejections"],
+        Action::Start => &["state", "timeline.started_at"],
+        Action::Checkin => &["checkins"],
+        Action::Complete => &["state", "timeline.completed_at"],
+        Action::Archive => &["state", "timeline.archived_at"],
+        Action::Cancel => &["state", "cancel_reason", "timeline.cancelled_at"],
+    }
+}
+
+fn node_of(bytes: &[u8]) -> Option<Node> {
+    parse_toml(std::str::from_utf8(bytes).ok()?).ok()
+}
+
+/// Whether two values are the same, wherever they are written.
+fn same(a: &Node, b: &Node) -> bool {
+    match (&a.kind, &b.kind) {
+        (Kind::Seq(x), Kind::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
+        (Kind::Map(x), Kind::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|e| y.iter().any(|f| f.key == e.key && same(&e.value, &f.value)))
+        }
+        (x, y) => x == y,
+    }
+}
+
+/// The top-level keys of case.toml whose values differ (the timeline key by key, as
+/// `timeline.<key>`; a timeline added whole counts as `timeline` and its keys).
+fn changed_keys(before: Option<&Node>, after: &Node) -> BTreeSet<String> {
+    let entries = |n: Option<&Node>| match n.map(|n| &n.kind) {
+        Some(Kind::Map(e)) => e.clone(),
+        _ => Vec::new(),
+    };
+    let (old, new) = (entries(before), entries(Some(after)));
+    let mut keys: BTreeSet<String> = BTreeSet::new();
+    let names: BTreeSet<&str> = old
+        .iter()
+        .chain(new.iter())
+        .map(|e| e.key.as_str())
+        .collect();
+    for name in names {
+        let a = old.iter().find(|e| e.key == name).map(|e| &e.value);
+        let b = new.iter().find(|e| e.key == name).map(|e| &e.value);
+        match (a, b) {
+            (Some(a), Some(b)) if same(a, b) => {}
+            (a, b) if name == "timeline" => {
+                for sub in changed_keys(
+                    a,
+                    b.unwrap_or(&Node {
+                        span: Default::default(),
+                        kind: Kind::Map(Vec::new()),
+                    }),
+                ) {
+                    keys.insert(format!("timeline.{sub}"));
+                }
+            }
+            _ => {
+                keys.insert(name.to_string());
+            }
+        }
+    }
+    keys
+}
+
+/// A merge may take each case.toml from one of its parents, never write a new one.
+fn check_merge(
+    repo: &Repository,
+    commit: &Commit,
+    prefix: &Path,
+) -> Result<Vec<Finding>, StoreError> {
+    let tree = commit.tree().map_err(git("reading a tree"))?;
+    let parents: Vec<Tree> = commit
+        .parents()
+        .map(|p| p.tree())
+        .collect::<Result<_, _>>()
+        .map_err(git("reading a tree"))?;
+    let diff = repo
+        .diff_tree_to_tree(parents.first(), Some(&tree), None)
+        .map_err(git("comparing trees"))?;
+    let mut findings = Vec::new();
+    let mut seen = BTreeSet::new();
+    for delta in diff.deltas() {
+        let Some(path) = delta.new_file().path() else {
+            continue;
+        };
+        let rel = path.strip_prefix(prefix).unwrap_or(path);
+        let Some(dir) = case_dir(rel) else { continue };
+        if !seen.insert(dir.clone()) {
+            continue;
+        }
+        let file = prefix.join(&dir).join("case.toml");
+        let merged = tree.get_path(&file).ok().map(|e| e.id());
+        if merged.is_some()
+            && !parents
+                .iter()
+                .any(|p| p.get_path(&file).ok().map(|e| e.id()) == merged)
+        {
+            let short = &commit.id().to_string()[..10];
+            let mut f = Finding::error(
+                "history",
+                Location::file(dir.join("case.toml")),
+                format!("commit {short}: a merge wrote a case.toml that neither side had"),
+            )
+            .hint("a merge takes each case's steps from one side; a step is taken again with svc after merging");
+            f.commit = Some(commit.id().to_string());
+            findings.push(f);
         }
     }
     Ok(findings)

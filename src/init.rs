@@ -66,8 +66,13 @@ pub struct Created {
 }
 
 /// Write a template into `dir` (created if missing), make it a git repository if it is not
-/// inside one, and commit the new files. Refuses to overwrite anything.
-pub fn create(dir: &Path, template: Template) -> Result<Created, InitError> {
+/// inside one, and commit the new files (the starter as git's identity from `sources`).
+/// Refuses to overwrite anything.
+pub fn create(
+    dir: &Path,
+    template: Template,
+    sources: &git::ConfigSources,
+) -> Result<Created, InitError> {
     if dir.join(crate::workspace::SETTINGS_FILE).exists() {
         return Err(InitError::Exists(dir.to_path_buf()));
     }
@@ -122,7 +127,7 @@ pub fn create(dir: &Path, template: Template) -> Result<Created, InitError> {
         .collect();
     let signature = match template {
         Template::Starter => {
-            let (name, email) = git::identity(&repo)
+            let (name, email) = git::identity(&repo, sources)
                 .unwrap_or_else(|| ("svc".to_string(), "svc@localhost".to_string()));
             git2::Signature::now(&name, &email)
         }

@@ -68,8 +68,8 @@ pub const FAULT_POINTS: &[&str] = &[
     "objects-written",
     "journal-written",
     "case-written",
-    "branch-moved",
     "index-written",
+    "branch-moved",
 ];
 
 /// The repository around a workspace.
@@ -230,6 +230,15 @@ impl Store {
         };
         let current = self.repo.refname_to_id(&branch).ok();
         let case_dir = PathBuf::from(case);
+        // Someone committed on top of the step since: it is recorded, and theirs is the
+        // newer truth.
+        if let Some(current) = current
+            && current != new
+            && self.repo.graph_descendant_of(current, new).unwrap_or(false)
+        {
+            std::fs::remove_file(&path).map_err(io(&path))?;
+            return Ok(Some(new));
+        }
         let writes: Vec<PathBuf> = text
             .lines()
             .filter_map(|l| l.strip_prefix("write "))
@@ -255,6 +264,7 @@ impl Store {
                     None => std::fs::remove_file(&file).map_err(io(&file))?,
                 }
             }
+            self.update_index(&case_dir)?;
             std::fs::remove_file(&path).map_err(io(&path))?;
             return Ok(None);
         }
@@ -347,10 +357,16 @@ impl Store {
             write_atomic(&file, bytes).map_err(io(&file))?;
         }
         fault("case-written");
-        self.move_branch(&branch, old, new)?;
-        fault("branch-moved");
+        // The index before the branch: whatever happens next, a plain `git commit` never
+        // records the reverse of this step.
         self.update_index(&case_dir)?;
         fault("index-written");
+        if let Err(e) = self.move_branch(&branch, old, new) {
+            // Someone else moved the branch meanwhile: undo what was written.
+            self.recover(lock)?;
+            return Err(e);
+        }
+        fault("branch-moved");
         std::fs::remove_file(&path).map_err(io(&path))?;
         Ok(new)
     }

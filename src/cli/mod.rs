@@ -70,6 +70,15 @@ impl Env {
         Ok(Workspace::open(&root))
     }
 
+    /// Where git's configuration comes from, as git's own environment says.
+    pub fn git_sources(&self) -> svc::git::ConfigSources {
+        svc::git::ConfigSources {
+            global: std::env::var_os("GIT_CONFIG_GLOBAL").map(PathBuf::from),
+            no_system: std::env::var_os("GIT_CONFIG_NOSYSTEM")
+                .is_some_and(|v| !v.is_empty() && v != "0" && v != "false"),
+        }
+    }
+
     /// The person acting: the one whose e-mail is git's `user.email` for the workspace.
     pub fn current_person(&self, ws: &Workspace) -> Result<String, CliError> {
         let repo = git2::Repository::discover(&ws.root).map_err(|e| {
@@ -78,7 +87,7 @@ impl Env {
                 e.message()
             ))
         })?;
-        let Some((_, email)) = svc::git::identity(&repo) else {
+        let Some((_, email)) = svc::git::identity(&repo, &self.git_sources()) else {
             return Err(CliError::env(
                 "git has no user.email here, so svc cannot tell who you are",
             )

@@ -28,7 +28,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     } else {
         Template::Starter
     };
-    let created = init::create(&dir, template).map_err(|e| match e {
+    let created = init::create(&dir, template, &env.git_sources()).map_err(|e| match e {
         InitError::Exists(_) => CliError::refused(e.to_string())
             .hint("use the workspace as it is, or choose another folder"),
         InitError::Occupied(_) => CliError::refused(e.to_string()).hint("choose an empty folder"),
