@@ -119,6 +119,15 @@ pub fn actor(
     })
 }
 
+impl Session<'_> {
+    /// Take the lock (saying who holds it) and finish any step a killed svc left half done.
+    fn begin(&self, what: String) -> Result<crate::store::Lock, ActionError> {
+        let lock = self.store.lock(&what, LOCK_WAIT)?;
+        self.store.recover(&lock)?;
+        Ok(lock)
+    }
+}
+
 /// What a step needs besides the case: notes, the fee arrangement, assignees, a channel.
 #[derive(Debug, Clone, Default)]
 pub struct Step {
@@ -178,11 +187,12 @@ pub fn act(
         now,
         fault,
     } = *session;
-    let lock = store.lock(
-        &format!("{} is taking `{}` on {}", actor.id, action, dir.display()),
-        LOCK_WAIT,
-    )?;
-    store.recover(&lock)?;
+    let lock = session.begin(format!(
+        "{} is taking `{}` on {}",
+        actor.id,
+        action,
+        dir.display()
+    ))?;
     let mut case = case::load(&ws.root, dir);
     let Some(file) = case.file.take() else {
         return Err(ActionError::Unreadable(
@@ -670,11 +680,7 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
         now,
         fault,
     } = *session;
-    let lock = store.lock(
-        &format!("{} is opening case {}", actor.id, opening.id),
-        LOCK_WAIT,
-    )?;
-    store.recover(&lock)?;
+    let lock = session.begin(format!("{} is opening case {}", actor.id, opening.id))?;
     let who = workflow::who(Action::New, None, None);
     if !who.roles.iter().any(|r| ws.has_role(&actor.id, *r)) {
         return Err(ActionError::Role {

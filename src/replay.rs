@@ -193,6 +193,42 @@ fn as_submitted(bytes: &[u8], day: chrono::NaiveDate) -> Vec<u8> {
     doc.to_string().into_bytes()
 }
 
+/// The submissions sent back at a gate, each submitted once before: halfway between the
+/// state's start (`since`) and its rejection.
+fn send_backs(
+    f: &CaseFile,
+    gate: ApprovalKind,
+    since: Option<Timestamp>,
+    forms: &[PathBuf],
+    submitter: &str,
+) -> Vec<(Timestamp, Action, String, Step, Vec<PathBuf>)> {
+    let mut out = Vec::new();
+    let mut since = since;
+    for r in f.rejections.iter().filter(|r| r.kind.value == gate) {
+        if let Some(from) = since {
+            out.push((
+                from + (r.at.value - from) / 2,
+                Action::Submit,
+                submitter.to_string(),
+                Step::default(),
+                forms.to_vec(),
+            ));
+        }
+        out.push((
+            r.at.value,
+            Action::Reject,
+            r.by.value.clone(),
+            Step {
+                note: Some(r.reason.clone()),
+                ..Step::default()
+            },
+            Vec::new(),
+        ));
+        since = Some(r.at.value);
+    }
+    out
+}
+
 /// The steps of one case, from what its final `case.toml` records.
 fn plan(ws: &Workspace, case: usize, sample: &Sample) -> Vec<Planned> {
     let f = &sample.file;
@@ -293,33 +329,14 @@ fn plan(ws: &Workspace, case: usize, sample: &Sample) -> Vec<Planned> {
         );
     }
     let sheet = form_files(FormKind::TaskSheet);
-    let mut last_assigned = at(&t.assigned_at);
-    for r in f
-        .rejections
-        .iter()
-        .filter(|r| r.kind.value == ApprovalKind::TaskSheet)
-    {
-        if let Some(from) = last_assigned {
-            let submit_at = from + (r.at.value - from) / 2;
-            push(
-                submit_at,
-                Action::Submit,
-                &first_assignee,
-                Step::default(),
-                sheet.clone(),
-            );
-        }
-        push(
-            r.at.value,
-            Action::Reject,
-            &r.by.value,
-            Step {
-                note: Some(r.reason.clone()),
-                ..Step::default()
-            },
-            Vec::new(),
-        );
-        last_assigned = Some(r.at.value);
+    for (when, action, by, step, forms) in send_backs(
+        f,
+        ApprovalKind::TaskSheet,
+        at(&t.assigned_at),
+        &sheet,
+        &first_assignee,
+    ) {
+        push(when, action, &by, step, forms);
     }
     if let Some(when) = at(&t.submitted_at) {
         push(
@@ -382,32 +399,14 @@ fn plan(ws: &Workspace, case: usize, sample: &Sample) -> Vec<Planned> {
     }
     let mut records = form_files(FormKind::TravelLog);
     records.extend(form_files(FormKind::Summary));
-    let mut last_serviced = at(&t.completed_at);
-    for r in f
-        .rejections
-        .iter()
-        .filter(|r| r.kind.value == ApprovalKind::Review)
-    {
-        if let Some(from) = last_serviced {
-            push(
-                from + (r.at.value - from) / 2,
-                Action::Submit,
-                &first_assignee,
-                Step::default(),
-                records.clone(),
-            );
-        }
-        push(
-            r.at.value,
-            Action::Reject,
-            &r.by.value,
-            Step {
-                note: Some(r.reason.clone()),
-                ..Step::default()
-            },
-            Vec::new(),
-        );
-        last_serviced = Some(r.at.value);
+    for (when, action, by, step, forms) in send_backs(
+        f,
+        ApprovalKind::Review,
+        at(&t.completed_at),
+        &records,
+        &first_assignee,
+    ) {
+        push(when, action, &by, step, forms);
     }
     if let Some(when) = at(&t.handed_in_at) {
         push(
