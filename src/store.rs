@@ -187,7 +187,22 @@ impl Store {
     pub fn head(&self) -> Result<(String, Option<Oid>), StoreError> {
         match self.repo.state() {
             RepositoryState::Clean => {}
-            other => return Err(StoreError::Busy(format!("{other:?}").to_lowercase())),
+            RepositoryState::Merge => return Err(StoreError::Busy("merge".into())),
+            RepositoryState::Revert | RepositoryState::RevertSequence => {
+                return Err(StoreError::Busy("revert".into()));
+            }
+            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => {
+                return Err(StoreError::Busy("cherry-pick".into()));
+            }
+            RepositoryState::Bisect => return Err(StoreError::Busy("bisect".into())),
+            RepositoryState::Rebase
+            | RepositoryState::RebaseInteractive
+            | RepositoryState::RebaseMerge => {
+                return Err(StoreError::Busy("rebase".into()));
+            }
+            RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => {
+                return Err(StoreError::Busy("am".into()));
+            }
         }
         let head = self
             .repo
@@ -264,7 +279,7 @@ impl Store {
                     None => std::fs::remove_file(&file).map_err(io(&file))?,
                 }
             }
-            self.update_index(&case_dir)?;
+            self.index_as_in(head_tree.as_ref(), &case_dir)?;
             std::fs::remove_file(&path).map_err(io(&path))?;
             return Ok(None);
         }
@@ -394,6 +409,51 @@ impl Store {
         for (rel, _) in files {
             if !self.ignored(&rel) {
                 index.add_path(&rel).map_err(git("updating the index"))?;
+            }
+        }
+        index.write().map_err(git("writing the index"))
+    }
+
+    /// Make the index say, for the case folder, what `tree` holds (nothing when `None`):
+    /// undoing a step leaves the person's forms as they were before it, not staged.
+    fn index_as_in(&self, tree: Option<&Tree>, case_dir: &Path) -> Result<(), StoreError> {
+        let mut index = self.repo.index().map_err(git("reading the index"))?;
+        index
+            .remove_dir(case_dir, 0)
+            .map_err(git("updating the index"))?;
+        let folder = tree
+            .and_then(|t| t.get_path(case_dir).ok())
+            .and_then(|e| self.repo.find_tree(e.id()).ok());
+        if let Some(folder) = folder {
+            let mut entries = Vec::new();
+            folder
+                .walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+                    if entry.kind() == Some(ObjectType::Blob) {
+                        entries.push((
+                            case_dir.join(parent).join(entry.name().unwrap_or_default()),
+                            entry.id(),
+                            entry.filemode() as u32,
+                        ));
+                    }
+                    git2::TreeWalkResult::Ok
+                })
+                .map_err(git("reading a tree"))?;
+            for (path, id, mode) in entries {
+                let entry = git2::IndexEntry {
+                    ctime: git2::IndexTime::new(0, 0),
+                    mtime: git2::IndexTime::new(0, 0),
+                    dev: 0,
+                    ino: 0,
+                    mode,
+                    uid: 0,
+                    gid: 0,
+                    file_size: 0,
+                    id,
+                    flags: 0,
+                    flags_extended: 0,
+                    path: path.to_string_lossy().into_owned().into_bytes(),
+                };
+                index.add(&entry).map_err(git("updating the index"))?;
             }
         }
         index.write().map_err(git("writing the index"))

@@ -6,3 +6,4 @@ mod fixture;
 mod output;
 mod rules;
 mod schema;
+mod workflow;
