@@ -2,6 +2,7 @@
 //! folder of forms.
 //!
 //! - [`replay`]: the sample company's cases replayed as real steps, for `svc init --example`.
+//! - [`report`]: reports and printable forms from templates.
 //! - [`rules`]: the procedure's rules, one function per clause, and the table of them.
 //! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`schema`]: JSON Schemas of every file, for editors.
@@ -35,6 +36,7 @@ pub mod history;
 pub mod init;
 pub mod node;
 pub mod replay;
+pub mod report;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;

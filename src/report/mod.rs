@@ -1,0 +1,14 @@
+//! Reports and printable forms, rendered from templates (design §7): the monthly analysis
+//! of the service (8.7), the case dossier for the archive (7.10) and expense claims (7.9),
+//! and each form as its paper original. Reports read committed data (HEAD or a given
+//! revision) and are stamped with the commit they were made from.
+//!
+//! - [`templates`]: the tera engine: built-in templates compiled in, the workspace's own
+//!   `templates/` overriding them, per-locale labels, errors that name template and line.
+//! - [`monthly`]: the monthly analysis: what was received, visited, closed; response and
+//!   resolution times; first-time fixes; fees; check-in compliance; suggestions.
+//! - [`dossier`]: one case's dossier and printable forms.
+
+pub mod dossier;
+pub mod monthly;
+pub mod templates;

@@ -1,0 +1,1 @@
+//! The monthly analysis (8.7). To be written.
