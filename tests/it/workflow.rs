@@ -7,6 +7,7 @@
 //! empty `HOME` so that neither git nor libgit2 reads the machine's configuration.
 
 mod crash;
+mod edit;
 mod end_to_end;
 mod forgery;
 mod refusals;
