@@ -132,6 +132,22 @@ bench_size() {
     row validate "$n" "$ws" "'$SVC' -C . validate --color never" \
         "find cases -type f -exec cat {} + > /dev/null"
 
+    # A step of the procedure on one case against committing the same case folder with git.
+    # `svc checkin` leaves the state as it is, so it can be repeated; so can the raw commit.
+    local case_toml case_dir id person email
+    case_toml=$(cd "$ws" && grep -rl --include case.toml '^state = "on-site"' cases | head -n 1)
+    if [ -n "$case_toml" ]; then
+        case_dir=$(dirname "$case_toml")
+        id=$(basename "$case_dir")
+        person=$(sed -n 's/^assignees = \["\([^"]*\)".*/\1/p' "$ws/$case_toml")
+        email=$(awk -v id="$person" '$1 == "id" && $3 == "\"" id "\"" { found = 1 } found && $1 == "email" { gsub(/"/, "", $3); print $3; exit }' "$ws/people.toml")
+        git -C "$ws" config user.email "$email"
+        row transition "$n" "$ws" "SVC_NOW=2026-11-26T21:00:00+08:00 '$SVC' -C . checkin $id --via phone" \
+            "echo . >> $case_dir/notes.txt && git add $case_dir && git commit -qm checkin"
+    else
+        say "  (no on-site case: no transition row)"
+    fi
+
     if [ "${KEEP:-0}" = 1 ]; then
         say "  kept $ws"
     fi
