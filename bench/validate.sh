@@ -135,7 +135,7 @@ bench_size() {
     # A step of the procedure on one case against committing the same case folder with git.
     # `svc checkin` leaves the state as it is, so it can be repeated; so can the raw commit.
     local case_toml case_dir id person email
-    case_toml=$(cd "$ws" && grep -rl --include case.toml '^state = "on-site"' cases | head -n 1)
+    case_toml=$(cd "$ws" && grep -rl --include case.toml '^state = "on-site"' cases | head -n 1 || true)
     if [ -n "$case_toml" ]; then
         case_dir=$(dirname "$case_toml")
         id=$(basename "$case_dir")
