@@ -78,6 +78,15 @@ impl Ui {
         }
     }
 
+    /// A progress bar on stderr, drawn only when stderr is a terminal (and not quiet).
+    pub fn progress(&self, label: &str) -> Progress {
+        Progress {
+            enabled: !self.quiet && std::io::stderr().is_terminal(),
+            label: label.to_string(),
+            shown: std::sync::atomic::AtomicUsize::new(usize::MAX),
+        }
+    }
+
     /// Report an error on stderr.
     pub fn error(&self, e: &CliError) {
         let (red, cyan, reset) = if self.color_err {
@@ -158,6 +167,43 @@ impl Ui {
             text.push('\n');
         }
         text
+    }
+}
+
+/// A progress bar for long runs: `label [#####·····] 50% (500/1000)` redrawn in place.
+pub struct Progress {
+    enabled: bool,
+    label: String,
+    /// The percentage last drawn (redraw only when it changes).
+    shown: std::sync::atomic::AtomicUsize,
+}
+
+impl Progress {
+    /// Show that `done` of `total` are done (from any thread).
+    pub fn update(&self, done: usize, total: usize) {
+        // Small runs finish before a bar would be seen.
+        if !self.enabled || total < 2000 {
+            return;
+        }
+        let percent = done * 100 / total.max(1);
+        let ordering = std::sync::atomic::Ordering::Relaxed;
+        if self.shown.swap(percent, ordering) == percent {
+            return;
+        }
+        let filled = percent / 5;
+        eprint!(
+            "\r{} [{}{}] {percent:>3}% ({done}/{total})",
+            self.label,
+            "#".repeat(filled),
+            "·".repeat(20 - filled)
+        );
+    }
+
+    /// Clear the bar.
+    pub fn finish(&self) {
+        if self.enabled && self.shown.load(std::sync::atomic::Ordering::Relaxed) != usize::MAX {
+            eprint!("\r\x1b[2K");
+        }
     }
 }
 

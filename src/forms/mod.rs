@@ -127,6 +127,18 @@ impl FormKind {
         }
     }
 
+    /// The number printed on the paper form (`svc render`): one per form, never reused.
+    pub fn number(self) -> &'static str {
+        match self {
+            FormKind::Request => "CSC-F01",
+            FormKind::TaskSheet => "CSC-F02",
+            FormKind::Visit => "CSC-F03",
+            FormKind::Fees => "CSC-F04",
+            FormKind::TravelLog => "CSC-F05",
+            FormKind::Summary => "CSC-F06",
+        }
+    }
+
     /// The clause that asks for the form.
     pub fn clause(self) -> &'static str {
         match self {

@@ -8,7 +8,11 @@
 //! - [`monthly`]: the monthly analysis: what was received, visited, closed; response and
 //!   resolution times; first-time fixes; fees; check-in compliance; suggestions.
 //! - [`dossier`]: one case's dossier and printable forms.
+//! - [`snapshot`]: the committed data a report reads (HEAD or a revision), and its stamp.
+//! - [`charts`]: inline SVG charts for the HTML reports.
 
+pub mod charts;
 pub mod dossier;
 pub mod monthly;
+pub mod snapshot;
 pub mod templates;

@@ -4,20 +4,44 @@
 use super::{Context, approvals, fees::charges, state};
 use crate::case::Case;
 use crate::config::Role;
+use crate::decode::Timestamp;
 use crate::finding::{Finding, Location};
 use crate::forms::{ApprovalKind, FormKind, State};
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use crate::workspace::Workspace;
+use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
 
-/// 7.5: while travelling, at least two check-ins (phone, fax or e-mail) in every 7 days;
-/// a last stretch shorter than a week needs its share (one for up to three days).
-pub fn r7_5_checkins(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+/// One stretch of a trip of at most 7 days, with the check-ins counted in it as rule 7.5
+/// counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckinWeek {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The last day (the 7th, or the trip's last).
+    pub to: NaiveDate,
+    /// Check-ins made in the stretch (each counted once).
+    pub had: usize,
+    /// Check-ins needed: 2 in a full week, its share (at least 1) in a shorter last stretch.
+    pub needed: usize,
+}
+
+impl CheckinWeek {
+    /// Whether the stretch had the check-ins it needed.
+    pub fn met(&self) -> bool {
+        self.had >= self.needed
+    }
+}
+
+/// The stretches of 7 days (the last one shorter) from the trip's departure (its first leg,
+/// else the start of the case) to its return home, or to `today` while the case is on site
+/// and the return is not recorded; with the check-ins in each, counting those recorded by
+/// `svc checkin` and those in the travel log once. Empty when the case has not travelled.
+pub fn checkin_weeks(offset: FixedOffset, case: &Case, today: NaiveDate) -> Vec<CheckinWeek> {
     let (Some(file), Some(state)) = (&case.file, state(case)) else {
-        return;
+        return Vec::new();
     };
     if !state.reached(State::OnSite) {
-        return;
+        return Vec::new();
     }
-    let offset = cx.ws.offset();
     let log = case.travel_log.as_ref();
     let start = log
         .and_then(|l| l.legs.iter().map(|leg| leg.date.value).min())
@@ -32,10 +56,12 @@ pub fn r7_5_checkins(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
         .map(|t| t.value.with_timezone(&offset).date_naive());
     let end = match (end, state) {
         (Some(end), _) => end,
-        (None, State::OnSite) => cx.today(),
-        (None, _) => return,
+        (None, State::OnSite) => today,
+        (None, _) => return Vec::new(),
     };
-    let Some(start) = start else { return };
+    let Some(start) = start else {
+        return Vec::new();
+    };
     // A check-in may be both recorded by `svc checkin` and copied into the log: count it once.
     let mut times: Vec<_> = file.checkins.iter().map(|c| c.at.value).collect();
     times.extend(
@@ -48,21 +74,43 @@ pub fn r7_5_checkins(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
         .iter()
         .map(|t| t.with_timezone(&offset).date_naive())
         .collect();
-    let location = log.map_or_else(|| file.at(file.state.span), |l| l.at(l.span));
     // A return recorded in the future is a `dates` error; count only the trip until today.
-    let end = end.min(cx.today());
-    let mut short: Vec<(NaiveDate, NaiveDate, usize, usize)> = Vec::new();
+    let end = end.min(today);
+    let mut weeks = Vec::new();
     let mut from = start;
     while from <= end {
         let to = (from + Duration::days(6)).min(end);
         let length = (to - from).num_days() + 1;
         let needed = (2 * length as u64).div_ceil(7).max(1) as usize;
         let had = days.iter().filter(|d| **d >= from && **d <= to).count();
-        if had < needed {
-            short.push((from, to, had, needed));
-        }
+        weeks.push(CheckinWeek {
+            from,
+            to,
+            had,
+            needed,
+        });
         from += Duration::days(7);
     }
+    weeks
+}
+
+/// 7.5: while travelling, at least two check-ins (phone, fax or e-mail) in every 7 days;
+/// a last stretch shorter than a week needs its share (one for up to three days).
+pub fn r7_5_checkins(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let Some(file) = &case.file else {
+        return;
+    };
+    let short: Vec<(NaiveDate, NaiveDate, usize, usize)> =
+        checkin_weeks(cx.ws.offset(), case, cx.today())
+            .into_iter()
+            .filter(|w| !w.met())
+            .map(|w| (w.from, w.to, w.had, w.needed))
+            .collect();
+    if short.is_empty() {
+        return;
+    }
+    let log = case.travel_log.as_ref();
+    let location = log.map_or_else(|| file.at(file.state.span), |l| l.at(l.span));
     let hint = format!(
         "7.5: contact the company twice a week by phone, fax or e-mail; record it with `svc checkin {} --via phone`",
         file.id.value
@@ -191,16 +239,12 @@ pub fn r7_7_confirmation(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     }
 }
 
-/// 7.8: back in the home city in the morning, at work that afternoon; in the afternoon, at
-/// work on time the next working day.
-pub fn r7_8_return_to_work(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
-    let Some(log) = &case.travel_log else { return };
-    let Some(home) = &log.back_home_at else {
-        return;
-    };
-    let offset = cx.ws.offset();
-    let (morning, afternoon) = cx.ws.workday();
-    let arrived = home.value.with_timezone(&offset);
+/// When a traveller arriving home at `arrived` is due back at work (7.8): that afternoon
+/// after a morning arrival on a working day, else the next working morning; true when
+/// due the same afternoon.
+pub fn return_deadline(ws: &Workspace, arrived: Timestamp) -> (NaiveDateTime, bool) {
+    let (morning, afternoon) = ws.workday();
+    let arrived = arrived.with_timezone(&ws.offset());
     let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
     let day = arrived.date_naive();
     let working = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
@@ -210,6 +254,19 @@ pub fn r7_8_return_to_work(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     } else {
         next_working_day(day).and_time(morning)
     };
+    (deadline, same_afternoon)
+}
+
+/// 7.8: back in the home city in the morning, at work that afternoon; in the afternoon, at
+/// work on time the next working day.
+pub fn r7_8_return_to_work(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let Some(log) = &case.travel_log else { return };
+    let Some(home) = &log.back_home_at else {
+        return;
+    };
+    let offset = cx.ws.offset();
+    let arrived = home.value.with_timezone(&offset);
+    let (deadline, same_afternoon) = return_deadline(cx.ws, home.value);
     let Some(work) = &log.back_at_work_at else {
         if state(case).is_some_and(|s| s.reached(State::PendingReview)) {
             out.push(

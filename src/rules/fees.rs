@@ -6,7 +6,8 @@ use crate::case::Case;
 use crate::config::RateKind;
 use crate::decode::Money;
 use crate::finding::Finding;
-use crate::forms::{Cause, FeeArrangement, FormKind, State};
+use crate::forms::{Cause, FeeArrangement, FeeItem, FeeList, FormKind, State};
+use crate::workspace::Workspace;
 use chrono::NaiveDate;
 
 /// Whether a form has files that could not be read (their findings are reported already,
@@ -25,6 +26,26 @@ fn unreadable(case: &Case, form: FormKind) -> bool {
 /// Whether the case's fee list charges anything.
 pub fn charges(case: &Case) -> bool {
     case.fees.as_ref().is_some_and(|f| !f.items.is_empty())
+}
+
+/// The unit price of a fee item: the one written on the list, else the catalog's (a part's
+/// or a rate's); `None` when neither is known.
+pub fn unit_price(ws: &Workspace, item: &FeeItem) -> Option<Money> {
+    item.unit_price.as_ref().map(|p| p.value).or_else(|| {
+        ws.parts
+            .get(&item.code.value)
+            .map(|p| p.price.value)
+            .or_else(|| ws.rates.get(&item.code.value).map(|r| r.price.value))
+    })
+}
+
+/// What a fee list charges: the sum of unit price × quantity over its items (as 9.3 adds
+/// them up); `None` when an item's price is unknown.
+pub fn fee_total(ws: &Workspace, fees: &FeeList) -> Option<Money> {
+    fees.items
+        .iter()
+        .map(|item| unit_price(ws, item).map(|p| Money(p.0.saturating_mul(i64::from(item.qty.0)))))
+        .sum()
 }
 
 /// The day the service was given: the first visit, else the fee list's signature.

@@ -7,6 +7,9 @@ mod before_trip;
 mod fees;
 mod records;
 
+pub use after_trip::{CheckinWeek, checkin_weeks, return_deadline};
+pub use fees::{fee_total, unit_price};
+
 use crate::case::Case;
 use crate::config::{Agreement, Customer, Product};
 use crate::decode::{Sp, Timestamp};

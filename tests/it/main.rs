@@ -4,6 +4,8 @@ mod common;
 mod corpus;
 mod fixture;
 mod output;
+mod report;
+mod report_case;
 mod rules;
 mod schema;
 mod workflow;

@@ -11,10 +11,14 @@ mod init;
 mod list;
 mod log;
 mod new;
+mod render;
+mod report;
+mod report_case;
 mod schema;
 mod show;
 mod status;
 mod step;
+mod templates;
 mod validate;
 
 use super::Env;
@@ -65,6 +69,12 @@ pub enum Command {
     Status(status::Args),
     /// Validate and verify the history: every step legal, by the right person (for CI)
     Check(check::Args),
+    /// Print a form as on paper (Markdown or A4 HTML), with signature lines
+    Render(render::Args),
+    /// Write reports from committed data: the monthly analysis (8.7), a case's dossier
+    Report(report::Args),
+    /// Work with the report templates: export the built-ins for editing
+    Templates(templates::Args),
     /// Print the JSON Schema of a form, for editors
     Schema(schema::Args),
     /// Print shell completions
@@ -150,6 +160,9 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::Log(args) => log::run(args, env),
         Command::Status(args) => status::run(args, env),
         Command::Check(args) => check::run(args, env),
+        Command::Render(args) => render::run(args, env),
+        Command::Report(args) => report::run(args, env),
+        Command::Templates(args) => templates::run(args, env),
         Command::Schema(args) => schema::run(args, env),
         Command::Completions(args) => completions::run(args, env),
     }

@@ -1,0 +1,152 @@
+//! `svc render CASE FORM`: one form as its paper original, with signature lines.
+
+use super::report::template_error;
+use super::step::store_error;
+use crate::cli::{Env, done, error::CliError, error::CliResult};
+use std::path::{Path, PathBuf};
+use svc::case;
+use svc::forms::FormKind;
+use svc::report::dossier::{self, DossierError, Format, Printer};
+use svc::report::templates::{Locale, Templates};
+use svc::workspace::Workspace;
+
+/// Print a form as on paper.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The case (any unique prefix or suffix of its id)
+    case: String,
+    /// The form
+    #[arg(value_name = "FORM", value_parser = clap::builder::PossibleValuesParser::new(FormKind::ALL.map(FormKind::name)))]
+    form: String,
+    /// Output format (default: from -o's extension, else md)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<FormatArg>,
+    /// Language of the labels: zh-CN or en (default: locale in svc.toml)
+    #[arg(long, value_name = "LOCALE", value_parser = parse_locale)]
+    locale: Option<Locale>,
+    /// The visit record to print when the case has several: its site id or file name
+    #[arg(long, value_name = "SITE")]
+    site: Option<String>,
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// The formats a form is printed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Markdown
+    Md,
+    /// One self-contained HTML page, printable on A4
+    Html,
+}
+
+impl FormatArg {
+    /// The format asked for, else the one `output`'s extension names, else Markdown.
+    pub fn choose(arg: Option<FormatArg>, output: Option<&Path>) -> Format {
+        match arg {
+            Some(FormatArg::Md) => Format::Md,
+            Some(FormatArg::Html) => Format::Html,
+            None => output.and_then(Format::of_path).unwrap_or(Format::Md),
+        }
+    }
+}
+
+/// `zh-CN` or `en`.
+pub fn parse_locale(text: &str) -> Result<Locale, String> {
+    text.parse()
+}
+
+/// Print the form of the case as it is on disk, stamped with the commit HEAD names.
+pub fn run(args: Args, env: &Env) -> CliResult {
+    let kind = FormKind::from_name(&args.form)
+        .ok_or_else(|| CliError::usage(format!("unknown form `{}`", args.form)))?;
+    if args.site.is_some() && kind != FormKind::Visit {
+        return Err(CliError::usage(format!(
+            "--site picks a visit record; the {kind} form has one per case"
+        ))
+        .hint(format!("svc render {} {kind}", args.case)));
+    }
+    let ws = env.workspace()?;
+    let now = env.now(&ws)?;
+    let format = FormatArg::choose(args.format, args.output.as_deref());
+    let locale = args.locale.unwrap_or_else(|| Locale::of_workspace(&ws));
+    let templates = Templates::load(&ws.root, locale, None).map_err(template_error)?;
+    let dir = case::find(&ws.root, &args.case)?;
+    let case = case::load(&ws.root, &dir);
+    let recorded = dossier::recorded(&ws.root, &dir, case.id()).map_err(|e| store_error(e, &ws))?;
+    let printer = Printer {
+        ws: &ws,
+        templates: &templates,
+        format,
+        now,
+        recorded: &recorded,
+    };
+    let text = printer
+        .form(&case, kind, args.site.as_deref())
+        .map_err(|e| dossier_error(e, env, &ws))?;
+    write(env, args.output.as_deref(), &text, || {
+        format!("{} {kind} of {}", kind.number(), case.id())
+    })?;
+    done()
+}
+
+/// A form or dossier that could not be made, as the command line reports it.
+pub fn dossier_error(e: DossierError, env: &Env, ws: &Workspace) -> CliError {
+    let message = e.to_string();
+    match e {
+        DossierError::Missing { case, form } => {
+            CliError::refused(message).hint(format!("fill it in with `svc edit {case} {form}`"))
+        }
+        DossierError::Unreadable { case, findings, .. } => {
+            env.ui.note(env.ui.findings(&ws.root, &findings).trim_end());
+            CliError::refused(message).hint(format!(
+                "fix the problems above (`svc validate {case}` lists them all)"
+            ))
+        }
+        DossierError::WhichVisit { case, sites } => CliError::usage(message).hint(format!(
+            "e.g. svc render {case} visit --site {}",
+            sites.first().map_or("SITE", String::as_str)
+        )),
+        DossierError::NoSuchVisit { .. } => CliError::usage(message),
+        DossierError::ClaimRefused {
+            case,
+            missing,
+            unreadable,
+            ..
+        } => {
+            if !unreadable.is_empty() {
+                env.ui
+                    .note(env.ui.findings(&ws.root, &unreadable).trim_end());
+            }
+            let edits: Vec<String> = missing
+                .iter()
+                .map(|form| format!("`svc edit {case} {form}`"))
+                .collect();
+            CliError::refused(message).hint(format!(
+                "7.9: an expense claim carries the field service records and the summary report, and is made from the travel log; fill in what is missing ({}), then hand it in with `svc submit {case}`",
+                edits.join(", ")
+            ))
+        }
+        DossierError::Template(e) => template_error(e),
+    }
+}
+
+/// Write `text` to `output`, or to standard output.
+pub fn write(
+    env: &Env,
+    output: Option<&Path>,
+    text: &str,
+    what: impl FnOnce() -> String,
+) -> Result<(), CliError> {
+    match output {
+        Some(path) => {
+            svc::fsutil::write_atomic(path, text.as_bytes())
+                .map_err(|e| CliError::env(format!("cannot write {}: {e}", path.display())))?;
+            env.ui
+                .note(format!("wrote {} ({})", path.display(), what()));
+        }
+        None => env.ui.out(text),
+    }
+    Ok(())
+}

@@ -1,0 +1,186 @@
+//! `svc report monthly` (the monthly analysis, 8.7) and `svc report case` (the case
+//! dossier, in [`super::report_case`]).
+
+use super::report_case;
+use crate::cli::{Env, done, error::CliError, error::CliResult};
+use std::path::PathBuf;
+use svc::report::monthly::{self, Month, Stamp};
+use svc::report::snapshot::Snapshot;
+use svc::report::templates::{Format, Locale, TemplateError, Templates};
+use svc::workspace::{self, Workspace};
+
+/// Write reports from the committed data.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Sub,
+}
+
+/// The reports.
+#[derive(Debug, clap::Subcommand)]
+enum Sub {
+    /// The monthly analysis of the service (8.7): cases, response and resolution times,
+    /// first-time fixes, fees, travel, check-ins, suggestions
+    Monthly(MonthlyArgs),
+    /// One case's dossier, for the archive (7.10) and expense claims (7.9)
+    Case(report_case::Args),
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Markdown
+    Md,
+    /// One self-contained HTML page, printable on A4
+    Html,
+    /// CSV, one row per case, for spreadsheets
+    Csv,
+    /// JSON (the fields are documented in the README)
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Md => Format::Md,
+            FormatArg::Html => Format::Html,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// Options of the monthly report.
+#[derive(Debug, clap::Args)]
+struct MonthlyArgs {
+    /// The month, YYYY-MM (default: the current month)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    month: Option<Month>,
+    /// Output format (default: from -o's or --template's extension, else md)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<FormatArg>,
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Report on the data as committed at REV (a commit, branch or tag; default HEAD)
+    #[arg(long, value_name = "REV")]
+    rev: Option<String>,
+    /// Render with this template file instead of the built-in (or the workspace's)
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    /// Language: zh-CN or en (default: locale in svc.toml)
+    #[arg(long, value_name = "LOCALE", value_parser = parse_locale)]
+    locale: Option<Locale>,
+}
+
+fn parse_month(text: &str) -> Result<Month, String> {
+    Month::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a month; write YYYY-MM, e.g. 2026-11"))
+}
+
+fn parse_locale(text: &str) -> Result<Locale, String> {
+    text.parse()
+}
+
+/// Run a report.
+pub fn run(args: Args, env: &Env) -> CliResult {
+    match args.command {
+        Sub::Monthly(args) => run_monthly(args, env),
+        Sub::Case(args) => report_case::run(args, env),
+    }
+}
+
+/// A template error: which template, which line, what; exit 1.
+pub fn template_error(e: TemplateError) -> CliError {
+    CliError::refused(e.to_string()).hint(
+        "fix the template (or remove it to use the built-in one); `svc templates export DIR` writes the built-ins out for comparison",
+    )
+}
+
+fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
+    let root = workspace::find_root(&env.start_dir()?)?;
+    let here = Workspace::open(&root);
+    let now = env.now(&here)?;
+    let month = args.month.unwrap_or_else(|| Month::of(now, here.offset()));
+    let format: Format = match args.format {
+        Some(f) => f.into(),
+        None if env.ui.json => Format::Json,
+        None => args
+            .output
+            .as_deref()
+            .and_then(Format::of_path)
+            .or_else(|| args.template.as_deref().and_then(Format::of_path))
+            .unwrap_or(Format::Md),
+    };
+    let locale = args.locale.unwrap_or_else(|| Locale::of_workspace(&here));
+    if let Some(template) = &args.template
+        && format == Format::Html
+        && Format::of_path(template) != Some(Format::Html)
+    {
+        env.ui.note(format!(
+            "note: {} is not named .html, so its values are not HTML-escaped",
+            template.display()
+        ));
+    }
+    // Templates first: a broken one is reported before any data is read.
+    let templates =
+        Templates::load(&root, locale, args.template.as_deref()).map_err(template_error)?;
+    // No case folder is checked out at once: the report writes out only those it needs.
+    let snapshot = Snapshot::open(&root, args.rev.as_deref(), &|_, _| false).map_err(|e| {
+        let error = CliError::env(e.to_string());
+        match e {
+            svc::report::snapshot::SnapshotError::BadRevision { .. } => {
+                CliError::usage(error.message)
+                    .hint("name a commit, branch or tag: `git log --oneline` lists them")
+            }
+            svc::report::snapshot::SnapshotError::NoCommit => {
+                error.hint("commit the workspace first (every svc step does)")
+            }
+            _ => error,
+        }
+    })?;
+    // A report of an older commit is the report as it was made right after that commit:
+    // trips still under way then end there, not today.
+    let now = match &args.rev {
+        Some(_) => now.min(snapshot.commit_time),
+        None => now,
+    };
+    let ws = Workspace::open(&snapshot.root);
+    let progress = env.ui.progress("reading cases");
+    let cases = monthly::load_cases(&snapshot, month, ws.offset(), &|done, total| {
+        progress.update(done, total);
+    });
+    progress.finish();
+    let cases = cases.map_err(|e| CliError::env(e.to_string()))?;
+    let stamp = Stamp {
+        commit: snapshot.commit.clone(),
+        dirty: snapshot.dirty,
+    };
+    let report = monthly::analyse(&ws, &cases, month, now, &stamp);
+    let text = monthly::render(&report, &templates, format).map_err(template_error)?;
+    if snapshot.dirty && args.rev.is_none() {
+        env.ui.note(format!(
+            "note: the working tree has uncommitted changes; the report covers commit {} only",
+            snapshot.short_commit()
+        ));
+    }
+    if !report.unreadable.is_empty() {
+        env.ui.note(format!(
+            "note: {} case folder(s) could not be read and are left out; `svc validate` says why",
+            report.unreadable.len()
+        ));
+    }
+    match &args.output {
+        Some(path) => {
+            svc::fsutil::write_atomic(path, text.as_bytes())
+                .map_err(|e| CliError::env(format!("cannot write {}: {e}", path.display())))?;
+            env.ui.note(format!(
+                "wrote {} (monthly report {month}, commit {})",
+                path.display(),
+                snapshot.short_commit()
+            ));
+        }
+        None => env.ui.out(&text),
+    }
+    done()
+}

@@ -1,0 +1,118 @@
+//! `svc report case CASE`: one case's dossier from the committed data, for the archive
+//! (7.10), or with `--expense-claim` the reimbursement pack (7.9).
+
+use super::render::{FormatArg, dossier_error, parse_locale, write};
+use super::report::template_error;
+use super::step::store_error;
+use crate::cli::{Env, done, error::CliError, error::CliResult};
+use std::path::PathBuf;
+use svc::case;
+use svc::report::dossier::{self, Dossier, Printer};
+use svc::report::snapshot::{Snapshot, SnapshotError};
+use svc::report::templates::{Locale, Templates};
+use svc::workspace::{self, Workspace};
+
+/// Write one case's dossier (7.10, 7.9).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The case (any unique prefix or suffix of its id)
+    #[arg(value_name = "CASE")]
+    case: String,
+    /// Output format (default: from -o's extension, else md)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<FormatArg>,
+    /// Language: zh-CN or en (default: locale in svc.toml)
+    #[arg(long, value_name = "LOCALE", value_parser = parse_locale)]
+    locale: Option<Locale>,
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The reimbursement pack for a travel expense claim: the travel log's fares and
+    /// expenses with the advance, and the visit records and summary attached (7.9)
+    #[arg(long)]
+    expense_claim: bool,
+}
+
+/// Write the dossier of the case as committed at HEAD.
+pub fn run(args: Args, env: &Env) -> CliResult {
+    let root = workspace::find_root(&env.start_dir()?)?;
+    let here = Workspace::open(&root);
+    let now = env.now(&here)?;
+    let format = FormatArg::choose(args.format, args.output.as_deref());
+    let locale = args.locale.unwrap_or_else(|| Locale::of_workspace(&here));
+    let templates = Templates::load(&root, locale, None).map_err(template_error)?;
+    let dir = case::find(&root, &args.case)?;
+    let id = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Only the case's own month is checked out when the working tree is dirty.
+    let month: Vec<u32> = dir
+        .iter()
+        .skip(1)
+        .take(2)
+        .filter_map(|c| c.to_str()?.parse().ok())
+        .collect();
+    let snapshot = Snapshot::open(&root, None, &|y, m| {
+        month.len() < 2 || (i64::from(y) == i64::from(month[0]) && m == month[1])
+    })
+    .map_err(|e| match e {
+        SnapshotError::NoCommit => CliError::refused(e.to_string())
+            .hint("every svc step commits the case; take the first one (`svc new` does)"),
+        _ => CliError::env(e.to_string()),
+    })?;
+    if !snapshot.root.join(&dir).join("case.toml").is_file() {
+        return Err(CliError::refused(format!(
+            "{id} is not committed yet, and the dossier is made from committed data"
+        ))
+        .hint("every svc step commits the case folder; `svc log` shows its steps"));
+    }
+    let ws = Workspace::open(&snapshot.root);
+    let case = case::load(&snapshot.root, &dir);
+    let recorded = dossier::recorded(&root, &dir, &id).map_err(|e| store_error(e, &here))?;
+    let printer = Printer {
+        ws: &ws,
+        templates: &templates,
+        format,
+        now,
+        recorded: &recorded,
+    };
+    let which = if args.expense_claim {
+        Dossier::ExpenseClaim
+    } else {
+        Dossier::Archive
+    };
+    let text = printer.dossier(&case, which).map_err(|e| {
+        let error = dossier_error(e, env, &ws);
+        if recorded.uncommitted.is_empty() {
+            error
+        } else {
+            error.hint(format!(
+                "the dossier is made from commit {}; uncommitted files are left out: {}",
+                snapshot.short_commit(),
+                recorded
+                    .uncommitted
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        }
+    })?;
+    if !recorded.uncommitted.is_empty() {
+        env.ui.note(format!(
+            "note: {} has uncommitted changes; the dossier covers commit {} only",
+            dir.display(),
+            snapshot.short_commit()
+        ));
+    }
+    let what = if args.expense_claim {
+        "expense claim"
+    } else {
+        "dossier"
+    };
+    write(env, args.output.as_deref(), &text, || {
+        format!("{what} of {id}, commit {}", snapshot.short_commit())
+    })?;
+    done()
+}
