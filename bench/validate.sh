@@ -73,7 +73,8 @@ time_runs() {
 TABLE=()
 
 # row NAME CASES DIR SVC_COMMAND RAW_COMMAND [PREPARE]
-# Time an svc command against its raw counterpart and add a line to the table.
+# Time an svc command against its raw counterpart (or, for a report, against validate)
+# and add a line to the table.
 row() {
     local name=$1 cases=$2 dir=$3 svc_cmd=$4 raw_cmd=$5 prepare=${6:-}
     say "  $name: $RUNS × svc, $RUNS × raw"
@@ -131,6 +132,11 @@ bench_size() {
     #   row approve "$n" "$ws" "svc approve \$CASE" "git add -A && git commit -qm x" "git reset -q --hard"
     row validate "$n" "$ws" "'$SVC' -C . validate --color never" \
         "find cases -type f -exec cat {} + > /dev/null"
+
+    # The monthly report (8.7) against validating the same workspace: it reads the month's
+    # cases and the open ones from committed data.
+    row report "$n" "$ws" "SVC_NOW=2026-11-27T12:00:00+08:00 '$SVC' -C . report monthly --month 2026-10 --format json" \
+        "'$SVC' -C . validate --color never"
 
     # A step of the procedure on one case against committing the same case folder with git.
     # `svc checkin` leaves the state as it is, so it can be repeated; so can the raw commit.

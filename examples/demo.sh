@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled sample company: create its workspace (every case replayed as
 # real svc steps), take a new request through the whole procedure as the people who act on
-# it, and show the result. Usage: examples/demo.sh [SVC] [DIR]
+# it, show the result, and print the month's report. Usage: examples/demo.sh [SVC] [DIR]
 set -euo pipefail
 svc="${1:-$(dirname "$0")/../target/release/svc}"
 svc="$(cd "$(dirname "$svc")" && pwd)/$(basename "$svc")"
@@ -118,3 +118,6 @@ echo; echo "== The case's history, and the whole history checked"
 look log "$id"
 look check
 look show "$id"
+
+echo; echo "== The month's analysis (8.7): what came in, how fast, what it cost, what the engineers suggest"
+look report monthly --month 2026-11
