@@ -737,16 +737,11 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
         vec![dir.join("request.toml")],
     );
     let case = Case {
-        dir: dir.clone(),
         file,
         request,
-        task_sheet: None,
-        visits: Vec::new(),
-        fees: None,
-        travel_log: None,
-        summary: None,
         files,
         findings,
+        ..Case::empty(&dir)
     };
     let errors: Vec<Finding> = rules::check_case(&Context { ws, now }, &case)
         .into_iter()

@@ -53,6 +53,23 @@ impl Location {
     }
 }
 
+impl std::fmt::Display for Location {
+    /// `file:line:col`, or the file alone when the whole file is meant.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.start.line > 0 {
+            write!(
+                f,
+                "{}:{}:{}",
+                self.file.display(),
+                self.start.line,
+                self.start.column
+            )
+        } else {
+            write!(f, "{}", self.file.display())
+        }
+    }
+}
+
 /// One thing validation found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {

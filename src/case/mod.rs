@@ -148,20 +148,27 @@ fn form_of(name: &str) -> Option<FormKind> {
         .find(|f| *f != FormKind::Visit && f.name() == stem)
 }
 
+impl Case {
+    /// A case folder with nothing read yet.
+    pub fn empty(dir: &Path) -> Case {
+        Case {
+            dir: dir.to_path_buf(),
+            file: None,
+            request: None,
+            task_sheet: None,
+            visits: Vec::new(),
+            fees: None,
+            travel_log: None,
+            summary: None,
+            files: BTreeMap::new(),
+            findings: Vec::new(),
+        }
+    }
+}
+
 /// Read one case folder.
 pub fn load(root: &Path, dir: &Path) -> Case {
-    let mut case = Case {
-        dir: dir.to_path_buf(),
-        file: None,
-        request: None,
-        task_sheet: None,
-        visits: Vec::new(),
-        fees: None,
-        travel_log: None,
-        summary: None,
-        files: BTreeMap::new(),
-        findings: Vec::new(),
-    };
+    let mut case = Case::empty(dir);
     let mut names: Vec<(String, bool)> = match std::fs::read_dir(root.join(dir)) {
         Ok(entries) => entries
             .filter_map(Result::ok)

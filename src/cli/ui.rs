@@ -129,16 +129,7 @@ impl Ui {
                 (true, Severity::Error) => ("\x1b[1m", "\x1b[1;31m", "\x1b[0m"),
                 (true, Severity::Warning) => ("\x1b[1m", "\x1b[1;33m", "\x1b[0m"),
             };
-            let place = if loc.start.line > 0 {
-                format!(
-                    "{}:{}:{}",
-                    loc.file.display(),
-                    loc.start.line,
-                    loc.start.column
-                )
-            } else {
-                loc.file.display().to_string()
-            };
+            let place = loc.to_string();
             text.push_str(&format!(
                 "{bold}{place}{reset}: {colour}{}[{}]{reset}{bold}: {}{reset}\n",
                 f.severity, f.rule, f.message

@@ -904,16 +904,7 @@ fn finding_views(views: &Views, findings: &[Finding]) -> Vec<FindingView> {
         .iter()
         .map(|f| {
             let loc = &f.location;
-            let place = if loc.start.line > 0 {
-                format!(
-                    "{}:{}:{}",
-                    loc.file.display(),
-                    loc.start.line,
-                    loc.start.column
-                )
-            } else {
-                loc.file.display().to_string()
-            };
+            let place = loc.to_string();
             FindingView {
                 severity: views.word(match f.severity {
                     Severity::Error => "case_error",

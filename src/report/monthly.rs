@@ -1427,16 +1427,8 @@ mod tests {
             .map(|value| crate::workspace::Loaded { value, source });
         assert!(findings.is_empty(), "{findings:?}");
         Case {
-            dir: "cases/2026/11/SR-1".into(),
             file,
-            request: None,
-            task_sheet: None,
-            visits: Vec::new(),
-            fees: None,
-            travel_log: None,
-            summary: None,
-            files: Default::default(),
-            findings: Vec::new(),
+            ..Case::empty(std::path::Path::new("cases/2026/11/SR-1"))
         }
     }
 
