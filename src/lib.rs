@@ -14,6 +14,7 @@
 //! - [`actions`]: taking a step of the procedure: checks, the edit of case.toml, the commit.
 //! - [`agenda`]: what awaits a person, by roles and assignments.
 //! - [`case`]: case folders found and read into typed forms.
+//! - [`ci`]: a forge's CI workflow and CODEOWNERS, made from people.toml.
 //! - [`config`]: the company's shared files: settings, people, customers, catalog.
 //! - [`decode`]: typed records from spanned trees, every problem at once, JSON Schema.
 //! - [`finding`]: what validation reports: rule, severity, file, position, message, hint.
@@ -26,6 +27,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod case;
+pub mod ci;
 pub mod config;
 pub mod decode;
 pub mod finding;

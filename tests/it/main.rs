@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per area.
 
+mod ci;
 mod common;
 mod corpus;
 mod fixture;

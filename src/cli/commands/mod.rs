@@ -5,6 +5,7 @@ mod approve;
 mod assign;
 mod check;
 mod checkin;
+mod ci;
 mod completions;
 mod edit;
 mod init;
@@ -69,6 +70,8 @@ pub enum Command {
     Status(status::Args),
     /// Validate and verify the history: every step legal, by the right person (for CI)
     Check(check::Args),
+    /// Set up CI on GitHub, GitLab or Forgejo/Gitea: svc check on pull requests, CODEOWNERS
+    Ci(ci::Args),
     /// Print a form as on paper (Markdown or A4 HTML), with signature lines
     Render(render::Args),
     /// Write reports from committed data: the monthly analysis (8.7), a case's dossier
@@ -160,6 +163,7 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::Log(args) => log::run(args, env),
         Command::Status(args) => status::run(args, env),
         Command::Check(args) => check::run(args, env),
+        Command::Ci(args) => ci::run(args, env),
         Command::Render(args) => render::run(args, env),
         Command::Report(args) => report::run(args, env),
         Command::Templates(args) => templates::run(args, env),
