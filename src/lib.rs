@@ -24,6 +24,7 @@
 //! - [`history`]: the procedure as recorded in git: `svc log` and `svc check`.
 //! - [`init`]: new workspaces from the starter files or the sample company.
 //! - [`node`]: TOML and YAML parsed into one spanned tree.
+//! - [`remote`]: fetch and push, through the person's own `git`.
 pub mod actions;
 pub mod agenda;
 pub mod case;
@@ -37,6 +38,7 @@ pub mod git;
 pub mod history;
 pub mod init;
 pub mod node;
+pub mod remote;
 pub mod replay;
 pub mod report;
 pub mod rules;
