@@ -12,7 +12,9 @@ mod end_to_end;
 mod forgery;
 mod refusals;
 mod repository;
+mod server;
 mod status;
+mod sync;
 
 use crate::common::{stderr, stdout};
 use std::path::PathBuf;
@@ -203,9 +205,11 @@ pub enum Stage {
     Archived,
 }
 
-/// A workspace made by `svc init` in its own temporary folder.
+/// A workspace made by `svc init` in its own temporary folder; clones of it (a team's
+/// desks, see [`server`]) share that folder and its home.
 pub struct Ws {
-    tmp: tempfile::TempDir,
+    tmp: std::rc::Rc<tempfile::TempDir>,
+    dir: String,
 }
 
 impl Ws {
@@ -213,7 +217,10 @@ impl Ws {
     pub fn init() -> Ws {
         let tmp = tempfile::tempdir().expect("a temporary folder");
         std::fs::create_dir(tmp.path().join("home")).expect("a home folder");
-        let ws = Ws { tmp };
+        let ws = Ws {
+            tmp: std::rc::Rc::new(tmp),
+            dir: "ws".into(),
+        };
         let out = ws
             .command(T_NEW)
             .current_dir(ws.tmp.path())
@@ -236,12 +243,28 @@ impl Ws {
         let tmp = tempfile::tempdir().expect("a temporary folder");
         std::fs::create_dir(tmp.path().join("home")).expect("a home folder");
         std::fs::create_dir(tmp.path().join("ws")).expect("a workspace folder");
-        Ws { tmp }
+        Ws {
+            tmp: std::rc::Rc::new(tmp),
+            dir: "ws".into(),
+        }
+    }
+
+    /// Another folder `dir` beside this workspace, sharing its home (for clones).
+    pub fn sibling(&self, dir: &str) -> Ws {
+        Ws {
+            tmp: self.tmp.clone(),
+            dir: dir.into(),
+        }
+    }
+
+    /// The shared temporary folder (the parent of every clone).
+    pub fn parent(&self) -> PathBuf {
+        self.tmp.path().to_path_buf()
     }
 
     /// The workspace root.
     pub fn root(&self) -> PathBuf {
-        self.tmp.path().join("ws")
+        self.tmp.path().join(&self.dir)
     }
 
     /// svc with a hermetic environment and the clock at `now`.
