@@ -193,7 +193,65 @@ pub fn act(
         action,
         dir.display()
     ))?;
-    let mut case = case::load(&ws.root, dir);
+    let case = case::load(&ws.root, dir);
+    let Prepared {
+        id,
+        from,
+        to,
+        text,
+        message,
+    } = prepare(ws, actor, now, case, action, step)?;
+    let author = signature(actor, now)?;
+    let writes = vec![(PathBuf::from("case.toml"), text.into_bytes())];
+    let commit = store.commit_case(
+        &lock,
+        &CaseCommit {
+            case_dir: dir,
+            writes: &writes,
+            author: &author,
+            message: &message,
+        },
+        fault,
+    )?;
+    Ok(Outcome {
+        case: id,
+        dir: dir.to_path_buf(),
+        from: Some(from),
+        to,
+        commit,
+    })
+}
+
+/// A step worked out and checked, not yet recorded: `case.toml` as it will be, and the
+/// commit's message.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The case id.
+    pub id: String,
+    /// The state before.
+    pub from: State,
+    /// The state after.
+    pub to: State,
+    /// The new `case.toml`.
+    pub text: String,
+    /// The commit message, trailers included.
+    pub message: String,
+}
+
+/// Check a step against the case as read (`case`, loaded from its folder) and work out
+/// its new `case.toml`: legal in the state, by a person holding the role, the rules holding
+/// in the new state. Nothing is written. `svc sync` uses it to re-check a step taken
+/// offline against what others recorded meanwhile.
+pub fn prepare(
+    ws: &Workspace,
+    actor: &Actor,
+    now: Timestamp,
+    mut case: Case,
+    action: Action,
+    step: &Step,
+) -> Result<Prepared, ActionError> {
+    let dir = case.dir.clone();
+    let dir = dir.as_path();
     let Some(file) = case.file.take() else {
         return Err(ActionError::Unreadable(
             case.id().to_string(),
@@ -534,24 +592,12 @@ pub fn act(
         });
     }
     let message = commit_message(action, &id, Some(from), to, note, &actor.id);
-    let author = signature(actor, now)?;
-    let writes = vec![(PathBuf::from("case.toml"), text.into_bytes())];
-    let commit = store.commit_case(
-        &lock,
-        &CaseCommit {
-            case_dir: dir,
-            writes: &writes,
-            author: &author,
-            message: &message,
-        },
-        fault,
-    )?;
-    Ok(Outcome {
-        case: id,
-        dir: dir.to_path_buf(),
-        from: Some(from),
+    Ok(Prepared {
+        id,
+        from,
         to,
-        commit,
+        text,
+        message,
     })
 }
 
@@ -973,4 +1019,57 @@ fn signature(actor: &Actor, now: Timestamp) -> Result<git2::Signature<'static>, 
             source,
         })
     })
+}
+
+/// The step a recorded commit took, as far as taking it again needs: the note (none when
+/// the message carries the default sentence), and from `case.toml` as the step left it the
+/// fee arrangement, the assignees or the check-in's channel.
+pub fn recorded_step(
+    action: Action,
+    from: Option<State>,
+    to: State,
+    message: &str,
+    case_toml: &str,
+) -> Step {
+    let body = crate::history::note(message);
+    let note = (!body.is_empty() && body != default_note(action, from, to)).then_some(body);
+    let doc: Option<DocumentMut> = case_toml.parse().ok();
+    let doc = doc.as_ref();
+    let text = |key: &str| doc.and_then(|d| d.get(key)).and_then(Item::as_str);
+    let mut step = Step {
+        note,
+        ..Step::default()
+    };
+    match action {
+        Action::Accept => step.fee = text("fee").map(str::to_string),
+        Action::Assign => {
+            step.assignees = doc
+                .and_then(|d| d.get("assignees"))
+                .and_then(Item::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+        }
+        Action::Checkin => {
+            let last = doc
+                .and_then(|d| d.get("checkins"))
+                .and_then(Item::as_array_of_tables)
+                .and_then(|t| t.iter().last());
+            step.via = last
+                .and_then(|t| t.get("via"))
+                .and_then(Item::as_str)
+                .and_then(CheckinVia::parse);
+            step.note = last
+                .and_then(|t| t.get("note"))
+                .and_then(Item::as_str)
+                .map(str::to_string)
+                .or(step.note);
+        }
+        _ => {}
+    }
+    step
 }

@@ -55,7 +55,8 @@ pub fn trailers(message: &str) -> Option<Trailers> {
 }
 
 /// The note of a commit: the message without its subject and trailers.
-fn note(message: &str) -> String {
+/// The note of a step: the message's body without the subject and the trailers.
+pub fn note(message: &str) -> String {
     let mut paragraphs: Vec<&str> = message.split("\n\n").skip(1).collect();
     if paragraphs
         .last()
@@ -87,7 +88,8 @@ pub struct Entry {
     pub note: String,
 }
 
-fn when(commit: &Commit) -> Timestamp {
+/// When a step was taken: the author's time, in the author's offset.
+pub fn when(commit: &Commit) -> Timestamp {
     let t = commit.author().when();
     let offset = chrono::FixedOffset::east_opt(t.offset_minutes() * 60)
         .unwrap_or_else(crate::workspace::default_offset);
@@ -648,12 +650,13 @@ fn state_name(state: Option<State>) -> &'static str {
     state.map_or("none", State::as_str)
 }
 
-fn is_shared(path: &Path) -> bool {
+/// Whether a path is one of the company's shared files (people, catalog, settings).
+pub fn is_shared(path: &Path) -> bool {
     path == Path::new("people.toml") || path == Path::new("svc.toml") || path.starts_with("catalog")
 }
 
 /// The case folder a path is in (`cases/<yyyy>/<mm>/<id>`).
-fn case_dir(path: &Path) -> Option<PathBuf> {
+pub fn case_dir(path: &Path) -> Option<PathBuf> {
     let parts: Vec<_> = path.components().collect();
     if parts.len() < 5 || parts[0].as_os_str() != crate::case::CASES_DIR {
         return None;

@@ -7,6 +7,7 @@
 //! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`schema`]: JSON Schemas of every file, for editors.
 //! - [`source`]: source files, byte spans and line/column positions.
+//! - [`sync`]: `svc sync`: fetch, carry this clone's steps over onto upstream, push.
 //! - [`store`]: git as the store: one transition, one commit of one case folder, crash-safe.
 //! - [`validate`]: validation of a whole workspace, cases in parallel.
 //! - [`workflow`]: the procedure as a state machine: actions, states, who may act.
@@ -46,6 +47,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod source;
 pub mod store;
+pub mod sync;
 pub mod validate;
 pub mod workflow;
 pub mod workspace;

@@ -33,6 +33,9 @@ pub enum StoreError {
     /// The branch moved while svc was working.
     #[error("the branch {0} moved while svc was committing; nothing was changed")]
     Moved(String),
+    /// Files that bringing the work tree forward would overwrite hold uncommitted changes.
+    #[error("uncommitted changes to {} would be overwritten", list(.0))]
+    Dirty(Vec<PathBuf>),
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     Io {
@@ -49,6 +52,14 @@ pub enum StoreError {
         /// What libgit2 said.
         source: git2::Error,
     },
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn git(doing: &'static str) -> impl FnOnce(git2::Error) -> StoreError {
@@ -220,9 +231,171 @@ impl Store {
         self.svc_dir.join("transaction")
     }
 
+    fn advance_journal(&self) -> PathBuf {
+        self.svc_dir.join("advance")
+    }
+
+    /// The work tree's root.
+    pub fn workdir(&self) -> &Path {
+        &self.workdir
+    }
+
+    /// Bring the branch, the index and the work tree from commit `old` to commit `new`,
+    /// rewriting only the files that differ between the two. A file whose work tree or
+    /// staged version is neither `old`'s nor `new`'s holds someone's uncommitted work: then
+    /// nothing at all is changed ([`StoreError::Dirty`], naming the files). Journaled like a
+    /// step: a process killed midway is finished by the next svc command.
+    pub fn advance(
+        &self,
+        _lock: &Lock,
+        branch: &str,
+        old: Oid,
+        new: Oid,
+    ) -> Result<(), StoreError> {
+        let changes = self.changes(old, new)?;
+        let index = self.repo.index().map_err(git("reading the index"))?;
+        let dirty: Vec<PathBuf> = changes
+            .iter()
+            .filter(|c| !self.is_clean(&index, c))
+            .map(|c| c.path.clone())
+            .collect();
+        if !dirty.is_empty() {
+            return Err(StoreError::Dirty(dirty));
+        }
+        let path = self.advance_journal();
+        write_atomic(
+            &path,
+            format!("svc-advance 1\nref {branch}\nold {old}\nnew {new}\n").as_bytes(),
+        )
+        .map_err(io(&path))?;
+        self.apply(&changes)?;
+        self.move_branch(branch, Some(old), new)?;
+        std::fs::remove_file(&path).map_err(io(&path))
+    }
+
+    /// Finish an [`Store::advance`] a killed svc left midway: files still at `old`'s
+    /// version are brought to `new`'s, others (the person's edits since) are left alone.
+    fn recover_advance(&self) -> Result<(), StoreError> {
+        let path = self.advance_journal();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return Ok(());
+        };
+        let field = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| Oid::from_str(v.trim()).ok())
+        };
+        let branch = text
+            .lines()
+            .find_map(|l| l.strip_prefix("ref "))
+            .map(str::trim);
+        if let (Some(branch), Some(old), Some(new)) = (branch, field("old "), field("new ")) {
+            let current = self.repo.refname_to_id(branch).ok();
+            if current == Some(old) || current == Some(new) {
+                let index = self.repo.index().map_err(git("reading the index"))?;
+                let changes: Vec<Change> = self
+                    .changes(old, new)?
+                    .into_iter()
+                    .filter(|c| self.is_clean(&index, c))
+                    .collect();
+                self.apply(&changes)?;
+                if current == Some(old) {
+                    self.move_branch(branch, Some(old), new)?;
+                }
+            }
+        }
+        std::fs::remove_file(&path).map_err(io(&path))
+    }
+
+    /// The files that differ between two commits, with their blob ids on each side.
+    fn changes(&self, old: Oid, new: Oid) -> Result<Vec<Change>, StoreError> {
+        let tree = |oid: Oid| {
+            self.repo
+                .find_commit(oid)
+                .and_then(|c| c.tree())
+                .map_err(git("reading a commit"))
+        };
+        let (old_tree, new_tree) = (tree(old)?, tree(new)?);
+        let diff = self
+            .repo
+            .diff_tree_to_tree(Some(&old_tree), Some(&new_tree), None)
+            .map_err(git("comparing trees"))?;
+        let present =
+            |f: git2::DiffFile| (!f.id().is_zero()).then(|| (f.id(), u32::from(f.mode())));
+        Ok(diff
+            .deltas()
+            .filter_map(|d| {
+                let path = d.new_file().path().or(d.old_file().path())?.to_path_buf();
+                Some(Change {
+                    path,
+                    old: present(d.old_file()),
+                    new: present(d.new_file()),
+                })
+            })
+            .collect())
+    }
+
+    /// Whether a file to change holds, in the work tree and the index, `old`'s version or
+    /// already `new`'s.
+    fn is_clean(&self, index: &git2::Index, change: &Change) -> bool {
+        let file = self.workdir.join(&change.path);
+        let on_disk = match std::fs::symlink_metadata(&file) {
+            Ok(m) if m.is_file() => Oid::hash_file(ObjectType::Blob, &file).ok(),
+            Ok(_) => return false,
+            Err(_) => None,
+        };
+        let staged = index.get_path(&change.path, 0).map(|e| e.id);
+        let id = |side: Option<(Oid, u32)>| side.map(|(id, _)| id);
+        let ok = |v: Option<Oid>| v == id(change.old) || v == id(change.new);
+        ok(on_disk) && ok(staged) && !index.has_conflicts()
+    }
+
+    /// Write `new`'s version of each file (or remove it), and stage it.
+    fn apply(&self, changes: &[Change]) -> Result<(), StoreError> {
+        let mut index = self.repo.index().map_err(git("reading the index"))?;
+        for change in changes {
+            let file = self.workdir.join(&change.path);
+            match change.new {
+                Some((id, mode)) => {
+                    let blob = self.repo.find_blob(id).map_err(git("reading a file"))?;
+                    if std::fs::read(&file).ok().as_deref() != Some(blob.content()) {
+                        if let Some(dir) = file.parent() {
+                            std::fs::create_dir_all(dir).map_err(io(dir))?;
+                        }
+                        write_atomic(&file, blob.content()).map_err(io(&file))?;
+                    }
+                    set_executable(&file, mode == u32::from(FileMode::BlobExecutable))
+                        .map_err(io(&file))?;
+                    index
+                        .add_path(&change.path)
+                        .map_err(git("updating the index"))?;
+                }
+                None => {
+                    match std::fs::remove_file(&file) {
+                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                            return Err(StoreError::Io {
+                                path: file,
+                                source: e,
+                            });
+                        }
+                        _ => {}
+                    }
+                    remove_empty_parents(&self.workdir, &file);
+                    if index.get_path(&change.path, 0).is_some() {
+                        index
+                            .remove_path(&change.path)
+                            .map_err(git("updating the index"))?;
+                    }
+                }
+            }
+        }
+        index.write().map_err(git("writing the index"))
+    }
+
     /// Finish a transition that a killed svc left half done (see the module docs). Returns
     /// the commit brought forward, if any.
     pub fn recover(&self, _lock: &Lock) -> Result<Option<Oid>, StoreError> {
+        self.recover_advance()?;
         let path = self.journal();
         let Ok(text) = std::fs::read_to_string(&path) else {
             return Ok(None);
@@ -541,6 +714,44 @@ impl Store {
     }
 }
 
+/// One file that differs between two commits: its blob id and mode on each side.
+struct Change {
+    path: PathBuf,
+    old: Option<(Oid, u32)>,
+    new: Option<(Oid, u32)>,
+}
+
+fn set_executable(path: &Path, executable: bool) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut permissions = std::fs::metadata(path)?.permissions();
+        let mode = permissions.mode();
+        let wanted = if executable {
+            mode | ((mode & 0o444) >> 2)
+        } else {
+            mode & !0o111
+        };
+        if wanted != mode {
+            permissions.set_mode(wanted);
+            std::fs::set_permissions(path, permissions)?;
+        }
+    }
+    let _ = (path, executable);
+    Ok(())
+}
+
+/// Remove the folders left empty above a removed file, up to the work tree's root.
+fn remove_empty_parents(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == root || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
 fn is_temporary(name: &str) -> bool {
     name.contains(".svc-") && name.ends_with(".tmp")
 }
@@ -581,7 +792,7 @@ fn collect_files(abs: &Path, rel: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> s
 
 /// Replace (or remove, with `None`) the entry at `path` under `base`, rebuilding only the
 /// trees on the way: the cost is that of the folders on the path, not of the repository.
-fn replace_at(
+pub fn replace_at(
     repo: &Repository,
     base: Option<&Tree>,
     path: &[String],

@@ -19,6 +19,7 @@ mod schema;
 mod show;
 mod status;
 mod step;
+mod sync;
 mod templates;
 mod validate;
 
@@ -70,6 +71,8 @@ pub enum Command {
     Status(status::Args),
     /// Validate and verify the history: every step legal, by the right person (for CI)
     Check(check::Args),
+    /// Fetch, integrate and push: share your steps with the team, receive theirs
+    Sync(sync::Args),
     /// Set up CI on GitHub, GitLab or Forgejo/Gitea: svc check on pull requests, CODEOWNERS
     Ci(ci::Args),
     /// Print a form as on paper (Markdown or A4 HTML), with signature lines
@@ -163,6 +166,7 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::Log(args) => log::run(args, env),
         Command::Status(args) => status::run(args, env),
         Command::Check(args) => check::run(args, env),
+        Command::Sync(args) => sync::run(args, env),
         Command::Ci(args) => ci::run(args, env),
         Command::Render(args) => render::run(args, env),
         Command::Report(args) => report::run(args, env),

@@ -119,6 +119,9 @@ pub fn store_error(e: StoreError, _ws: &Workspace) -> CliError {
         StoreError::Busy(_) => CliError::refused(message)
             .hint("finish or abort it first (git merge --abort, git rebase --abort…)"),
         StoreError::Moved(_) => CliError::env(message).hint("try again"),
+        StoreError::Dirty(_) => CliError::refused(message).hint(
+            "nothing was changed; take the step those edits belong to (or move them aside), then try again",
+        ),
         StoreError::Locked(_) => {
             CliError::env(message).hint("wait for it to finish, then try again")
         }

@@ -1,12 +1,345 @@
-//! `svc sync` against a real git server on loopback, three desks working offline.
+//! `svc sync` against a real git server on loopback: the CSC's desk, the engineer's laptop
+//! and the lead's desk work offline, then sync. After every sync each desk has every
+//! step, `svc check` passes, and nothing anyone typed is lost.
 
 use super::server::Team;
+use super::*;
+use crate::common::{stderr, stdout};
 
-#[test]
-fn every_desk_starts_from_the_servers_main() {
-    let team = Team::start(|_| {});
+/// `svc sync` on a desk; it must succeed. Returns stdout.
+fn sync(ws: &Ws) -> String {
+    ws.ok(T_LATER, &["sync"])
+}
+
+/// `svc new` by `person`.
+fn open(ws: &Ws, person: &str, now: &str, fault: &str) -> Case {
+    ws.act_as(person);
+    let id = ws
+        .ok(
+            now,
+            &[
+                "new",
+                "--customer",
+                "example-customer",
+                "--site",
+                "gz-main",
+                "--fault",
+                fault,
+            ],
+        )
+        .trim()
+        .to_string();
+    let dir = format!("cases/{}/{}/{id}", &id[3..7], &id[7..9]);
+    Case { id, dir }
+}
+
+/// Every desk at the server's main, clean, `svc check` passing.
+fn all_in_step(team: &Team) {
     let main = team.server_head("main");
     for ws in team.desks() {
-        assert_eq!(ws.head(), main);
+        assert_eq!(
+            ws.head(),
+            main,
+            "{} is not at the server's main",
+            ws.root().display()
+        );
+        assert_eq!(ws.porcelain(), "", "{} is not clean", ws.root().display());
+        let (exit, findings) = ws.check_json(&[]);
+        assert_eq!(
+            exit,
+            0,
+            "svc check on {}: {findings:#?}",
+            ws.root().display()
+        );
     }
+}
+
+/// The (action, actor) of each step in `svc log --json`.
+fn steps(ws: &Ws, case: &Case) -> Vec<(String, String)> {
+    let out = ws.ok(T_LATER, &["--json", "log", &case.id]);
+    let log: serde_json::Value = serde_json::from_str(&out).expect("svc log --json");
+    log.as_array()
+        .or_else(|| log["steps"].as_array())
+        .expect("a list of steps")
+        .iter()
+        .map(|s| {
+            (
+                s["action"].as_str().unwrap_or_default().to_string(),
+                s["actor"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cases_opened_offline_on_three_desks_reach_every_desk() {
+    let team = Team::start(|_| {});
+    let a = open(&team.csc, "zhao.min", T_NEW, "电源告警");
+    let b = open(&team.engineer, "wang.qiang", T_ACCEPT, "光口闪断");
+    let c = open(&team.lead, "li.na", T_ASSIGN, "风扇噪声");
+
+    assert_eq!(
+        sync(&team.csc),
+        "pushed 1 commit(s) to origin/main\n",
+        "the first to sync just pushes"
+    );
+    let out = sync(&team.engineer);
+    assert_eq!(
+        out,
+        "received 1 commit(s) from origin/main\npushed 1 commit(s) to origin/main\n"
+    );
+    let out = sync(&team.lead);
+    assert_eq!(
+        out,
+        "received 2 commit(s) from origin/main\npushed 1 commit(s) to origin/main\n"
+    );
+    assert_eq!(sync(&team.csc), "received 2 commit(s) from origin/main\n");
+    assert_eq!(
+        sync(&team.engineer),
+        "received 1 commit(s) from origin/main\n"
+    );
+    assert_eq!(sync(&team.lead), "up to date with origin/main\n");
+    all_in_step(&team);
+    for ws in team.desks() {
+        for (case, by) in [(&a, "zhao.min"), (&b, "wang.qiang"), (&c, "li.na")] {
+            assert!(ws.exists(&case.file("request.toml")), "{}", case.id);
+            assert_eq!(steps(ws, case), vec![("new".to_string(), by.to_string())]);
+        }
+    }
+}
+
+#[test]
+fn two_signatures_made_apart_become_one_signed_task_sheet() {
+    let team = Team::start(|csc| csc.add_people(MORE_PEOPLE));
+    let csc = &team.csc;
+    let case = open(csc, "zhao.min", T_NEW, "电源告警");
+    let id = case.id.as_str();
+    csc.ok(T_ACCEPT, &["accept", id, "--fee", "warranty"]);
+    csc.act_as("chen.jie");
+    csc.ok(T_ASSIGN, &["assign", id, "--to", "sun.li"]);
+    csc.write(
+        &case.file("task-sheet.toml"),
+        &task_sheet("sun.li", "sun.li"),
+    );
+    csc.act_as("sun.li");
+    csc.ok(T_SUBMIT, &["submit", id]);
+    sync(csc);
+    sync(&team.lead);
+
+    // Offline, each lead signs: the CSC lead on her desk, the sales lead at the CSC's.
+    team.lead.ok(T_APPROVE, &["approve", id]);
+    assert_eq!(team.lead.state(&case), "pending-approval");
+    csc.act_as("chen.jie");
+    csc.ok(T_FLIGHT, &["approve", id]);
+    assert_eq!(csc.state(&case), "pending-approval");
+
+    sync(&team.lead);
+    let out = sync(csc);
+    assert_eq!(
+        out,
+        format!(
+            "received 1 commit(s) from origin/main\n\
+             took again on top of origin/main: approve {id} by chen.jie (2026-11-03 10:00), the case had moved there\n\
+             pushed 1 commit(s) to origin/main\n"
+        )
+    );
+    // Taken again on the case as the lead left it, the second signature completes it.
+    assert_eq!(csc.state(&case), "approved");
+    assert_eq!(
+        csc.git(&[
+            "show",
+            "-s",
+            "--format=%an <%ae>|%ad|%s",
+            "--date=iso-strict",
+            "HEAD"
+        ])
+        .trim_end(),
+        format!(
+            "陈杰 <chen.jie@example.com>|2026-11-03T10:00:00+08:00|approve {id}: pending-approval -> approved"
+        )
+    );
+    let file: toml::Table = toml::from_str(&csc.read(&case.file("case.toml"))).unwrap();
+    let signed: Vec<(&str, &str)> = file["approvals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["by"].as_str().unwrap(), a["role"].as_str().unwrap()))
+        .collect();
+    assert_eq!(signed, vec![("li.na", "lead"), ("chen.jie", "sales-lead")]);
+    sync(&team.lead);
+    sync(&team.engineer);
+    all_in_step(&team);
+    assert_eq!(team.engineer.state(&case), "approved");
+}
+
+#[test]
+fn a_step_that_no_longer_applies_is_refused_naming_both_and_the_forms_are_kept() {
+    let team = Team::start(|_| {});
+    let case = team.csc.case_at(Stage::Assigned, "wang.qiang");
+    let id = case.id.as_str();
+    sync(&team.csc);
+    sync(&team.engineer);
+
+    // The engineer writes the task sheet and submits it, offline; meanwhile the CSC cancels.
+    let sheet = task_sheet("wang.qiang", "wang.qiang");
+    team.engineer.write(&case.file("task-sheet.toml"), &sheet);
+    team.engineer.ok(T_SUBMIT, &["submit", id]);
+    team.csc.act_as("zhao.min");
+    team.csc
+        .ok(T_APPROVE, &["cancel", id, "--reason", "客户已自行修复"]);
+    sync(&team.csc);
+
+    let before = team.engineer.head();
+    let out = team.engineer.svc(T_LATER, &["sync"]);
+    assert_eq!(code(&out), 1, "a refused step: exit 1\n{}", stderr(&out));
+    let text = stdout(&out);
+    let refused_line = format!(
+        "refused: `submit` of {id} by wang.qiang (2026-11-02 14:00, assigned -> pending-approval) no longer applies; \
+         upstream, zhao.min took `cancel` (assigned -> cancelled) at 2026-11-03 09:00: \
+         cannot submit case {id}: it is cancelled; `svc submit` applies to a case that is assigned or serviced"
+    );
+    assert!(text.contains(&refused_line), "{text}");
+    assert!(
+        text.contains(&format!(
+            "  kept in the work tree, uncommitted: {}\n",
+            case.file("task-sheet.toml")
+        )),
+        "{text}"
+    );
+    let kept = format!("refs/svc/refused/{id}/{}", &before[..10]);
+    assert!(
+        text.contains(&format!("  the refused commit is kept as {kept}\n")),
+        "{text}"
+    );
+    // The desk now has upstream's history; the sheet as typed, uncommitted; the refused
+    // commit still reachable.
+    assert_eq!(team.engineer.head(), team.server_head("main"));
+    assert_eq!(team.engineer.state(&case), "cancelled");
+    assert_eq!(team.engineer.read(&case.file("task-sheet.toml")), sheet);
+    assert_eq!(
+        team.engineer.porcelain(),
+        format!("?? {}\n", case.file("task-sheet.toml"))
+    );
+    assert_eq!(team.engineer.git(&["rev-parse", &kept]).trim(), before);
+    assert_eq!(
+        steps(&team.engineer, &case)
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect::<Vec<_>>(),
+        ["new", "accept", "assign", "cancel"]
+    );
+    let (exit, findings) = team.engineer.check_json(&[]);
+    assert_eq!(exit, 0, "{findings:#?}");
+}
+
+#[test]
+fn a_push_that_loses_the_race_is_retried_after_integrating() {
+    let team = Team::start(|_| {});
+    open(&team.csc, "zhao.min", T_NEW, "电源告警");
+    let theirs = open(&team.lead, "li.na", T_ACCEPT, "风扇噪声");
+    // The lead pushes between the CSC's fetch and push: a `git` that runs her push first.
+    let real = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .expect("find git")
+            .stdout,
+    )
+    .expect("a path");
+    let bin = team.csc.parent().join("bin");
+    std::fs::create_dir(&bin).expect("a folder");
+    let marker = team.csc.parent().join("raced");
+    let script = format!(
+        "#!/bin/sh\n\
+         for a in \"$@\"; do\n\
+           if [ \"$a\" = push ] && [ ! -e '{marker}' ]; then\n\
+             touch '{marker}'\n\
+             '{real}' -C '{lead}' push -q origin HEAD:main || exit 1\n\
+           fi\n\
+         done\n\
+         exec '{real}' \"$@\"\n",
+        marker = marker.display(),
+        real = real.trim(),
+        lead = team.lead.root().display(),
+    );
+    let wrapper = bin.join("git");
+    std::fs::write(&wrapper, script).expect("write the wrapper");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = team
+        .csc
+        .command(T_LATER)
+        .env("PATH", path)
+        .arg("sync")
+        .output()
+        .expect("run svc sync");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(marker.exists(), "the race was staged");
+    assert_eq!(
+        stdout(&out),
+        "received 1 commit(s) from origin/main\n\
+         origin/main moved while pushing; integrated again and retried (1 time(s))\n\
+         pushed 1 commit(s) to origin/main\n"
+    );
+    assert!(team.csc.exists(&theirs.file("case.toml")));
+    sync(&team.lead);
+    sync(&team.engineer);
+    all_in_step(&team);
+}
+
+#[test]
+fn uncommitted_edits_that_upstream_changed_stop_the_sync_before_anything_changes() {
+    let team = Team::start(|_| {});
+    let case = team.csc.case_at(Stage::Accepted, "wang.qiang");
+    sync(&team.csc);
+    sync(&team.engineer);
+    // The CSC corrects the request and records it with the next step; the engineer, on
+    // the laptop, has typed into the same request without recording it.
+    team.csc.edit(
+        &case.file("request.toml"),
+        "OLT 电源告警",
+        "OLT 电源告警(两台)",
+    );
+    team.csc.act_as("zhao.min");
+    team.csc
+        .ok(T_ASSIGN, &["assign", &case.id, "--to", "wang.qiang"]);
+    sync(&team.csc);
+    team.engineer.edit(
+        &case.file("request.toml"),
+        "OLT 电源告警",
+        "OLT 电源告警,客户说已重启",
+    );
+    let typed = team.engineer.read(&case.file("request.toml"));
+    let head = team.engineer.head();
+    let out = team.engineer.svc(T_LATER, &["sync"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "error: uncommitted changes to {} would be overwritten",
+            case.file("request.toml")
+        )),
+        "{err}"
+    );
+    assert!(err.contains("hint: nothing was changed"), "{err}");
+    assert_eq!(team.engineer.head(), head);
+    assert_eq!(team.engineer.read(&case.file("request.toml")), typed);
+    assert!(!team.engineer.exists(".git/svc/advance"));
+}
+
+#[test]
+fn a_workspace_without_a_remote_is_told_how_to_add_one() {
+    let ws = Ws::init();
+    let out = ws.svc(T_LATER, &["sync"]);
+    assert_eq!(code(&out), 3);
+    assert_eq!(
+        stderr(&out),
+        "error: this workspace has no remote to sync with\n\
+         hint: add the team's repository: git remote add origin URL (then svc sync)\n"
+    );
 }

@@ -1,0 +1,767 @@
+//! `svc sync`: fetch what others recorded, put this clone's steps on top, push.
+//!
+//! Cases never collide: each has its own folder under a unique id, so steps on different
+//! cases are simply carried over onto the upstream branch. When a case moved on both sides,
+//! the local step is taken again — the same action, by the same person, at the same moment
+//! — on the case as upstream left it, through the same checks as any step
+//! ([`crate::actions::prepare`]): still legal, it is recorded on top (two signatures made
+//! apart become one signed task sheet); no longer legal, it is refused, naming both steps,
+//! and the forms the person filled in for it are put back in the work tree, uncommitted.
+//! The refused commit stays reachable under `refs/svc/refused/`.
+//!
+//! All of it is worked out in git's object store first; the work tree, the index and the
+//! branch move only at the end, in one journaled [`Store::advance`] that refuses to
+//! overwrite uncommitted work. A push that loses a race is retried after integrating again.
+
+use crate::actions::{self, Actor, Prepared};
+use crate::decode::Timestamp;
+use crate::history::{self, Trailers};
+use crate::remote::{self, Git, Pushed, RemoteError};
+use crate::store::{self, Store, StoreError};
+use crate::workflow::Action;
+use crate::workspace::Workspace;
+use git2::{Commit, ObjectType, Oid, Repository, Sort, Tree};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// How many times a push that lost a race is retried.
+pub const ATTEMPTS: usize = 5;
+
+/// Why a sync failed (nothing was changed in the work tree, the index or the branch).
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// The repository refused or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Talking to the remote failed.
+    #[error(transparent)]
+    Remote(#[from] RemoteError),
+    /// A commit made without svc changes files that upstream changed too.
+    #[error("commit {commit} ({subject}) and upstream both changed {}", list(.paths))]
+    Conflict {
+        /// The local commit, shortened.
+        commit: String,
+        /// Its subject line.
+        subject: String,
+        /// The files changed on both sides.
+        paths: Vec<PathBuf>,
+    },
+    /// Others kept pushing first.
+    #[error("the remote moved on {0} times while svc was pushing")]
+    Race(usize),
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn git(doing: &'static str) -> impl FnOnce(git2::Error) -> StoreError {
+    move |source| StoreError::Git { doing, source }
+}
+
+/// One recorded step, as a sync reports it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StepRef {
+    /// The case.
+    pub case: String,
+    /// The action (`submit`, `approve`…).
+    pub action: String,
+    /// Who took it (person id).
+    pub actor: String,
+    /// When.
+    pub at: String,
+    /// The state before, as recorded.
+    pub from: String,
+    /// The state after, as recorded.
+    pub to: String,
+    /// The commit.
+    pub commit: String,
+}
+
+impl StepRef {
+    fn of(commit: &Commit, t: &Trailers) -> StepRef {
+        StepRef {
+            case: t.case.clone(),
+            action: t.action.to_string(),
+            actor: t.actor.clone(),
+            at: history::when(commit).format("%Y-%m-%d %H:%M").to_string(),
+            from: t.from.map_or("none", |s| s.as_str()).to_string(),
+            to: t.to.to_string(),
+            commit: commit.id().to_string(),
+        }
+    }
+}
+
+/// A local step that no longer applies upstream.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Refused {
+    /// The local step.
+    pub local: StepRef,
+    /// The last step upstream on the same case, when there is one.
+    pub upstream: Option<StepRef>,
+    /// Why it no longer applies.
+    pub why: String,
+    /// Where the refused commit is kept.
+    pub kept_as: String,
+    /// The person's forms put back in the work tree, uncommitted.
+    pub forms: Vec<PathBuf>,
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Synced {
+    /// The remote.
+    pub remote: String,
+    /// The branch there.
+    pub branch: String,
+    /// Commits received from upstream.
+    pub received: usize,
+    /// Local steps taken again on top of a case that moved upstream.
+    pub replayed: Vec<StepRef>,
+    /// Local steps refused.
+    pub refused: Vec<Refused>,
+    /// Commits pushed.
+    pub pushed: usize,
+    /// Pushes that lost a race and were retried.
+    pub retries: usize,
+}
+
+/// Fetch, integrate, push: see the module documentation.
+pub fn sync(store: &Store) -> Result<Synced, SyncError> {
+    let lock = store.lock("svc sync", actions::LOCK_WAIT)?;
+    store.recover(&lock)?;
+    let repo = store.repo();
+    let (branch, _) = store.head()?;
+    let upstream = remote::upstream(repo, &branch)?;
+    let net = Git::new(store.workdir());
+    let mut synced = Synced {
+        remote: upstream.remote.clone(),
+        branch: upstream.branch.clone(),
+        ..Synced::default()
+    };
+    let mut kept: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+    for attempt in 0..ATTEMPTS {
+        net.fetch(&upstream.remote, &[&upstream.branch])?;
+        let (_, local) = store.head()?;
+        let theirs = repo.refname_to_id(&upstream.tracking_ref()).ok();
+        let Some(local) = local else {
+            return Err(RemoteError::NoRemote(format!(
+                "branch {} has no commits yet; a team's workspace is started with `git clone URL`",
+                short(&branch)
+            ))
+            .into());
+        };
+        let tip = match theirs {
+            None => local,
+            Some(theirs) => {
+                let integrated = integrate(store, local, theirs, &mut synced)?;
+                if integrated.tip != local {
+                    store.advance(&lock, &branch, local, integrated.tip)?;
+                }
+                for (name, oid) in &integrated.refs {
+                    repo.reference(name, *oid, true, "svc sync: a refused step")
+                        .map_err(git("keeping a refused step"))?;
+                }
+                kept.extend(integrated.forms);
+                integrated.tip
+            }
+        };
+        let ahead = count(repo, tip, theirs)?;
+        if ahead == 0 {
+            restore_forms(store, &kept)?;
+            return Ok(synced);
+        }
+        match net.push(&upstream.remote, short(&branch), &upstream.branch, false)? {
+            Pushed::Done => {
+                synced.pushed = ahead;
+                restore_forms(store, &kept)?;
+                return Ok(synced);
+            }
+            Pushed::Behind(_) => synced.retries = attempt + 1,
+        }
+    }
+    restore_forms(store, &kept)?;
+    Err(SyncError::Race(ATTEMPTS))
+}
+
+fn short(branch: &str) -> &str {
+    branch.strip_prefix("refs/heads/").unwrap_or(branch)
+}
+
+/// The commits reachable from `from` and not from `not`.
+fn count(repo: &Repository, from: Oid, not: Option<Oid>) -> Result<usize, StoreError> {
+    let mut walk = repo.revwalk().map_err(git("walking the history"))?;
+    walk.push(from).map_err(git("walking the history"))?;
+    if let Some(not) = not {
+        walk.hide(not).map_err(git("walking the history"))?;
+    }
+    Ok(walk.count())
+}
+
+/// Put the refused steps' forms back in the work tree, where upstream's version (or
+/// nothing) is now.
+fn restore_forms(store: &Store, forms: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), StoreError> {
+    for (path, bytes) in forms {
+        let file = store.workdir().join(path);
+        if std::fs::read(&file).ok().as_deref() == Some(bytes.as_slice()) {
+            continue;
+        }
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        crate::fsutil::write_atomic(&file, bytes).map_err(|source| StoreError::Io {
+            path: file.clone(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
+/// What integrating gave: the new tip, refs to keep refused commits, forms to restore.
+struct Integrated {
+    tip: Oid,
+    refs: Vec<(String, Oid)>,
+    forms: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+/// Put the local commits that upstream lacks on top of upstream, in order.
+fn integrate(
+    store: &Store,
+    local: Oid,
+    theirs: Oid,
+    synced: &mut Synced,
+) -> Result<Integrated, SyncError> {
+    let repo = store.repo();
+    let mut done = Integrated {
+        tip: theirs,
+        refs: Vec::new(),
+        forms: BTreeMap::new(),
+    };
+    if local == theirs || repo.graph_descendant_of(local, theirs).unwrap_or(false) {
+        done.tip = local;
+        return Ok(done);
+    }
+    let base = repo.merge_base(local, theirs).ok();
+    synced.received += count(repo, theirs, base)?;
+    if base == Some(local) {
+        return Ok(done);
+    }
+    let mut walk = repo.revwalk().map_err(git("walking the history"))?;
+    walk.push(local).map_err(git("walking the history"))?;
+    walk.hide(theirs).map_err(git("walking the history"))?;
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
+        .map_err(git("walking the history"))?;
+    let mine: Vec<Oid> = walk
+        .collect::<Result<_, _>>()
+        .map_err(git("walking the history"))?;
+    let prefix = store.repo_path(Path::new(""));
+    let mut upstream_steps = UpstreamSteps::new(repo, theirs, base);
+    let mut refused_cases: BTreeSet<String> = BTreeSet::new();
+    let scratch = repo
+        .path()
+        .join("svc")
+        .join(format!("sync-{}", std::process::id()));
+    let _cleanup = RemoveOnDrop(scratch.clone());
+    for oid in mine {
+        let commit = repo.find_commit(oid).map_err(git("reading a commit"))?;
+        // A merge made by hand joined work that is replayed commit by commit.
+        if commit.parent_count() != 1 {
+            continue;
+        }
+        let parent = commit.parent(0).map_err(git("reading a commit"))?;
+        let tip = repo
+            .find_commit(done.tip)
+            .map_err(git("reading a commit"))?;
+        let trailers = history::trailers(commit.message().unwrap_or_default());
+        let folder = trailers
+            .as_ref()
+            .and_then(|t| step_folder(repo, &commit, &parent, &prefix, &t.case));
+        let (Some(t), Some(folder)) = (trailers, folder) else {
+            done.tip = cherry_pick(repo, &commit, &parent, &tip)?;
+            continue;
+        };
+        let local_step = StepRef::of(&commit, &t);
+        let refuse = |done: &mut Integrated,
+                      synced: &mut Synced,
+                      upstream: Option<StepRef>,
+                      why: String|
+         -> Result<(), SyncError> {
+            let name = format!(
+                "refs/svc/refused/{}/{}",
+                t.case,
+                &commit.id().to_string()[..10]
+            );
+            let forms = person_forms(repo, &commit, &parent, &tip, &folder)?;
+            let paths = forms.keys().map(|p| strip(p, &prefix)).collect();
+            done.forms.extend(forms);
+            done.refs.push((name.clone(), commit.id()));
+            synced.refused.push(Refused {
+                local: local_step.clone(),
+                upstream,
+                why,
+                kept_as: name,
+                forms: paths,
+            });
+            Ok(())
+        };
+        if refused_cases.contains(&t.case) {
+            refuse(
+                &mut done,
+                synced,
+                None,
+                "it follows a step of yours on the same case that was refused".into(),
+            )?;
+            continue;
+        }
+        let moved = entry(&parent, &folder) != entry(&tip, &folder);
+        let shared_moved = SHARED
+            .iter()
+            .any(|p| entry(&parent, &prefix.join(p)) != entry(&tip, &prefix.join(p)));
+        if !moved && !shared_moved {
+            done.tip = cherry_pick(repo, &commit, &parent, &tip)?;
+            continue;
+        }
+        let upstream = if moved {
+            upstream_steps.last(&t.case)?
+        } else {
+            None
+        };
+        if t.action == Action::New {
+            refused_cases.insert(t.case.clone());
+            refuse(
+                &mut done,
+                synced,
+                upstream,
+                format!("a case {} exists upstream already", t.case),
+            )?;
+            continue;
+        }
+        match retake(store, &scratch, &commit, &parent, &tip, &folder, &t)? {
+            Retaken::Recorded(oid) => {
+                synced.replayed.push(local_step);
+                done.tip = oid;
+            }
+            Retaken::Refused(why) => {
+                refused_cases.insert(t.case.clone());
+                refuse(&mut done, synced, upstream, why)?;
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// The shared files whose change upstream makes svc re-check every local step.
+const SHARED: &[&str] = &["svc.toml", "people.toml", "customers", "catalog"];
+
+fn strip(path: &Path, prefix: &Path) -> PathBuf {
+    path.strip_prefix(prefix).unwrap_or(path).to_path_buf()
+}
+
+/// The tree entry at `path` in a commit's tree.
+fn entry(commit: &Commit, path: &Path) -> Option<Oid> {
+    commit.tree().ok()?.get_path(path).ok().map(|e| e.id())
+}
+
+/// The case folder (repository path) a step commit changed, when it changed only that
+/// case's folder.
+fn step_folder(
+    repo: &Repository,
+    commit: &Commit,
+    parent: &Commit,
+    prefix: &Path,
+    case: &str,
+) -> Option<PathBuf> {
+    let diff = repo
+        .diff_tree_to_tree(
+            parent.tree().ok().as_ref(),
+            commit.tree().ok().as_ref(),
+            None,
+        )
+        .ok()?;
+    let mut folders = BTreeSet::new();
+    for delta in diff.deltas() {
+        let path = delta.new_file().path().or(delta.old_file().path())?;
+        folders.insert(history::case_dir(&strip(path, prefix))?);
+    }
+    let folder = folders.pop_first()?;
+    (folders.is_empty() && folder.file_name().is_some_and(|n| n == case))
+        .then(|| prefix.join(folder))
+}
+
+/// A commit carried over as it is: its changes applied on top of `onto`, same author,
+/// committer and message.
+fn cherry_pick(
+    repo: &Repository,
+    commit: &Commit,
+    parent: &Commit,
+    onto: &Commit,
+) -> Result<Oid, SyncError> {
+    let base = parent.tree().map_err(git("reading a tree"))?;
+    let ours = onto.tree().map_err(git("reading a tree"))?;
+    let theirs = commit.tree().map_err(git("reading a tree"))?;
+    let mut index = repo
+        .merge_trees(&base, &ours, &theirs, None)
+        .map_err(git("carrying a commit over"))?;
+    if index.has_conflicts() {
+        let paths = index
+            .conflicts()
+            .map_err(git("reading conflicts"))?
+            .filter_map(Result::ok)
+            .filter_map(|c| c.our.or(c.their).or(c.ancestor))
+            .map(|e| PathBuf::from(String::from_utf8_lossy(&e.path).into_owned()))
+            .collect();
+        return Err(SyncError::Conflict {
+            commit: commit.id().to_string()[..10].to_string(),
+            subject: commit
+                .summary()
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+                .to_string(),
+            paths,
+        });
+    }
+    let tree = index.write_tree_to(repo).map_err(git("writing a tree"))?;
+    let tree = repo.find_tree(tree).map_err(git("reading a tree"))?;
+    Ok(repo
+        .commit(
+            None,
+            &commit.author(),
+            &commit.committer(),
+            commit.message().unwrap_or_default(),
+            &tree,
+            &[onto],
+        )
+        .map_err(git("making a commit"))?)
+}
+
+/// The files of a case folder, flattened: path inside the folder → (blob, mode).
+type Files = BTreeMap<PathBuf, (Oid, i32)>;
+
+fn files_of(repo: &Repository, commit: &Commit, folder: &Path) -> Files {
+    let mut files = Files::new();
+    let Some(tree) = commit
+        .tree()
+        .ok()
+        .and_then(|t| t.get_path(folder).ok())
+        .and_then(|e| repo.find_tree(e.id()).ok())
+    else {
+        return files;
+    };
+    let _ = tree.walk(git2::TreeWalkMode::PreOrder, |dir, e| {
+        if e.kind() == Some(ObjectType::Blob) {
+            let name = e.name().unwrap_or_default();
+            files.insert(Path::new(dir).join(name), (e.id(), e.filemode()));
+        }
+        git2::TreeWalkResult::Ok
+    });
+    files
+}
+
+/// The case folder with the local commit's changes to the forms applied on top of
+/// upstream's, file by file; `case.toml` stays upstream's. The forms both sides changed
+/// differently, when any.
+fn merged_forms(
+    repo: &Repository,
+    commit: &Commit,
+    parent: &Commit,
+    tip: &Commit,
+    folder: &Path,
+) -> (Files, Vec<PathBuf>) {
+    let (base, mine, theirs) = (
+        files_of(repo, parent, folder),
+        files_of(repo, commit, folder),
+        files_of(repo, tip, folder),
+    );
+    let mut merged = theirs.clone();
+    let mut clashes = Vec::new();
+    let names: BTreeSet<&PathBuf> = base.keys().chain(mine.keys()).collect();
+    for name in names {
+        if name == Path::new("case.toml") {
+            continue;
+        }
+        let (b, m, t) = (base.get(name), mine.get(name), theirs.get(name));
+        if m == b || m == t {
+            continue;
+        }
+        if t != b {
+            clashes.push(folder.join(name));
+            continue;
+        }
+        match m {
+            Some(m) => merged.insert(name.clone(), *m),
+            None => merged.remove(name),
+        };
+    }
+    (merged, clashes)
+}
+
+/// The forms (other than `case.toml`) a refused commit changed, as the person wrote them,
+/// where upstream has something else: to put back in the work tree.
+fn person_forms(
+    repo: &Repository,
+    commit: &Commit,
+    parent: &Commit,
+    tip: &Commit,
+    folder: &Path,
+) -> Result<BTreeMap<PathBuf, Vec<u8>>, StoreError> {
+    let (base, mine, theirs) = (
+        files_of(repo, parent, folder),
+        files_of(repo, commit, folder),
+        files_of(repo, tip, folder),
+    );
+    let mut forms = BTreeMap::new();
+    for (name, (id, _)) in &mine {
+        if name == Path::new("case.toml")
+            || base.get(name).map(|b| b.0) == Some(*id)
+            || theirs.get(name).map(|t| t.0) == Some(*id)
+        {
+            continue;
+        }
+        let blob = repo.find_blob(*id).map_err(git("reading a form"))?;
+        forms.insert(folder.join(name), blob.content().to_vec());
+    }
+    Ok(forms)
+}
+
+/// A tree of flattened files.
+fn build_tree(repo: &Repository, files: &Files) -> Result<Option<Oid>, StoreError> {
+    let mut here = repo.treebuilder(None).map_err(git("building a tree"))?;
+    let mut below: BTreeMap<String, Files> = BTreeMap::new();
+    for (path, (id, mode)) in files {
+        let mut parts = path.components();
+        let Some(first) = parts.next() else { continue };
+        let first = first.as_os_str().to_string_lossy().into_owned();
+        let rest = parts.as_path();
+        if rest.as_os_str().is_empty() {
+            here.insert(&first, *id, *mode)
+                .map_err(git("building a tree"))?;
+        } else {
+            below
+                .entry(first)
+                .or_default()
+                .insert(rest.to_path_buf(), (*id, *mode));
+        }
+    }
+    for (name, files) in below {
+        if let Some(sub) = build_tree(repo, &files)? {
+            here.insert(&name, sub, git2::FileMode::Tree.into())
+                .map_err(git("building a tree"))?;
+        }
+    }
+    if here.is_empty() {
+        return Ok(None);
+    }
+    here.write().map(Some).map_err(git("writing a tree"))
+}
+
+enum Retaken {
+    Recorded(Oid),
+    Refused(String),
+}
+
+/// Take a local step again on the case as upstream left it: the forms merged, the shared
+/// files as upstream has them, checked like any step.
+fn retake(
+    store: &Store,
+    scratch: &Path,
+    commit: &Commit,
+    parent: &Commit,
+    tip: &Commit,
+    folder: &Path,
+    t: &Trailers,
+) -> Result<Retaken, SyncError> {
+    let repo = store.repo();
+    let (mut files, clashes) = merged_forms(repo, commit, parent, tip, folder);
+    if !clashes.is_empty() {
+        return Ok(Retaken::Refused(format!(
+            "upstream changed {} too",
+            list(&clashes)
+        )));
+    }
+    let tip_tree = tip.tree().map_err(git("reading a tree"))?;
+    // Check the step on the files as they would be: written out under .git/svc/.
+    let _ = std::fs::remove_dir_all(scratch);
+    let prefix = store.repo_path(Path::new(""));
+    let root = scratch.join(&prefix);
+    for shared in SHARED {
+        let Ok(e) = tip_tree.get_path(&prefix.join(shared)) else {
+            continue;
+        };
+        let dest = root.join(shared);
+        write_entry(repo, e.id(), e.kind(), &dest)?;
+    }
+    let case_dir = strip(folder, &prefix);
+    for (name, (id, _)) in &files {
+        write_entry(
+            repo,
+            *id,
+            Some(ObjectType::Blob),
+            &root.join(&case_dir).join(name),
+        )?;
+    }
+    let ws = Workspace::open(&root);
+    let Some(person) = ws.people.get(&t.actor) else {
+        return Ok(Retaken::Refused(format!(
+            "{} is no longer in people.toml",
+            t.actor
+        )));
+    };
+    let actor = Actor {
+        id: person.id.value.clone(),
+        name: person.name.clone(),
+        email: person.email.value.clone(),
+    };
+    let case = crate::case::load(&root, &case_dir);
+    let message = commit.message().unwrap_or_default();
+    let recorded = repo
+        .find_commit(commit.id())
+        .ok()
+        .and_then(|c| c.tree().ok())
+        .and_then(|tree| store::blob_at(repo, &tree, &folder.join("case.toml")))
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let step = actions::recorded_step(t.action, t.from, t.to, message, &recorded);
+    let now: Timestamp = history::when(commit);
+    let prepared = match actions::prepare(&ws, &actor, now, case, t.action, &step) {
+        Ok(p) => p,
+        Err(e) => return Ok(Retaken::Refused(refusal(&e))),
+    };
+    let Prepared { text, message, .. } = prepared;
+    let blob = repo.blob(text.as_bytes()).map_err(git("storing a file"))?;
+    files.insert(
+        PathBuf::from("case.toml"),
+        (blob, git2::FileMode::Blob.into()),
+    );
+    let folder_tree = build_tree(repo, &files)?;
+    let parts: Vec<String> = folder
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let root_tree =
+        store::replace_at(repo, Some(&tip_tree), &parts, folder_tree)?.ok_or_else(|| {
+            StoreError::Io {
+                path: folder.to_path_buf(),
+                source: std::io::Error::other("the step would leave an empty repository"),
+            }
+        })?;
+    let root_tree = repo.find_tree(root_tree).map_err(git("reading a tree"))?;
+    let oid = repo
+        .commit(
+            None,
+            &commit.author(),
+            &commit.committer(),
+            &message,
+            &root_tree,
+            &[tip],
+        )
+        .map_err(git("making a commit"))?;
+    Ok(Retaken::Recorded(oid))
+}
+
+/// A refusal in one sentence, with the rules' messages when those are why.
+fn refusal(e: &actions::ActionError) -> String {
+    match e {
+        actions::ActionError::Rules { findings, .. } => {
+            let rules: Vec<String> = findings
+                .iter()
+                .map(|f| format!("[{}] {}", f.rule, f.message))
+                .collect();
+            format!("{e}: {}", rules.join("; "))
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Write a blob or a whole tree from git to `dest`.
+fn write_entry(
+    repo: &Repository,
+    id: Oid,
+    kind: Option<ObjectType>,
+    dest: &Path,
+) -> Result<(), StoreError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| StoreError::Io { path, source }
+    };
+    match kind {
+        Some(ObjectType::Tree) => {
+            let tree: Tree = repo.find_tree(id).map_err(git("reading a tree"))?;
+            std::fs::create_dir_all(dest).map_err(io(dest))?;
+            for e in tree.iter() {
+                let name = e.name().unwrap_or_default();
+                write_entry(repo, e.id(), e.kind(), &dest.join(name))?;
+            }
+        }
+        Some(ObjectType::Blob) => {
+            let blob = repo.find_blob(id).map_err(git("reading a file"))?;
+            if let Some(dir) = dest.parent() {
+                std::fs::create_dir_all(dir).map_err(io(dir))?;
+            }
+            std::fs::write(dest, blob.content()).map_err(io(dest))?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The newest step upstream on each case, among the commits this clone did not have.
+struct UpstreamSteps<'r> {
+    repo: &'r Repository,
+    theirs: Oid,
+    base: Option<Oid>,
+    found: Option<HashMap<String, StepRef>>,
+}
+
+impl<'r> UpstreamSteps<'r> {
+    fn new(repo: &'r Repository, theirs: Oid, base: Option<Oid>) -> UpstreamSteps<'r> {
+        UpstreamSteps {
+            repo,
+            theirs,
+            base,
+            found: None,
+        }
+    }
+
+    fn last(&mut self, case: &str) -> Result<Option<StepRef>, StoreError> {
+        if self.found.is_none() {
+            let mut found = HashMap::new();
+            let mut walk = self.repo.revwalk().map_err(git("walking the history"))?;
+            walk.push(self.theirs).map_err(git("walking the history"))?;
+            if let Some(base) = self.base {
+                walk.hide(base).map_err(git("walking the history"))?;
+            }
+            walk.set_sorting(Sort::TOPOLOGICAL)
+                .map_err(git("walking the history"))?;
+            for oid in walk {
+                let oid = oid.map_err(git("walking the history"))?;
+                let commit = self
+                    .repo
+                    .find_commit(oid)
+                    .map_err(git("reading a commit"))?;
+                if let Some(t) = history::trailers(commit.message().unwrap_or_default()) {
+                    found
+                        .entry(t.case.clone())
+                        .or_insert_with(|| StepRef::of(&commit, &t));
+                }
+            }
+            self.found = Some(found);
+        }
+        Ok(self.found.as_ref().and_then(|f| f.get(case)).cloned())
+    }
+}
+
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
