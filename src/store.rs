@@ -83,6 +83,9 @@ pub const FAULT_POINTS: &[&str] = &[
     "branch-moved",
 ];
 
+/// The places in [`Store::advance`] where a test may stop the process; in order.
+pub const ADVANCE_FAULT_POINTS: &[&str] = &["advance-journal-written", "advance-files-written"];
+
 /// The repository around a workspace.
 pub struct Store {
     repo: Repository,
@@ -249,8 +252,8 @@ impl Store {
         &self,
         _lock: &Lock,
         branch: &str,
-        old: Oid,
-        new: Oid,
+        (old, new): (Oid, Oid),
+        fault: &dyn Fn(&str),
     ) -> Result<(), StoreError> {
         let changes = self.changes(old, new)?;
         let index = self.repo.index().map_err(git("reading the index"))?;
@@ -268,7 +271,9 @@ impl Store {
             format!("svc-advance 1\nref {branch}\nold {old}\nnew {new}\n").as_bytes(),
         )
         .map_err(io(&path))?;
+        fault("advance-journal-written");
         self.apply(&changes)?;
+        fault("advance-files-written");
         self.move_branch(branch, Some(old), new)?;
         std::fs::remove_file(&path).map_err(io(&path))
     }

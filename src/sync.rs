@@ -131,7 +131,8 @@ pub struct Synced {
 }
 
 /// Fetch, integrate, push: see the module documentation.
-pub fn sync(store: &Store) -> Result<Synced, SyncError> {
+/// `fault` is called at each of [`store::ADVANCE_FAULT_POINTS`] (tests stop the process there).
+pub fn sync(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError> {
     let lock = store.lock("svc sync", actions::LOCK_WAIT)?;
     store.recover(&lock)?;
     let repo = store.repo();
@@ -160,7 +161,7 @@ pub fn sync(store: &Store) -> Result<Synced, SyncError> {
             Some(theirs) => {
                 let integrated = integrate(store, local, theirs, &mut synced)?;
                 if integrated.tip != local {
-                    store.advance(&lock, &branch, local, integrated.tip)?;
+                    store.advance(&lock, &branch, (local, integrated.tip), fault)?;
                 }
                 for (name, oid) in &integrated.refs {
                     repo.reference(name, *oid, true, "svc sync: a refused step")

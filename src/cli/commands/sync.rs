@@ -1,6 +1,6 @@
 //! `svc sync`
 
-use crate::cli::commands::step::store_error;
+use crate::cli::commands::step::{fault_hook, store_error};
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
 use std::process::ExitCode;
@@ -16,7 +16,7 @@ pub struct Args {}
 pub fn run(_args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let store = Store::open(&ws.root).map_err(|e| store_error(e, &ws))?;
-    let synced = sync::sync(&store).map_err(|e| match e {
+    let synced = sync::sync(&store, &fault_hook()).map_err(|e| match e {
         SyncError::Store(e) => store_error(e, &ws),
         SyncError::Remote(RemoteError::NoRemote(m)) => CliError::env(m)
             .hint("add the team's repository: git remote add origin URL (then svc sync)"),

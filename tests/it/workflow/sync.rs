@@ -343,3 +343,108 @@ fn a_workspace_without_a_remote_is_told_how_to_add_one() {
          hint: add the team's repository: git remote add origin URL (then svc sync)\n"
     );
 }
+
+#[test]
+fn a_sync_killed_while_bringing_the_work_tree_forward_is_finished_by_the_next() {
+    for point in svc::store::ADVANCE_FAULT_POINTS {
+        let team = Team::start(|_| {});
+        let theirs = open(&team.csc, "zhao.min", T_NEW, "电源告警");
+        sync(&team.csc);
+        let mine = open(&team.engineer, "wang.qiang", T_ACCEPT, "光口闪断");
+        // Something typed elsewhere, not recorded: it must survive.
+        team.engineer.write("notes.txt", "客户电话 020-1234\n");
+        let out = team.engineer.svc_fault(T_LATER, point, &["sync"]);
+        assert!(aborted(&out), "{point}: {}", stderr(&out));
+        let out = team.engineer.svc(T_LATER, &["sync"]);
+        assert_eq!(code(&out), 0, "{point}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "pushed 1 commit(s) to origin/main\n", "{point}");
+        assert_eq!(team.engineer.head(), team.server_head("main"), "{point}");
+        for case in [&theirs, &mine] {
+            assert!(team.engineer.exists(&case.file("case.toml")), "{point}");
+        }
+        assert_eq!(team.engineer.porcelain(), "?? notes.txt\n", "{point}");
+        assert_eq!(team.engineer.read("notes.txt"), "客户电话 020-1234\n");
+        assert!(!team.engineer.exists(".git/svc/advance"), "{point}");
+        let (exit, findings) = team.engineer.check_json(&[]);
+        assert_eq!(exit, 0, "{point}: {findings:#?}");
+    }
+}
+
+#[test]
+fn a_plain_folder_serves_as_the_remote_too() {
+    let ws = Ws::init();
+    let bare = ws.parent().join("shared.git");
+    ws.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+    ws.git(&["remote", "add", "origin", bare.to_str().unwrap()]);
+    assert_eq!(sync(&ws), format!("pushed {} commit(s) to origin/master\n", 1));
+    let out = ws
+        .git_command()
+        .current_dir(ws.parent())
+        .args(["clone", "-q", bare.to_str().unwrap(), "laptop"])
+        .output()
+        .expect("git clone");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let laptop = ws.sibling("laptop");
+    let case = open(&laptop, "wang.qiang", T_NEW, "电源告警");
+    assert_eq!(sync(&laptop), "pushed 1 commit(s) to origin/master\n");
+    assert_eq!(sync(&ws), "received 1 commit(s) from origin/master\n");
+    assert!(ws.exists(&case.file("request.toml")));
+}
+
+/// The HTTP git server of tests/tools/git_http.py, stopped when dropped.
+struct HttpServer(std::process::Child);
+
+impl Drop for HttpServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn an_http_remote_uses_the_persons_credential_helper() {
+    use std::io::BufRead;
+    let ws = Ws::init();
+    let base = ws.parent().join("http");
+    std::fs::create_dir(&base).expect("a folder");
+    let bare = base.join("company.git");
+    ws.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+    let mut child = Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/git_http.py"))
+        .arg(&base)
+        .args(["wang.qiang", "s3cret"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the HTTP git server");
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("its stdout"))
+        .read_line(&mut first)
+        .expect("its port");
+    let _server = HttpServer(child);
+    let port = first.trim();
+    ws.git(&["remote", "add", "origin", &format!("http://127.0.0.1:{port}/company.git")]);
+
+    // Without credentials git cannot ask anyone (no terminal): a clear failure, no hang.
+    let head = ws.head();
+    let out = ws.svc(T_LATER, &["sync"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.starts_with("error: `git fetch"), "{err}");
+    assert!(err.contains("terminal prompts disabled"), "{err}");
+    assert!(err.contains("hint: nothing was changed"), "{err}");
+    assert_eq!(ws.head(), head);
+
+    // With the person's credential helper, as git itself would use it.
+    let store = ws.parent().join("home/.git-credentials");
+    std::fs::write(&store, format!("http://wang.qiang:s3cret@127.0.0.1:{port}\n"))
+        .expect("write the credentials");
+    ws.git(&["config", "credential.helper", &format!("store --file={}", store.display())]);
+    assert_eq!(sync(&ws), "pushed 1 commit(s) to origin/master\n");
+    let out = Command::new("git")
+        .arg("--git-dir")
+        .arg(&bare)
+        .args(["rev-parse", "master"])
+        .output()
+        .expect("git rev-parse");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), head);
+}
