@@ -357,7 +357,11 @@ fn a_sync_killed_while_bringing_the_work_tree_forward_is_finished_by_the_next() 
         assert!(aborted(&out), "{point}: {}", stderr(&out));
         let out = team.engineer.svc(T_LATER, &["sync"]);
         assert_eq!(code(&out), 0, "{point}: {}", stderr(&out));
-        assert_eq!(stdout(&out), "pushed 1 commit(s) to origin/main\n", "{point}");
+        assert_eq!(
+            stdout(&out),
+            "pushed 1 commit(s) to origin/main\n",
+            "{point}"
+        );
         assert_eq!(team.engineer.head(), team.server_head("main"), "{point}");
         for case in [&theirs, &mine] {
             assert!(team.engineer.exists(&case.file("case.toml")), "{point}");
@@ -376,7 +380,10 @@ fn a_plain_folder_serves_as_the_remote_too() {
     let bare = ws.parent().join("shared.git");
     ws.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
     ws.git(&["remote", "add", "origin", bare.to_str().unwrap()]);
-    assert_eq!(sync(&ws), format!("pushed {} commit(s) to origin/master\n", 1));
+    assert_eq!(
+        sync(&ws),
+        format!("pushed {} commit(s) to origin/master\n", 1)
+    );
     let out = ws
         .git_command()
         .current_dir(ws.parent())
@@ -410,7 +417,10 @@ fn an_http_remote_uses_the_persons_credential_helper() {
     let bare = base.join("company.git");
     ws.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
     let mut child = Command::new("python3")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/git_http.py"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/tools/git_http.py"
+        ))
         .arg(&base)
         .args(["wang.qiang", "s3cret"])
         .stdout(std::process::Stdio::piped())
@@ -422,7 +432,12 @@ fn an_http_remote_uses_the_persons_credential_helper() {
         .expect("its port");
     let _server = HttpServer(child);
     let port = first.trim();
-    ws.git(&["remote", "add", "origin", &format!("http://127.0.0.1:{port}/company.git")]);
+    ws.git(&[
+        "remote",
+        "add",
+        "origin",
+        &format!("http://127.0.0.1:{port}/company.git"),
+    ]);
 
     // Without credentials git cannot ask anyone (no terminal): a clear failure, no hang.
     let head = ws.head();
@@ -436,9 +451,16 @@ fn an_http_remote_uses_the_persons_credential_helper() {
 
     // With the person's credential helper, as git itself would use it.
     let store = ws.parent().join("home/.git-credentials");
-    std::fs::write(&store, format!("http://wang.qiang:s3cret@127.0.0.1:{port}\n"))
-        .expect("write the credentials");
-    ws.git(&["config", "credential.helper", &format!("store --file={}", store.display())]);
+    std::fs::write(
+        &store,
+        format!("http://wang.qiang:s3cret@127.0.0.1:{port}\n"),
+    )
+    .expect("write the credentials");
+    ws.git(&[
+        "config",
+        "credential.helper",
+        &format!("store --file={}", store.display()),
+    ]);
     assert_eq!(sync(&ws), "pushed 1 commit(s) to origin/master\n");
     let out = Command::new("git")
         .arg("--git-dir")
