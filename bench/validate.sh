@@ -150,6 +150,16 @@ bench_size() {
         git -C "$ws" config user.email "$email"
         row transition "$n" "$ws" "SVC_NOW=2026-11-26T21:00:00+08:00 '$SVC' -C . checkin $id --via phone" \
             "echo . >> $case_dir/notes.txt && git add $case_dir && git commit -qm checkin"
+
+        # Sharing a step: `svc sync` (fetch, integrate, push) against `git fetch` and
+        # `git push` of the same commit, to a bare repository on the same disk. Before
+        # each run, one step is taken (untimed).
+        git clone -q --bare "$ws" "$WORK/remote-$n.git"
+        git -C "$ws" remote add origin "$WORK/remote-$n.git"
+        git -C "$ws" fetch -q origin
+        git -C "$ws" branch -q -u origin/main
+        row sync "$n" "$ws" "'$SVC' -C . sync" "git fetch -q origin && git push -q origin main" \
+            "SVC_NOW=2026-11-26T21:00:00+08:00 '$SVC' -C . checkin $id --via phone"
     else
         say "  (no on-site case: no transition row)"
     fi
