@@ -766,3 +766,19 @@ impl Drop for RemoveOnDrop {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// How far the current branch and what this clone last fetched of its upstream are apart:
+/// (commits to push, commits to receive, `remote/branch`), without the network. `None`
+/// when the branch has no upstream or was never fetched.
+pub fn standing(store: &Store) -> Option<(usize, usize, String)> {
+    let repo = store.repo();
+    let (branch, local) = store.head().ok()?;
+    let upstream = remote::upstream(repo, &branch).ok()?;
+    let theirs = repo.refname_to_id(&upstream.tracking_ref()).ok()?;
+    let (ahead, behind) = repo.graph_ahead_behind(local?, theirs).ok()?;
+    Some((
+        ahead,
+        behind,
+        format!("{}/{}", upstream.remote, upstream.branch),
+    ))
+}

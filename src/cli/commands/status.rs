@@ -2,6 +2,7 @@
 
 use crate::cli::{Env, done, error::CliResult};
 use svc::agenda;
+use svc::store::Store;
 
 /// What awaits you, by your roles and assignments
 #[derive(Debug, clap::Args)]
@@ -13,9 +14,13 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
     let now = env.now(&ws)?;
     let person = env.current_person(&ws)?;
     let items = agenda::agenda(&ws, &person, now);
+    let standing = Store::open(&ws.root)
+        .ok()
+        .and_then(|store| svc::sync::standing(&store));
     if env.ui.json {
+        let unshared = standing.as_ref().map(|(ahead, _, _)| ahead);
         env.ui
-            .json(&serde_json::json!({ "person": person, "items": items }))?;
+            .json(&serde_json::json!({ "person": person, "items": items, "unshared": unshared }))?;
         return done();
     }
     let who = ws.people.get(&person).map(|p| {
@@ -23,6 +28,11 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
         format!("{} ({person}): {}", p.name, roles.join(", "))
     });
     env.ui.line(who.unwrap_or(person));
+    if let Some((ahead, _, upstream)) = standing.filter(|(ahead, _, _)| *ahead > 0) {
+        env.ui.line(format!(
+            "{ahead} commit(s) here are not on {upstream} yet: svc sync shares them"
+        ));
+    }
     if items.is_empty() {
         env.ui.line("Nothing awaits you. 暂无待办。");
         return done();

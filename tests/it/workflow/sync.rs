@@ -470,3 +470,16 @@ fn an_http_remote_uses_the_persons_credential_helper() {
         .expect("git rev-parse");
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), head);
 }
+
+#[test]
+fn status_says_when_steps_are_waiting_to_be_shared() {
+    let team = Team::start(|_| {});
+    let ws = &team.engineer;
+    open(ws, "wang.qiang", T_NEW, "电源告警");
+    let waiting = "1 commit(s) here are not on origin/main yet: svc sync shares them";
+    let status = ws.ok(T_LATER, &["status"]);
+    assert_eq!(status.lines().nth(1), Some(waiting), "{status}");
+    sync(ws);
+    let status = ws.ok(T_LATER, &["status"]);
+    assert!(!status.contains("not on origin/main"), "{status}");
+}
