@@ -210,6 +210,7 @@ pub fn act(
             writes: &writes,
             author: &author,
             message: &message,
+            sign: signer(session, action).as_deref(),
         },
         fault,
     )?;
@@ -824,6 +825,7 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
             writes: &writes,
             author: &author,
             message: &message,
+            sign: signer(session, Action::New).as_deref(),
         },
         fault,
     )?;
@@ -1072,4 +1074,22 @@ pub fn recorded_step(
         _ => {}
     }
     step
+}
+
+/// What signs the step's commit where `svc.toml` asks for the action to be signed: the key
+/// git signs commits with here.
+fn signer<'a>(session: &Session<'a>, action: Action) -> Option<Box<crate::store::Sign<'a>>> {
+    if !session.ws.signs(action) {
+        return None;
+    }
+    let store = session.store;
+    Some(Box::new(move |data: &[u8]| {
+        crate::signing::sign(
+            store.repo(),
+            store.config_sources(),
+            store.svc_dir(),
+            action,
+            data,
+        )
+    }))
 }

@@ -73,8 +73,8 @@ record! {
 record! {
     /// Security options.
     pub struct Security ("[security]") {
-        /// 需签名的操作 · actions whose commits must be signed
-        pub signed_actions: Vec<String>,
+        /// 需签名的操作 · actions whose commits must be SSH-signed, e.g. approve
+        pub signed_actions: Vec<Sp<String>>,
     }
 }
 
@@ -115,8 +115,8 @@ record! {
         pub roles: Vec<Sp<Role>>,
         /// 电话 · phone
         pub phone: Option<String>,
-        /// 签名公钥 · SSH public key for signed actions
-        pub signing_key: Option<String>,
+        /// 签名公钥 · SSH public key for signed actions (a line of the key's .pub file)
+        pub signing_key: Option<Sp<String>>,
     }
 }
 

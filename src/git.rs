@@ -44,8 +44,19 @@ pub struct ConfigSources {
 /// The identity git would use here (`user.name`, `user.email`): the repository's
 /// configuration over the global one over the system's, as git reads them.
 pub fn identity(repo: &Repository, sources: &ConfigSources) -> Option<(String, String)> {
-    let config = if *sources == ConfigSources::default() {
-        repo.config().ok()?
+    let config = config(repo, sources)?;
+    let email = config.get_string("user.email").ok()?;
+    let name = config
+        .get_string("user.name")
+        .unwrap_or_else(|_| email.clone());
+    Some((name, email))
+}
+
+/// Git's configuration for the repository: its own over the global one over the system's,
+/// from where `sources` says, as git reads them.
+pub fn config(repo: &Repository, sources: &ConfigSources) -> Option<git2::Config> {
+    if *sources == ConfigSources::default() {
+        repo.config().ok()
     } else {
         let mut config = git2::Config::new().ok()?;
         if !sources.no_system
@@ -71,13 +82,8 @@ pub fn identity(repo: &Repository, sources: &ConfigSources) -> Option<(String, S
         if local.is_file() {
             let _ = config.add_file(&local, git2::ConfigLevel::Local, false);
         }
-        config
-    };
-    let email = config.get_string("user.email").ok()?;
-    let name = config
-        .get_string("user.name")
-        .unwrap_or_else(|_| email.clone());
-    Some((name, email))
+        Some(config)
+    }
 }
 
 /// Commit the given paths (relative to the work tree) as they are on disk, on top of HEAD

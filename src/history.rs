@@ -6,6 +6,7 @@ use crate::decode::{Timestamp, decode_root};
 use crate::finding::{Finding, Location};
 use crate::forms::State;
 use crate::node::{Kind, Node, parse_toml};
+use crate::signing::{self, Problem};
 use crate::store::{Store, StoreError, blob_at};
 use crate::workflow::{self, Action, Via};
 use chrono::TimeZone;
@@ -189,8 +190,16 @@ fn facts(text: &[u8]) -> Option<CaseFacts> {
     })
 }
 
-/// Who is who at one commit: e-mail → (person id, roles).
-type Roster = HashMap<String, (String, Vec<Role>)>;
+/// A person as people.toml stood at one commit.
+#[derive(Debug, Clone)]
+struct Member {
+    id: String,
+    roles: Vec<Role>,
+    signing_key: Option<String>,
+}
+
+/// Who is who at one commit, by e-mail.
+type Roster = HashMap<String, Member>;
 
 fn roster(text: &[u8]) -> Roster {
     let Some(node) = std::str::from_utf8(text)
@@ -208,16 +217,43 @@ fn roster(text: &[u8]) -> Roster {
         .map(|p| {
             (
                 p.email.value.to_lowercase(),
-                (p.id.value, p.roles.into_iter().map(|r| r.value).collect()),
+                Member {
+                    id: p.id.value,
+                    roles: p.roles.into_iter().map(|r| r.value).collect(),
+                    signing_key: p.signing_key.map(|k| k.value),
+                },
             )
         })
         .collect()
 }
 
+/// The actions `svc.toml` asks to be signed (`[security] signed_actions`). Read leniently:
+/// whatever else is wrong with the file, the list still counts.
+fn signed_actions(text: &[u8]) -> BTreeSet<Action> {
+    let Some(node) = std::str::from_utf8(text)
+        .ok()
+        .and_then(|t| parse_toml(t).ok())
+    else {
+        return BTreeSet::new();
+    };
+    match node
+        .get("security")
+        .and_then(|s| s.get("signed_actions"))
+        .map(|n| &n.kind)
+    {
+        Some(Kind::Seq(items)) => items
+            .iter()
+            .filter_map(|n| n.as_str().and_then(Action::from_name))
+            .collect(),
+        _ => BTreeSet::new(),
+    }
+}
+
 /// Replay the history (all of it, or the commits after `base`) and report every step that
 /// the procedure does not explain: a state no legal transition reaches, a step by someone
 /// without the role (as people.toml stood at the commit's parent), a self-approval, a change
-/// to the shared files by someone not an admin, a commit touching two cases.
+/// to the shared files by someone not an admin, a commit touching two cases, and a step
+/// that svc.toml asks to be signed without a good signature by the author's key.
 pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreError> {
     let repo = store.repo();
     let mut walk = repo.revwalk().map_err(git("walking the history"))?;
@@ -231,7 +267,9 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
         .map_err(git("walking the history"))?;
     let prefix = store.repo_path(Path::new(""));
     let people_path = prefix.join("people.toml");
+    let settings_path = prefix.join(crate::workspace::SETTINGS_FILE);
     let mut rosters: HashMap<Option<Oid>, Roster> = HashMap::new();
+    let mut signed: HashMap<Option<Oid>, BTreeSet<Action>> = HashMap::new();
     let mut findings = Vec::new();
     for oid in walk {
         let commit = repo
@@ -272,6 +310,12 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
                 .map(|b| roster(&b))
                 .unwrap_or_default()
         });
+        let settings_oid = roster_tree.get_path(&settings_path).map(|e| e.id()).ok();
+        let signed = signed.entry(settings_oid).or_insert_with(|| {
+            blob_at(repo, roster_tree, &settings_path)
+                .map(|b| signed_actions(&b))
+                .unwrap_or_default()
+        });
         let email = commit.author().email().unwrap_or_default().to_lowercase();
         let author = roster.get(&email).cloned();
         let short = &commit.id().to_string()[..10];
@@ -286,7 +330,7 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
             && !shared.is_empty()
             && !author
                 .as_ref()
-                .is_some_and(|(_, roles)| roles.contains(&Role::Admin))
+                .is_some_and(|m| m.roles.contains(&Role::Admin))
         {
             for path in shared {
                 report(
@@ -317,6 +361,27 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
         }
         let message = commit.message().unwrap_or_default();
         let t = trailers(message);
+        if let Some(t) = t.as_ref().filter(|t| signed.contains(&t.action)) {
+            let key = author.as_ref().and_then(|m| m.signing_key.as_deref());
+            let problem = signing::verify(repo, commit.id(), key).err();
+            let who = author.as_ref().map_or(email.as_str(), |m| m.id.as_str());
+            // Someone not in people.toml is reported below; only a missing signature is
+            // worth saying then.
+            if let Some(problem) = problem.filter(|p| author.is_some() || *p == Problem::Unsigned) {
+                let (what, hint) = signature_finding(t.action, who, problem);
+                // The case's case.toml, or svc.toml (which asks for the signature) when the
+                // commit holds no case.
+                let place = cases
+                    .iter()
+                    .find(|d| d.ends_with(&t.case))
+                    .or(cases.iter().next())
+                    .map_or_else(
+                        || Location::file(crate::workspace::SETTINGS_FILE),
+                        |d| Location::file(d.join("case.toml")),
+                    );
+                report(place, what, hint);
+            }
+        }
         for dir in &cases {
             let file = dir.join("case.toml");
             let before = parent_tree
@@ -418,7 +483,10 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
                     );
                 }
             }
-            let Some((person, roles)) = author.clone() else {
+            let Some(Member {
+                id: person, roles, ..
+            }) = author.clone()
+            else {
                 report(
                     here.clone(),
                     format!(
@@ -510,6 +578,45 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
         }
     }
     Ok(findings)
+}
+
+/// The finding about a step's signature: what is wrong and how to put it right.
+fn signature_finding(action: Action, who: &str, problem: Problem) -> (String, &'static str) {
+    match problem {
+        Problem::Unsigned => (
+            format!("`{action}` is not signed, but svc.toml asks for it to be (signed_actions)"),
+            "svc signs the step when git's user.signingkey names the person's key; on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+        Problem::Unreadable(why) => (
+            format!("the signature of `{action}` cannot be read: {why}"),
+            "steps are signed with SSH keys, as git does with gpg.format = ssh; on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+        Problem::NoKey => (
+            format!(
+                "`{action}` is signed, but {who} has no signing_key in people.toml at the commit's parent (the key was removed, or never listed)"
+            ),
+            "an admin lists a person's public key as signing_key in people.toml before they take signed steps; on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+        Problem::BadKey => (
+            format!("{who}'s signing_key in people.toml is not an OpenSSH public key"),
+            "an admin pastes the line of the person's .pub file as signing_key in people.toml",
+        ),
+        Problem::WrongKey {
+            signed_by,
+            expected,
+        } => (
+            format!(
+                "`{action}` is signed with the key {signed_by}, which is not {who}'s signing_key in people.toml ({expected})"
+            ),
+            "git's user.signingkey must name the key people.toml lists for the person (ssh-keygen -lf KEY shows its fingerprint); on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+        Problem::Mismatch => (
+            format!(
+                "the signature of `{action}` does not match the commit: it was changed after it was signed"
+            ),
+            "a signed commit is never edited (amended, rebased, rewritten); on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+    }
 }
 
 /// The case.toml fields each step may change (the timeline only at its own key).
@@ -688,6 +795,17 @@ mod tests {
         assert_eq!(t.actor, "li.na");
         assert_eq!(note(&message), "Task sheet signed.");
         assert!(trailers("an ordinary commit\n\nno trailers here\n").is_none());
+    }
+
+    #[test]
+    fn the_signed_actions_are_read_whatever_else_svc_toml_holds() {
+        let text = b"locale = 42\n[security]\nsigned_actions = [\"approve\", \"nope\", \"new\"]\n";
+        assert_eq!(
+            signed_actions(text),
+            BTreeSet::from([Action::New, Action::Approve])
+        );
+        assert!(signed_actions(b"[security]\nsigned_actions = []\n").is_empty());
+        assert!(signed_actions(b"not toml [").is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! - [`rules`]: the procedure's rules, one function per clause, and the table of them.
 //! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`schema`]: JSON Schemas of every file, for editors.
+//! - [`signing`]: SSH signatures on the steps `svc.toml` asks to be signed, as git makes them.
 //! - [`source`]: source files, byte spans and line/column positions.
 //! - [`sync`]: `svc sync`: fetch, carry this clone's steps over onto upstream, push.
 //! - [`store`]: git as the store: one transition, one commit of one case folder, crash-safe.
@@ -45,6 +46,7 @@ pub mod report;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
+pub mod signing;
 pub mod source;
 pub mod store;
 pub mod sync;

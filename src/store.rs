@@ -8,8 +8,12 @@
 //! process killed anywhere before the journal leaves nothing changed; killed after it, the
 //! next svc command finishes the step from the journal ([`Store::recover`]). Two svc
 //! processes never interleave: each holds a lock file under `.git/svc/` for the whole step.
+//! A step that must be signed is signed before the journal, so a signature that cannot be
+//! made leaves nothing changed either.
 
 use crate::fsutil::write_atomic;
+use crate::git::ConfigSources;
+use crate::signing::SignError;
 use git2::{FileMode, ObjectType, Oid, Repository, RepositoryState, Signature, Tree};
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -52,6 +56,9 @@ pub enum StoreError {
         /// What libgit2 said.
         source: git2::Error,
     },
+    /// The commit could not be signed.
+    #[error(transparent)]
+    Sign(#[from] SignError),
 }
 
 fn list(paths: &[PathBuf]) -> String {
@@ -92,6 +99,7 @@ pub struct Store {
     workdir: PathBuf,
     prefix: PathBuf,
     svc_dir: PathBuf,
+    config_sources: ConfigSources,
 }
 
 /// The lock held for one transition; released when dropped.
@@ -106,6 +114,9 @@ impl Drop for Lock {
     }
 }
 
+/// Signs a commit: the commit's bytes in, the armored signature out (git's `gpgsig`).
+pub type Sign<'a> = dyn Fn(&[u8]) -> Result<String, SignError> + 'a;
+
 /// One commit of a case folder.
 pub struct CaseCommit<'a> {
     /// The case folder, relative to the workspace root.
@@ -117,6 +128,8 @@ pub struct CaseCommit<'a> {
     pub author: &'a Signature<'a>,
     /// The commit message.
     pub message: &'a str,
+    /// Signs the commit, where the step must be signed.
+    pub sign: Option<&'a Sign<'a>>,
 }
 
 impl Store {
@@ -139,12 +152,31 @@ impl Store {
             workdir,
             prefix,
             svc_dir,
+            config_sources: ConfigSources::default(),
         })
+    }
+
+    /// Read git's configuration from where `sources` says (the identity, the signing key).
+    pub fn with_config_sources(self, sources: ConfigSources) -> Store {
+        Store {
+            config_sources: sources,
+            ..self
+        }
+    }
+
+    /// Where git's configuration comes from besides the repository's own.
+    pub fn config_sources(&self) -> &ConfigSources {
+        &self.config_sources
     }
 
     /// The repository.
     pub fn repo(&self) -> &Repository {
         &self.repo
+    }
+
+    /// svc's own folder in the repository (`.git/svc/`): the lock, the journal, scratch files.
+    pub fn svc_dir(&self) -> &Path {
+        &self.svc_dir
     }
 
     /// A path of the workspace as a path of the repository.
@@ -526,10 +558,28 @@ impl Store {
             .find_tree(root)
             .map_err(git("reading the new tree"))?;
         let parents: Vec<&git2::Commit> = parent.iter().collect();
-        let new = self
-            .repo
-            .commit(None, c.author, c.author, c.message, &tree, &parents)
-            .map_err(git("making the commit"))?;
+        let new = match c.sign {
+            None => self
+                .repo
+                .commit(None, c.author, c.author, c.message, &tree, &parents)
+                .map_err(git("making the commit"))?,
+            Some(sign) => {
+                let buffer = self
+                    .repo
+                    .commit_create_buffer(c.author, c.author, c.message, &tree, &parents)
+                    .map_err(git("making the commit"))?;
+                let signature = sign(&buffer)?;
+                let text = buffer.as_str().map_err(|_| StoreError::Io {
+                    path: case_dir.clone(),
+                    source: std::io::Error::other("the commit is not UTF-8"),
+                })?;
+                // libgit2 indents the signature's lines itself; a final newline would
+                // leave a blank continuation line that git does not write.
+                self.repo
+                    .commit_signed(text, signature.trim_end(), Some("gpgsig"))
+                    .map_err(git("making the signed commit"))?
+            }
+        };
         fault("objects-written");
         let mut journal = format!(
             "svc-transaction 1\ncase {}\nref {branch}\nold {}\nnew {new}\n",

@@ -46,6 +46,14 @@ pub enum SyncError {
         /// The files changed on both sides.
         paths: Vec<PathBuf>,
     },
+    /// A signed commit made without svc cannot be signed again here.
+    #[error("commit {commit} is signed, and {why}")]
+    Unsigned {
+        /// The local commit, shortened.
+        commit: String,
+        /// Why it cannot be signed again.
+        why: String,
+    },
     /// Others kept pushing first.
     #[error("the remote moved on {0} times while svc was pushing")]
     Race(usize),
@@ -285,7 +293,7 @@ fn integrate(
             .as_ref()
             .and_then(|t| step_folder(repo, &commit, &parent, &prefix, &t.case));
         let (Some(t), Some(folder)) = (trailers, folder) else {
-            done.tip = cherry_pick(repo, &commit, &parent, &tip)?;
+            done.tip = cherry_pick(store, &commit, &parent, &tip)?;
             continue;
         };
         let local_step = StepRef::of(&commit, &t);
@@ -326,7 +334,7 @@ fn integrate(
             .iter()
             .any(|p| entry(&parent, &prefix.join(p)) != entry(&tip, &prefix.join(p)));
         if !moved && !shared_moved {
-            done.tip = cherry_pick(repo, &commit, &parent, &tip)?;
+            done.tip = cherry_pick(store, &commit, &parent, &tip)?;
             continue;
         }
         let upstream = if moved {
@@ -397,13 +405,14 @@ fn step_folder(
 }
 
 /// A commit carried over as it is: its changes applied on top of `onto`, same author,
-/// committer and message.
+/// committer and message (signed again when it was signed).
 fn cherry_pick(
-    repo: &Repository,
+    store: &Store,
     commit: &Commit,
     parent: &Commit,
     onto: &Commit,
 ) -> Result<Oid, SyncError> {
+    let repo = store.repo();
     let base = parent.tree().map_err(git("reading a tree"))?;
     let ours = onto.tree().map_err(git("reading a tree"))?;
     let theirs = commit.tree().map_err(git("reading a tree"))?;
@@ -431,16 +440,66 @@ fn cherry_pick(
     }
     let tree = index.write_tree_to(repo).map_err(git("writing a tree"))?;
     let tree = repo.find_tree(tree).map_err(git("reading a tree"))?;
-    Ok(repo
-        .commit(
-            None,
-            &commit.author(),
-            &commit.committer(),
-            commit.message().unwrap_or_default(),
-            &tree,
-            &[onto],
-        )
-        .map_err(git("making a commit"))?)
+    let message = commit.message().unwrap_or_default();
+    let signed = was_signed(repo, commit)
+        .then(|| history::trailers(message).map_or(Action::New, |t| t.action));
+    match recommit(store, commit, message, &tree, onto, signed)? {
+        Ok(oid) => Ok(oid),
+        Err(why) => Err(SyncError::Unsigned {
+            commit: commit.id().to_string()[..10].to_string(),
+            why,
+        }),
+    }
+}
+
+fn was_signed(repo: &Repository, commit: &Commit) -> bool {
+    repo.extract_signature(&commit.id(), Some("gpgsig")).is_ok()
+}
+
+/// Make a commit like `original` (its author and committer) with `message` and `tree` on
+/// top of `parent`; signed with the key git signs with here when `sign` names the action.
+/// A signature is only ever made by its author: for someone else's step, the reason why
+/// not.
+fn recommit(
+    store: &Store,
+    original: &Commit,
+    message: &str,
+    tree: &Tree,
+    parent: &Commit,
+    sign: Option<Action>,
+) -> Result<Result<Oid, String>, SyncError> {
+    let repo = store.repo();
+    let (author, committer) = (original.author(), original.committer());
+    let Some(action) = sign else {
+        return Ok(Ok(repo
+            .commit(None, &author, &committer, message, tree, &[parent])
+            .map_err(git("making a commit"))?));
+    };
+    let me = crate::git::identity(repo, store.config_sources()).map(|(_, email)| email);
+    let theirs = author.email().unwrap_or_default().to_string();
+    if !me.is_some_and(|m| m.eq_ignore_ascii_case(&theirs)) {
+        return Ok(Err(format!(
+            "it must be signed, and only its author ({theirs}) can sign it again; they run svc sync"
+        )));
+    }
+    let buffer = repo
+        .commit_create_buffer(&author, &committer, message, tree, &[parent])
+        .map_err(git("making a commit"))?;
+    let signature = crate::signing::sign(
+        repo,
+        store.config_sources(),
+        store.svc_dir(),
+        action,
+        &buffer,
+    )
+    .map_err(StoreError::from)?;
+    let buffer = std::str::from_utf8(&buffer).map_err(|_| StoreError::Io {
+        path: PathBuf::from("HEAD"),
+        source: std::io::Error::other("a commit that is not UTF-8"),
+    })?;
+    Ok(Ok(repo
+        .commit_signed(buffer, &signature, Some("gpgsig"))
+        .map_err(git("making a signed commit"))?))
 }
 
 /// The files of a case folder, flattened: path inside the folder → (blob, mode).
@@ -654,17 +713,13 @@ fn retake(
             }
         })?;
     let root_tree = repo.find_tree(root_tree).map_err(git("reading a tree"))?;
-    let oid = repo
-        .commit(
-            None,
-            &commit.author(),
-            &commit.committer(),
-            &message,
-            &root_tree,
-            &[tip],
-        )
-        .map_err(git("making a commit"))?;
-    Ok(Retaken::Recorded(oid))
+    let sign = (ws.signs(t.action) || was_signed(repo, commit)).then_some(t.action);
+    Ok(
+        match recommit(store, commit, &message, &root_tree, tip, sign)? {
+            Ok(oid) => Retaken::Recorded(oid),
+            Err(why) => Retaken::Refused(why),
+        },
+    )
 }
 
 /// A refusal in one sentence, with the rules' messages when those are why.

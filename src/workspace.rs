@@ -10,6 +10,7 @@ use crate::decode::{Decode, decode_root};
 use crate::finding::{Finding, Location};
 use crate::node::{self, Syntax};
 use crate::source::{SourceFile, Span};
+use crate::workflow::Action;
 use chrono::FixedOffset;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -287,6 +288,18 @@ impl Workspace {
                     );
                     continue;
                 }
+                if let Some(key) = &person.signing_key
+                    && crate::signing::parse_public_key(&key.value).is_none()
+                {
+                    ws.findings.push(
+                        Finding::error(
+                            "schema",
+                            Location::at(&source, key.span),
+                            format!("`{id}`'s signing_key is not an OpenSSH public key"),
+                        )
+                        .hint("paste the line of the key's .pub file, e.g. \"ssh-ed25519 AAAA… li.na@example.com\""),
+                    );
+                }
                 if let Some(other) = ws
                     .people
                     .values()
@@ -535,6 +548,25 @@ impl Workspace {
                 .hint("e.g. \"SR\""),
             );
         }
+        for name in settings
+            .security
+            .iter()
+            .flat_map(|s| &s.signed_actions)
+            .filter(|name| Action::from_name(&name.value).is_none())
+        {
+            let names = Action::ALL.map(Action::name);
+            found.push(
+                Finding::error(
+                    "schema",
+                    settings.at(name.span),
+                    format!("\"{}\" is not an action of the procedure", name.value),
+                )
+                .hint(
+                    suggest(&name.value, names)
+                        .unwrap_or_else(|| format!("the actions are {}", names.join(", "))),
+                ),
+            );
+        }
         self.findings.extend(found);
     }
 
@@ -593,6 +625,15 @@ impl Workspace {
             .as_ref()
             .and_then(|s| s.id_prefix.as_ref())
             .map_or("SR", |p| p.value.as_str())
+    }
+
+    /// Whether `svc.toml` asks for the action's commits to be signed (`[security]
+    /// signed_actions`).
+    pub fn signs(&self, action: Action) -> bool {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.security.as_ref())
+            .is_some_and(|s| s.signed_actions.iter().any(|a| a.value == action.name()))
     }
 
     /// Whether every visit record needs the customer's confirmation (7.7).

@@ -1,7 +1,8 @@
 //! The workflow end to end, through the binary: every step of the procedure as a person
 //! takes it (git's `user.email` switched between people, the clock pinned per step with
 //! `SVC_NOW`), what svc refuses, what it records in git, how it survives a kill at every
-//! point of a transition, and how `svc check` catches a history forged with plain git.
+//! point of a transition, how `svc check` catches a history forged with plain git, and
+//! the SSH signatures of the steps `svc.toml` asks to be signed.
 //!
 //! Each test builds its own workspace with `svc init` in a temporary folder, with its own
 //! empty `HOME` so that neither git nor libgit2 reads the machine's configuration.
@@ -13,6 +14,7 @@ mod forgery;
 mod refusals;
 mod repository;
 mod server;
+mod signing;
 mod status;
 mod sync;
 
@@ -267,6 +269,11 @@ impl Ws {
         self.tmp.path().join(&self.dir)
     }
 
+    /// The home folder svc and git run with.
+    pub fn home(&self) -> PathBuf {
+        self.tmp.path().join("home")
+    }
+
     /// svc with a hermetic environment and the clock at `now`.
     pub fn command(&self, now: &str) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_svc"));
@@ -278,6 +285,7 @@ impl Ws {
             .env("GIT_CEILING_DIRECTORIES", self.tmp.path())
             .env("SVC_NOW", now)
             .env("NO_COLOR", "1")
+            .env_remove("SSH_AUTH_SOCK")
             .env_remove("SVC_FAULT")
             .env_remove("EDITOR")
             .env_remove("VISUAL");
@@ -324,6 +332,7 @@ impl Ws {
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CEILING_DIRECTORIES", self.tmp.path())
+            .env_remove("SSH_AUTH_SOCK")
             .env_remove("GIT_AUTHOR_NAME")
             .env_remove("GIT_AUTHOR_EMAIL")
             .env_remove("GIT_COMMITTER_NAME")

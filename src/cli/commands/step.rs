@@ -5,6 +5,7 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
 use svc::actions::{self, ActionError, Actor, Outcome, Session, Step};
 use svc::case;
+use svc::signing::SignError;
 use svc::store::{Store, StoreError};
 use svc::workflow::Action;
 use svc::workspace::Workspace;
@@ -32,7 +33,9 @@ pub struct CaseReason {
 /// The workspace, its store and the acting person.
 pub fn open(env: &Env) -> Result<(Workspace, Store, Actor), CliError> {
     let ws = env.workspace()?;
-    let store = Store::open(&ws.root).map_err(|e| store_error(e, &ws))?;
+    let store = Store::open(&ws.root)
+        .map_err(|e| store_error(e, &ws))?
+        .with_config_sources(env.git_sources());
     let actor =
         actions::actor(&ws, &store, &env.git_sources()).map_err(|e| action_error(e, env, &ws))?;
     Ok((ws, store, actor))
@@ -129,5 +132,22 @@ pub fn store_error(e: StoreError, _ws: &Workspace) -> CliError {
             CliError::env(message).hint("`svc init` makes the workspace a git repository")
         }
         StoreError::Io { .. } | StoreError::Git { .. } => CliError::env(message),
+        StoreError::Sign(e) => sign_error(e),
+    }
+}
+
+/// A commit that could not be signed.
+fn sign_error(e: SignError) -> CliError {
+    let message = e.to_string();
+    match e {
+        SignError::NoKey(_) => CliError::refused(message).hint(
+            "name your SSH key, the one people.toml lists as your signing_key: git config user.signingkey ~/.ssh/id_ed25519",
+        ),
+        SignError::Spawn { .. } => CliError::env(message)
+            .hint("install OpenSSH's ssh-keygen, or name the program in git's gpg.ssh.program"),
+        SignError::Failed { .. } => CliError::env(message).hint(
+            "check the key git's user.signingkey names; for a public key, ssh-agent must hold its private half (ssh-add)",
+        ),
+        SignError::Io { .. } => CliError::env(message),
     }
 }

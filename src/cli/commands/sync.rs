@@ -15,7 +15,9 @@ pub struct Args {}
 /// Sync the current branch with its upstream; exit 1 when a local step was refused.
 pub fn run(_args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
-    let store = Store::open(&ws.root).map_err(|e| store_error(e, &ws))?;
+    let store = Store::open(&ws.root)
+        .map_err(|e| store_error(e, &ws))?
+        .with_config_sources(env.git_sources());
     let synced = sync::sync(&store, &fault_hook()).map_err(|e| match e {
         SyncError::Store(e) => store_error(e, &ws),
         SyncError::Remote(RemoteError::NoRemote(m)) => CliError::env(m)
@@ -28,6 +30,8 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
         e @ SyncError::Conflict { .. } => CliError::refused(e.to_string()).hint(
             "nothing was changed; that commit was not made by svc, so svc cannot merge it: integrate it with git (git pull --rebase), then svc sync",
         ),
+        e @ SyncError::Unsigned { .. } => CliError::refused(e.to_string())
+            .hint("nothing was changed"),
         e @ SyncError::Race(_) => CliError::env(e.to_string()).hint("your steps are integrated locally; run svc sync again"),
     })?;
     if env.ui.json {

@@ -687,7 +687,6 @@ fn a_fee_arrangement_edited_by_hand_is_caught() {
 }
 
 #[test]
-#[ignore = "signed actions are not enforced yet (the collaboration issue): svc check accepts an unsigned approve commit where svc.toml asks for signatures"]
 fn an_unsigned_step_is_caught_where_svc_toml_asks_for_signatures() {
     let ws = Ws::init();
     ws.edit(

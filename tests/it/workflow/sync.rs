@@ -483,3 +483,33 @@ fn status_says_when_steps_are_waiting_to_be_shared() {
     let status = ws.ok(T_LATER, &["status"]);
     assert!(!status.contains("not on origin/main"), "{status}");
 }
+
+#[test]
+fn a_signed_approval_carried_over_is_signed_again_by_its_author() {
+    use super::signing::{keygen, require_signed_approvals, sign_with};
+    let team = Team::start(|csc| {
+        let (_, public) = keygen(csc, "li.na");
+        require_signed_approvals(csc, &public);
+    });
+    let case = team.csc.case_at(Stage::PendingApproval, "wang.qiang");
+    sync(&team.csc);
+    sync(&team.lead);
+    // The lead signs offline; meanwhile a new case reaches the server.
+    sign_with(&team.lead, "li.na");
+    team.lead.ok(T_APPROVE, &["approve", &case.id]);
+    open(&team.csc, "zhao.min", T_FLIGHT, "风扇噪声");
+    sync(&team.csc);
+    assert_eq!(
+        sync(&team.lead),
+        "received 1 commit(s) from origin/main\npushed 1 commit(s) to origin/main\n"
+    );
+    let head = team.lead.git(&["cat-file", "commit", "HEAD"]);
+    assert!(
+        head.contains("\ngpgsig -----BEGIN SSH SIGNATURE-----"),
+        "{head}"
+    );
+    assert_eq!(team.lead.state(&case), "approved");
+    sync(&team.csc);
+    sync(&team.engineer);
+    all_in_step(&team);
+}
