@@ -12,6 +12,7 @@ mod end_to_end;
 mod forgery;
 mod refusals;
 mod repository;
+mod review;
 mod server;
 mod status;
 mod sync;
