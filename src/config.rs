@@ -36,6 +36,18 @@ keywords! {
     }
 }
 
+keywords! {
+    /// Which forge hosts the remote, for the link to a pull request (design §8).
+    pub enum Forge ("forge") {
+        /// GitHub（含企业版）· GitHub, or GitHub Enterprise
+        GitHub = "github",
+        /// GitLab（含自建）· GitLab, hosted or self-hosted
+        GitLab = "gitlab",
+        /// Forgejo 或 Gitea（含 Codeberg）· Forgejo or Gitea, Codeberg included
+        Forgejo = "forgejo",
+    }
+}
+
 record! {
     /// The company.
     pub struct Company ("[company]") {
@@ -65,6 +77,8 @@ record! {
     pub struct Workflow ("[workflow]") {
         /// 审批方式 · review: direct or pull-request
         pub review: Option<ReviewMode>,
+        /// 代码托管平台 · forge: github, gitlab or forgejo, when the remote's host name does not say
+        pub forge: Option<Forge>,
         /// 是否总需客户确认 · always require the customer's confirmation on visit records (7.7)
         pub require_confirmation: Option<bool>,
     }

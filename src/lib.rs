@@ -3,6 +3,7 @@
 //!
 //! - [`replay`]: the sample company's cases replayed as real steps, for `svc init --example`.
 //! - [`report`]: reports and printable forms from templates.
+//! - [`review`]: review by pull request: a case's branch, the switch to it, the forge's link.
 //! - [`rules`]: the procedure's rules, one function per clause, and the table of them.
 //! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`schema`]: JSON Schemas of every file, for editors.
@@ -43,6 +44,7 @@ pub mod node;
 pub mod remote;
 pub mod replay;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;

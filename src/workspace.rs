@@ -5,7 +5,9 @@
 //! Reading never stops at the first bad file: every problem becomes a [`Finding`] and the
 //! rest of the workspace is still read, so `validate` can report everything at once.
 
-use crate::config::{Customer, Part, PartsList, People, Person, Rate, RateCard, Role, Settings};
+use crate::config::{
+    Customer, Forge, Part, PartsList, People, Person, Rate, RateCard, ReviewMode, Role, Settings,
+};
 use crate::decode::{Decode, decode_root};
 use crate::finding::{Finding, Location};
 use crate::node::{self, Syntax};
@@ -643,6 +645,23 @@ impl Workspace {
             .and_then(|s| s.workflow.as_ref())
             .and_then(|w| w.require_confirmation)
             .unwrap_or(false)
+    }
+
+    /// How approvals travel (design §8), default direct.
+    pub fn review_mode(&self) -> ReviewMode {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.workflow.as_ref())
+            .and_then(|w| w.review)
+            .unwrap_or(ReviewMode::Direct)
+    }
+
+    /// The forge `svc.toml` names for the remote, if it names one.
+    pub fn forge(&self) -> Option<Forge> {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.workflow.as_ref())
+            .and_then(|w| w.forge)
     }
 
     /// Morning and afternoon start of work (7.8), default 08:30 and 14:00.

@@ -13,6 +13,7 @@ mod end_to_end;
 mod forgery;
 mod refusals;
 mod repository;
+mod review;
 mod server;
 mod signing;
 mod status;

@@ -15,6 +15,7 @@ mod new;
 mod render;
 mod report;
 mod report_case;
+mod review;
 mod schema;
 mod show;
 mod status;

@@ -1,8 +1,9 @@
 //! `svc new --customer C --fault TEXT …`
 
-use crate::cli::commands::step;
+use crate::cli::commands::{review, step};
 use crate::cli::{Env, done, error::CliResult};
 use svc::actions::{self, NewCase, Session};
+use svc::config::ReviewMode;
 use svc::forms::Channel;
 use svc::workflow::Action;
 
@@ -42,6 +43,9 @@ fn parse_channel(text: &str) -> Result<Channel, String> {
 /// Open the case and print its id.
 pub fn run(args: Args, env: &Env) -> CliResult {
     let (ws, store, actor) = step::open(env)?;
+    if ws.review_mode() == ReviewMode::PullRequest {
+        review::guard(&ws, &store, None)?;
+    }
     let now = env.now(&ws)?;
     let new = NewCase {
         customer: args.customer,

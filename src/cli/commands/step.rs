@@ -1,10 +1,13 @@
 //! What the step commands share: the case argument, a note, and turning the core's
 //! outcome or refusal into output and an exit code.
 
+use crate::cli::commands::review;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
+use std::path::Path;
 use svc::actions::{self, ActionError, Actor, Outcome, Session, Step};
 use svc::case;
+use svc::config::ReviewMode;
 use svc::signing::SignError;
 use svc::store::{Store, StoreError};
 use svc::workflow::Action;
@@ -41,6 +44,13 @@ pub fn open(env: &Env) -> Result<(Workspace, Store, Actor), CliError> {
     Ok((ws, store, actor))
 }
 
+/// The id of the case in a folder (the folder's name).
+pub fn case_id(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// The process stops dead at the named point of a transition, for the crash tests.
 pub fn fault_hook() -> impl Fn(&str) {
     let point = std::env::var("SVC_FAULT").ok();
@@ -55,6 +65,12 @@ pub fn fault_hook() -> impl Fn(&str) {
 pub fn run(env: &Env, action: Action, query: &str, step: Step) -> CliResult {
     let (ws, store, actor) = open(env)?;
     let dir = case::find(&ws.root, query)?;
+    if ws.review_mode() == ReviewMode::PullRequest {
+        if review::through_branch(action) {
+            return review::run(env, action, &ws, &store, &dir, &step);
+        }
+        review::guard(&ws, &store, Some(&case_id(&dir)))?;
+    }
     let now = env.now(&ws)?;
     let hook = fault_hook();
     let session = Session {
@@ -72,22 +88,29 @@ pub fn run(env: &Env, action: Action, query: &str, step: Step) -> CliResult {
 /// Print what a step did.
 pub fn report(env: &Env, action: Action, o: &Outcome) -> CliResult {
     if env.ui.json {
-        env.ui.json(&serde_json::json!({
-            "case": o.case,
-            "action": action.name(),
-            "from": o.from.map(|s| s.as_str()),
-            "to": o.to.as_str(),
-            "commit": o.commit.to_string(),
-        }))?;
+        env.ui.json(&outcome_json(action, o))?;
         return done();
     }
+    env.ui.line(outcome_line(action, o));
+    done()
+}
+
+/// A step as JSON: case, action, from, to, commit.
+pub fn outcome_json(action: Action, o: &Outcome) -> serde_json::Value {
+    serde_json::json!({
+        "case": o.case,
+        "action": action.name(),
+        "from": o.from.map(|s| s.as_str()),
+        "to": o.to.as_str(),
+        "commit": o.commit.to_string(),
+    })
+}
+
+/// A step as one line: `submit SR-…: assigned -> pending-approval (commit 0123456789)`.
+pub fn outcome_line(action: Action, o: &Outcome) -> String {
     let from = o.from.map_or("none", |s| s.as_str());
     let short = &o.commit.to_string()[..10];
-    env.ui.line(format!(
-        "{action} {}: {from} -> {} (commit {short})",
-        o.case, o.to
-    ));
-    done()
+    format!("{action} {}: {from} -> {} (commit {short})", o.case, o.to)
 }
 
 /// A refusal or failure of the core, as the command line reports it.
