@@ -285,6 +285,21 @@ pub fn leave(store: &Store, entered: &CaseBranch) -> Result<(), ReviewError> {
     Ok(())
 }
 
+/// Switch to the local branch `target` (`main`), as `git switch` would: when a case's pull
+/// request was merged, its clone goes back to the branch the case merged into.
+pub fn switch_to(store: &Store, target: &str) -> Result<(), ReviewError> {
+    let lock = store.lock(&format!("switching to {target}"), LOCK_WAIT)?;
+    let repo = store.repo();
+    let name = format!("refs/heads/{target}");
+    let tip = repo
+        .refname_to_id(&name)
+        .map_err(|_| ReviewError::Unborn(target.to_string()))?;
+    checkout(repo, tip, &name)?;
+    repo.set_head(&name).map_err(git("switching branches"))?;
+    drop(lock);
+    Ok(())
+}
+
 /// Bring the work tree and the index to the tree of commit `to`, safely: refuse, naming
 /// the files, when uncommitted work would be lost (libgit2 checks every file before it
 /// writes any).

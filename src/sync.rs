@@ -17,6 +17,7 @@ use crate::actions::{self, Actor, Prepared};
 use crate::decode::Timestamp;
 use crate::history::{self, Trailers};
 use crate::remote::{self, Git, Pushed, RemoteError};
+use crate::review;
 use crate::store::{self, Store, StoreError};
 use crate::workflow::Action;
 use crate::workspace::Workspace;
@@ -54,6 +55,9 @@ pub enum SyncError {
         /// Why it cannot be signed again.
         why: String,
     },
+    /// Going back to a merged case branch's target failed.
+    #[error("{0}")]
+    Switch(String),
     /// Others kept pushing first.
     #[error("the remote moved on {0} times while svc was pushing")]
     Race(usize),
@@ -136,11 +140,89 @@ pub struct Synced {
     pub pushed: usize,
     /// Pushes that lost a race and were retried.
     pub retries: usize,
+    /// Case branches (pull requests) pushed besides the current branch.
+    pub case_branches: Vec<String>,
+    /// The case branch this clone was on, merged upstream: svc went back to its target.
+    pub merged: Option<String>,
 }
 
-/// Fetch, integrate, push: see the module documentation.
-/// `fault` is called at each of [`store::ADVANCE_FAULT_POINTS`] (tests stop the process there).
+/// Fetch, integrate, push the current branch (see the module documentation); then push the
+/// case branches of pull requests made here that the remote lacks; and when the current
+/// branch is a case branch whose pull request was merged, go back to the branch it merged
+/// into and sync that. `fault` is called at each of [`store::ADVANCE_FAULT_POINTS`] (tests
+/// stop the process there).
 pub fn sync(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError> {
+    let mut synced = sync_branch(store, fault)?;
+    let net = Git::new(store.workdir());
+    synced.case_branches = push_case_branches(store, &net, &synced.remote)?;
+    let (branch, head) = store.head()?;
+    let repo = store.repo();
+    let Some(target) = review::case_of(&branch).and_then(|_| review::target_of(repo, &branch))
+    else {
+        return Ok(synced);
+    };
+    let upstream = remote::upstream(repo, &target)?;
+    net.fetch(&upstream.remote, &[&upstream.branch])?;
+    let merged = match (head, repo.refname_to_id(&upstream.tracking_ref()).ok()) {
+        (Some(head), Some(theirs)) => {
+            head == theirs || repo.graph_descendant_of(theirs, head).unwrap_or(false)
+        }
+        _ => false,
+    };
+    if !merged {
+        return Ok(synced);
+    }
+    review::switch_to(store, &target).map_err(|e| match e {
+        review::ReviewError::Store(e) => SyncError::Store(e),
+        e => SyncError::Switch(e.to_string()),
+    })?;
+    let mut back = sync_branch(store, fault)?;
+    back.merged = Some(short(&branch).to_string());
+    back.replayed.extend(synced.replayed);
+    back.refused.extend(synced.refused);
+    back.case_branches = synced.case_branches;
+    Ok(back)
+}
+
+/// Push every local `case/<id>` branch but the current one that the remote lacks or has
+/// behind: a submission made offline reaches its pull request.
+fn push_case_branches(store: &Store, net: &Git, remote: &str) -> Result<Vec<String>, SyncError> {
+    let repo = store.repo();
+    let (current, _) = store.head()?;
+    let mut local = Vec::new();
+    for reference in repo
+        .references_glob(&format!("refs/heads/{}*", review::BRANCH_PREFIX))
+        .map_err(git("listing branches"))?
+        .flatten()
+    {
+        if let (Ok(name), Some(tip)) = (reference.name(), reference.target())
+            && name != current
+        {
+            local.push((short(name).to_string(), tip));
+        }
+    }
+    if local.is_empty() {
+        return Ok(Vec::new());
+    }
+    net.fetch(remote, &[&format!("{}*", review::BRANCH_PREFIX)])?;
+    let mut pushed = Vec::new();
+    for (name, tip) in local {
+        let theirs = repo
+            .refname_to_id(&format!("refs/remotes/{remote}/{name}"))
+            .ok();
+        let ahead = match theirs {
+            None => true,
+            Some(theirs) => theirs != tip && repo.graph_descendant_of(tip, theirs).unwrap_or(false),
+        };
+        if ahead && net.push(remote, &name, &name, true)? == Pushed::Done {
+            pushed.push(name);
+        }
+    }
+    Ok(pushed)
+}
+
+/// [`sync`] for the current branch alone.
+fn sync_branch(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError> {
     let lock = store.lock("svc sync", actions::LOCK_WAIT)?;
     store.recover(&lock)?;
     let repo = store.repo();

@@ -32,6 +32,8 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
         ),
         e @ SyncError::Unsigned { .. } => CliError::refused(e.to_string())
             .hint("nothing was changed"),
+        e @ SyncError::Switch(_) => CliError::refused(e.to_string())
+            .hint("your steps are shared; switch back by hand (git switch main) when the files are out of the way"),
         e @ SyncError::Race(_) => CliError::env(e.to_string()).hint("your steps are integrated locally; run svc sync again"),
     })?;
     if env.ui.json {
@@ -48,6 +50,12 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
 
 fn print(env: &Env, s: &Synced) {
     let upstream = format!("{}/{}", s.remote, s.branch);
+    if let Some(branch) = &s.merged {
+        env.ui.line(format!(
+            "{branch} was merged into {upstream}: back on {}",
+            s.branch
+        ));
+    }
     if s.received > 0 {
         env.ui
             .line(format!("received {} commit(s) from {upstream}", s.received));
@@ -90,7 +98,13 @@ fn print(env: &Env, s: &Synced) {
         env.ui
             .line(format!("pushed {} commit(s) to {upstream}", s.pushed));
     }
-    if s.received == 0 && s.pushed == 0 && s.refused.is_empty() {
+    for branch in &s.case_branches {
+        env.ui.line(format!(
+            "pushed {branch} to {} (its pull request)",
+            s.remote
+        ));
+    }
+    if s.received == 0 && s.pushed == 0 && s.refused.is_empty() && s.case_branches.is_empty() {
         env.ui.line(format!("up to date with {upstream}"));
     }
     if !s.refused.is_empty() {

@@ -518,3 +518,56 @@ fn a_case_waiting_on_the_branch_at_hand_is_approved_there() {
     assert_eq!(on_branch(&ws), here);
     assert_eq!(branches(&ws), [here]);
 }
+
+#[test]
+fn sync_brings_a_clone_back_to_main_once_its_pull_request_is_merged() {
+    let (team, case) = team_with_case();
+    let (eng, lead) = (&team.engineer, &team.lead);
+    let id = case.id.as_str();
+    let branch = format!("case/{id}");
+    submit_task_sheet(&team, &case);
+    lead.ok(T_APPROVE, &["approve", id]);
+    // Not merged yet: the engineer's sync brings the approval to the branch, and stays.
+    let out = eng.ok(T_LATER, &["sync"]);
+    assert_eq!(out, format!("received 1 commit(s) from origin/{branch}\n"));
+    assert_eq!(on_branch(eng), branch);
+    assert_eq!(eng.state(&case), "approved");
+
+    merge(lead, &case);
+    let out = eng.ok(T_LATER, &["sync"]);
+    assert_eq!(
+        out,
+        format!(
+            "{branch} was merged into origin/main: back on main\nreceived 3 commit(s) from origin/main\n"
+        )
+    );
+    assert_eq!(on_branch(eng), "main");
+    assert_eq!(eng.head(), team.server_head("main"));
+    assert_eq!(eng.state(&case), "approved");
+    assert_eq!(eng.porcelain(), "");
+    let check = eng.svc(T_LATER, &["check"]);
+    assert_eq!(code(&check), 0, "{}{}", stdout(&check), stderr(&check));
+}
+
+#[test]
+fn a_submission_made_offline_reaches_its_pull_request_at_the_next_sync() {
+    let (team, case) = team_with_case();
+    let eng = &team.engineer;
+    let branch = format!("case/{}", case.id);
+    let url = team.server.url("company.git");
+    let away = eng.parent().join("no-such-server.git");
+    eng.git(&["remote", "set-url", "origin", away.to_str().unwrap()]);
+    submit_task_sheet(&team, &case);
+    assert_eq!(on_branch(eng), branch);
+    let submitted = eng.head();
+    // Back on main, and back online.
+    eng.git(&["switch", "-q", "main"]);
+    eng.git(&["remote", "set-url", "origin", &url]);
+    let out = eng.ok(T_LATER, &["sync"]);
+    assert_eq!(
+        out,
+        format!("pushed {branch} to origin (its pull request)\n")
+    );
+    assert_eq!(team.server_head(&branch), submitted);
+    assert_eq!(eng.ok(T_LATER, &["sync"]), "up to date with origin/main\n");
+}
