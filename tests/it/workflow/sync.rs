@@ -5,6 +5,7 @@
 use super::server::Team;
 use super::*;
 use crate::common::{stderr, stdout};
+use std::collections::BTreeSet;
 
 /// `svc sync` on a desk; it must succeed. Returns stdout.
 fn sync(ws: &Ws) -> String {
@@ -512,4 +513,91 @@ fn a_signed_approval_carried_over_is_signed_again_by_its_author() {
     sync(&team.csc);
     sync(&team.engineer);
     all_in_step(&team);
+}
+
+/// Every step recorded in a desk's history: (when, who, action, case).
+fn transitions(ws: &Ws, rev: &str) -> BTreeSet<String> {
+    ws.git(&[
+        "log",
+        "--date=iso-strict",
+        "--format=%ad|%ae|%(trailers:key=Svc-Action,valueonly,separator=)|%(trailers:key=Svc-Case,valueonly,separator=)",
+        rev,
+    ])
+    .lines()
+    .filter(|l| !l.ends_with("||"))
+    .map(str::to_string)
+    .collect()
+}
+
+/// Sync a desk and check what a user would: every step it had and every step the server
+/// had are in its history now, the server has them all, and `svc check` passes.
+fn sync_and_verify(team: &Team, ws: &Ws) {
+    ws.git(&["fetch", "-q", "origin"]);
+    let mut expected = transitions(ws, "HEAD");
+    expected.extend(transitions(ws, "origin/main"));
+    sync(ws);
+    assert_eq!(transitions(ws, "HEAD"), expected, "a step went missing");
+    assert_eq!(ws.head(), team.server_head("main"));
+    let (exit, findings) = ws.check_json(&[]);
+    assert_eq!(exit, 0, "{findings:#?}");
+}
+
+#[test]
+fn a_day_of_three_desks_working_offline_loses_nothing() {
+    let team = Team::start(|_| {});
+    let (csc, eng, lead) = (&team.csc, &team.engineer, &team.lead);
+    let a = csc.case_at(Stage::Assigned, "wang.qiang");
+    for ws in team.desks() {
+        sync_and_verify(&team, ws);
+    }
+    // Offline: the engineer submits A's task sheet and opens B, then starts typing into
+    // B's request without recording it; the desk opens C; the lead opens D.
+    eng.write(
+        &a.file("task-sheet.toml"),
+        &task_sheet("wang.qiang", "wang.qiang"),
+    );
+    eng.ok(T_SUBMIT, &["submit", &a.id]);
+    let b = open(eng, "wang.qiang", T_SUBMIT, "光口闪断");
+    eng.edit(&b.file("request.toml"), "光口闪断", "光口闪断,每天上午");
+    let typed = eng.read(&b.file("request.toml"));
+    let c = open(csc, "zhao.min", T_APPROVE, "风扇噪声");
+    let d = open(lead, "li.na", T_FLIGHT, "板卡过热");
+    sync_and_verify(&team, lead);
+    sync_and_verify(&team, eng);
+    sync_and_verify(&team, csc);
+    // The lead signs A; the desk accepts B; both offline, then they sync the other way round.
+    lead.ok(T_LATER, &["sync"]);
+    lead.act_as("li.na");
+    lead.ok(T_START, &["approve", &a.id]);
+    csc.act_as("zhao.min");
+    csc.ok(T_START, &["accept", &b.id, "--fee", "warranty"]);
+    sync_and_verify(&team, csc);
+    sync_and_verify(&team, lead);
+    sync_and_verify(&team, eng);
+    sync_and_verify(&team, csc);
+    all_in_step_but(&team, eng);
+    assert_eq!(
+        eng.read(&b.file("request.toml")),
+        typed,
+        "the typing survived"
+    );
+    assert_eq!(eng.porcelain(), format!(" M {}\n", b.file("request.toml")));
+    for ws in team.desks() {
+        assert_eq!(ws.state(&a), "approved");
+        assert_eq!(ws.state(&b), "accepted");
+        for case in [&c, &d] {
+            assert_eq!(ws.state(case), "requested");
+        }
+    }
+}
+
+/// [`all_in_step`], but `busy` has uncommitted work (checked apart).
+fn all_in_step_but(team: &Team, busy: &Ws) {
+    let main = team.server_head("main");
+    for ws in team.desks() {
+        assert_eq!(ws.head(), main);
+        if ws.root() != busy.root() {
+            assert_eq!(ws.porcelain(), "");
+        }
+    }
 }
