@@ -7,7 +7,7 @@ use crate::finding::{Finding, Location};
 use crate::forms::State;
 use crate::node::{Kind, Node, parse_toml};
 use crate::signing::{self, Problem};
-use crate::store::{Store, StoreError, blob_at};
+use crate::store::{Store, StoreError, blob_at, git};
 use crate::workflow::{self, Action, Via};
 use chrono::TimeZone;
 use git2::{Commit, Oid, Repository, Sort, Tree};
@@ -140,10 +140,6 @@ pub fn case_log(repo: &Repository, case: &str) -> Result<Vec<Entry>, StoreError>
     }
     entries.reverse();
     Ok(entries)
-}
-
-fn git(doing: &'static str) -> impl FnOnce(git2::Error) -> StoreError {
-    move |source| StoreError::Git { doing, source }
 }
 
 /// What `svc check` needs to know of `case.toml` at one commit.

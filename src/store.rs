@@ -61,7 +61,8 @@ pub enum StoreError {
     Sign(#[from] SignError),
 }
 
-fn list(paths: &[PathBuf]) -> String {
+/// Paths, comma-separated, for messages.
+pub(crate) fn list(paths: &[PathBuf]) -> String {
     paths
         .iter()
         .map(|p| p.display().to_string())
@@ -69,7 +70,8 @@ fn list(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
-fn git(doing: &'static str) -> impl FnOnce(git2::Error) -> StoreError {
+/// A libgit2 failure, with what svc was doing.
+pub(crate) fn git(doing: &'static str) -> impl FnOnce(git2::Error) -> StoreError {
     move |source| StoreError::Git { doing, source }
 }
 

@@ -18,7 +18,7 @@ use crate::decode::Timestamp;
 use crate::history::{self, Trailers};
 use crate::remote::{self, Git, Pushed, RemoteError};
 use crate::review;
-use crate::store::{self, Store, StoreError};
+use crate::store::{self, Store, StoreError, git, list};
 use crate::workflow::Action;
 use crate::workspace::Workspace;
 use git2::{Commit, ObjectType, Oid, Repository, Sort, Tree};
@@ -61,18 +61,6 @@ pub enum SyncError {
     /// Others kept pushing first.
     #[error("the remote moved on {0} times while svc was pushing")]
     Race(usize),
-}
-
-fn list(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn git(doing: &'static str) -> impl FnOnce(git2::Error) -> StoreError {
-    move |source| StoreError::Git { doing, source }
 }
 
 /// One recorded step, as a sync reports it.
