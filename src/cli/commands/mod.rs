@@ -45,10 +45,19 @@ pub enum Command {
     /// Fill in a form in your editor (scaffolded if missing), validated on save
     Edit(edit::Args),
     /// Submit the task sheet (8.3), or after the trip the travel log and summary (8.6)
+    ///
+    /// With review = "pull-request" in svc.toml the step goes on the branch case/<id>, which
+    /// is pushed, and svc prints where to open the pull request.
     Submit(step::CaseNote),
     /// Sign a task sheet (7.2), accept the records (5.1.6), or approve flights (--flight, 7.4)
+    ///
+    /// With review = "pull-request" in svc.toml svc fetches the case's branch case/<id>,
+    /// switches to it, takes the step there and pushes it; merging the pull request brings it
+    /// to the main branch.
     Approve(approve::Args),
     /// Send a submission back, with a reason
+    ///
+    /// With review = "pull-request" in svc.toml, on the case's branch case/<id>, pushed.
     Reject(step::CaseReason),
     /// Set off for the site (8.4)
     Start(step::CaseNote),
