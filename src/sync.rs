@@ -176,7 +176,12 @@ pub fn sync(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError> {
 /// behind: a submission made offline reaches its pull request.
 fn push_case_branches(store: &Store, net: &Git, remote: &str) -> Result<Vec<String>, SyncError> {
     let repo = store.repo();
-    let (current, _) = store.head()?;
+    let (current, head) = store.head()?;
+    // A branch merged into the current one is finished work (its remote branch may well
+    // have been deleted after the merge): never pushed again.
+    let merged = |tip: Oid| {
+        head.is_some_and(|h| h == tip || repo.graph_descendant_of(h, tip).unwrap_or(false))
+    };
     let mut local = Vec::new();
     for reference in repo
         .references_glob(&format!("refs/heads/{}*", review::BRANCH_PREFIX))
@@ -185,6 +190,7 @@ fn push_case_branches(store: &Store, net: &Git, remote: &str) -> Result<Vec<Stri
     {
         if let (Ok(name), Some(tip)) = (reference.name(), reference.target())
             && name != current
+            && !merged(tip)
         {
             local.push((short(name).to_string(), tip));
         }

@@ -571,3 +571,21 @@ fn a_submission_made_offline_reaches_its_pull_request_at_the_next_sync() {
     assert_eq!(team.server_head(&branch), submitted);
     assert_eq!(eng.ok(T_LATER, &["sync"]), "up to date with origin/main\n");
 }
+
+#[test]
+fn a_merged_case_branch_deleted_on_the_server_is_not_pushed_again() {
+    let (team, case) = team_with_case();
+    let (eng, lead) = (&team.engineer, &team.lead);
+    let branch = format!("case/{}", case.id);
+    submit_task_sheet(&team, &case);
+    lead.ok(T_APPROVE, &["approve", &case.id]);
+    merge(lead, &case);
+    // The forge deletes the branch after merging it.
+    lead.git(&["push", "-q", "origin", "--delete", &branch]);
+    eng.git(&["switch", "-q", "main"]);
+    let out = eng.ok(T_LATER, &["sync"]);
+    assert_eq!(out, "received 3 commit(s) from origin/main\n");
+    assert_eq!(eng.ok(T_LATER, &["sync"]), "up to date with origin/main\n");
+    let listed = lead.git(&["ls-remote", "--heads", "origin"]);
+    assert!(!listed.contains(&branch), "{listed}");
+}
