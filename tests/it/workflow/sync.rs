@@ -601,3 +601,53 @@ fn all_in_step_but(team: &Team, busy: &Ws) {
         }
     }
 }
+
+#[test]
+fn an_ssh_remote_goes_through_the_persons_ssh_and_agent() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Ws::init();
+    let bare = ws.parent().join("company.git");
+    ws.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+    // The person's ssh, as git's core.sshCommand names it: here a stand-in that serves the
+    // repository locally, and only to someone whose agent is reachable.
+    let ssh = ws.parent().join("ssh");
+    std::fs::write(
+        &ssh,
+        "#!/bin/sh\n\
+         [ -n \"$SSH_AUTH_SOCK\" ] || { echo 'Permission denied (publickey).' >&2; exit 255; }\n\
+         for last; do :; done\n\
+         exec sh -c \"$last\"\n",
+    )
+    .expect("write the stand-in");
+    std::fs::set_permissions(&ssh, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    ws.git(&["config", "core.sshCommand", ssh.to_str().unwrap()]);
+    ws.git(&[
+        "remote",
+        "add",
+        "origin",
+        &format!("git@git.example.com:{}", bare.display()),
+    ]);
+    let out = ws.svc(T_LATER, &["sync"]);
+    assert_eq!(code(&out), 3, "without an agent: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Permission denied (publickey)"),
+        "{}",
+        stderr(&out)
+    );
+    let agent = ws.parent().join("agent.sock");
+    let out = ws
+        .command(T_LATER)
+        .env("SSH_AUTH_SOCK", &agent)
+        .arg("sync")
+        .output()
+        .expect("run svc sync");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "pushed 1 commit(s) to origin/master\n");
+    let pushed = Command::new("git")
+        .arg("--git-dir")
+        .arg(&bare)
+        .args(["rev-parse", "master"])
+        .output()
+        .expect("git rev-parse");
+    assert_eq!(String::from_utf8_lossy(&pushed.stdout).trim(), ws.head());
+}
