@@ -55,6 +55,10 @@ pub enum SyncError {
         /// Why it cannot be signed again.
         why: String,
     },
+    /// The push failed for another reason than a lost race (after integrating: this
+    /// clone has upstream's steps and its own on top).
+    #[error("{0}")]
+    Push(RemoteError),
     /// Going back to a merged case branch's target failed.
     #[error("{0}")]
     Switch(String),
@@ -260,7 +264,10 @@ fn sync_branch(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError>
             restore_forms(store, &kept)?;
             return Ok(synced);
         }
-        match net.push(&upstream.remote, short(&branch), &upstream.branch, false)? {
+        let pushed = net
+            .push(&upstream.remote, short(&branch), &upstream.branch, false)
+            .map_err(SyncError::Push);
+        match pushed? {
             Pushed::Done => {
                 synced.pushed = ahead;
                 restore_forms(store, &kept)?;

@@ -25,6 +25,9 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
         SyncError::Remote(e @ RemoteError::NoGit(_)) => {
             CliError::env(e.to_string()).hint("install git; svc uses it to reach remotes")
         }
+        SyncError::Push(e) => CliError::env(e.to_string()).hint(
+            "what upstream had is integrated here, your steps on top; nothing was pushed. If the branch is protected, steps reach it by pull request (review = \"pull-request\"); else run svc sync again",
+        ),
         SyncError::Remote(e) => CliError::env(e.to_string())
             .hint("nothing was changed; check the network and your access to the remote, then run svc sync again"),
         e @ SyncError::Conflict { .. } => CliError::refused(e.to_string()).hint(

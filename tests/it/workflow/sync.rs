@@ -651,3 +651,36 @@ fn an_ssh_remote_goes_through_the_persons_ssh_and_agent() {
         .expect("git rev-parse");
     assert_eq!(String::from_utf8_lossy(&pushed.stdout).trim(), ws.head());
 }
+
+#[test]
+fn a_push_the_server_refuses_is_reported_with_what_the_clone_holds() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Ws::init();
+    let bare = ws.parent().join("company.git");
+    ws.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+    let hook = bare.join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\necho 'master is protected: open a pull request' >&2\nexit 1\n",
+    )
+    .expect("write the hook");
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    ws.git(&["remote", "add", "origin", bare.to_str().unwrap()]);
+    let head = ws.head();
+    let out = ws.svc(T_LATER, &["sync"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.starts_with("error: `git push"), "{err}");
+    assert!(
+        err.contains("master is protected: open a pull request"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "hint: what upstream had is integrated here, your steps on top; nothing was pushed."
+        ),
+        "{err}"
+    );
+    assert_eq!(ws.head(), head);
+    assert_eq!(ws.porcelain(), "");
+}
