@@ -109,6 +109,44 @@ pub fn run(
     report(env, action, &ws, &store, &outcome, &entered, &push)
 }
 
+/// A case this checkout does not have yet (its submission was pushed, the branch here not
+/// synced since): fetch the remote's case branches and switch to the one `query` names.
+/// False when there is none (or no remote to ask).
+pub fn enter_from_remote(
+    env: &Env,
+    ws: &Workspace,
+    store: &Store,
+    query: &str,
+) -> Result<bool, CliError> {
+    let (head, _) = store.head().map_err(|e| step::store_error(e, ws))?;
+    let Some(remote) = remote_of(env, store, &head) else {
+        return Ok(false);
+    };
+    let git = Git::new(store.workdir());
+    if git
+        .fetch(&remote, &[&format!("{}*", review::BRANCH_PREFIX)])
+        .is_err()
+    {
+        return Ok(false);
+    }
+    let prefix = format!("refs/remotes/{remote}/{}", review::BRANCH_PREFIX);
+    let ids: Vec<std::path::PathBuf> = store
+        .repo()
+        .references_glob(&format!("{prefix}*"))
+        .map(|refs| {
+            refs.flatten()
+                .filter_map(|r| r.name().ok()?.strip_prefix(&prefix).map(Into::into))
+                .collect()
+        })
+        .unwrap_or_default();
+    let Ok(found) = svc::case::lookup(&ids, query) else {
+        return Ok(false);
+    };
+    review::enter(store, &found.to_string_lossy(), Some(&remote), false)
+        .map_err(|e| error(e, ws))?;
+    Ok(true)
+}
+
 /// The remote the branch at HEAD syncs with; `None`, said why where it matters, when there
 /// is none to use.
 fn remote_of(env: &Env, store: &Store, head: &str) -> Option<String> {

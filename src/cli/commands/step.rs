@@ -64,7 +64,21 @@ pub fn fault_hook() -> impl Fn(&str) {
 /// Take `action` on the case named in `query`.
 pub fn run(env: &Env, action: Action, query: &str, step: Step) -> CliResult {
     let (ws, store, actor) = open(env)?;
-    let dir = case::find(&ws.root, query)?;
+    let dir = match case::find(&ws.root, query) {
+        Ok(dir) => dir,
+        // Reviewing by pull request, the case may so far be only on its branch: svc
+        // switches to it, then looks again.
+        Err(e) => {
+            let review = ws.review_mode() == ReviewMode::PullRequest
+                && matches!(action, Action::Approve | Action::Reject);
+            if !(review && review::enter_from_remote(env, &ws, &store, query)?) {
+                return Err(e.into());
+            }
+            let (ws, ..) = open(env)?;
+            case::find(&ws.root, query)?;
+            return run(env, action, query, step);
+        }
+    };
     if ws.review_mode() == ReviewMode::PullRequest {
         if review::through_branch(action) {
             return review::run(env, action, &ws, &store, &dir, &step);

@@ -589,3 +589,30 @@ fn a_merged_case_branch_deleted_on_the_server_is_not_pushed_again() {
     let listed = lead.git(&["ls-remote", "--heads", "origin"]);
     assert!(!listed.contains(&branch), "{listed}");
 }
+
+#[test]
+fn a_lead_whose_main_lacks_the_case_finds_it_on_its_branch() {
+    let team = Team::start(pull_requests);
+    let case = team.csc.case_at(Stage::Assigned, "wang.qiang");
+    team.csc.git(&["push", "-q", "origin", "HEAD:main"]);
+    team.engineer.git(&["pull", "-q", "--ff-only"]);
+    submit_task_sheet(&team, &case);
+    // The lead has not synced since the case was opened: it is only on the server.
+    let lead = &team.lead;
+    assert!(!lead.exists(&case.file("case.toml")));
+    let suffix = &case.id[case.id.len() - 6..];
+    let out = lead.ok(T_APPROVE, &["approve", suffix]);
+    assert!(
+        out.starts_with(&format!(
+            "approve {}: pending-approval -> approved (commit ",
+            case.id
+        )),
+        "{out}"
+    );
+    let branch = format!("case/{}", case.id);
+    assert_eq!(on_branch(lead), branch);
+    assert_eq!(team.server_head(&branch), lead.head());
+    // A case that is nowhere is still not found.
+    let out = lead.svc(T_APPROVE, &["approve", "SR-20261102-NOSUCH"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+}
