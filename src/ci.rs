@@ -7,30 +7,10 @@
 
 use crate::config::{Person, Role};
 
-/// A forge whose CI and code owners svc can set up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Forge {
-    /// GitHub (Actions, `.github/CODEOWNERS`).
-    GitHub,
-    /// GitLab (`.gitlab-ci.yml`, `.gitlab/CODEOWNERS`).
-    GitLab,
-    /// Forgejo or Gitea (Actions, `.forgejo/CODEOWNERS` with regular expressions).
-    Forgejo,
-}
+/// The forges whose CI and code owners svc can set up: the `forge` of `svc.toml`.
+pub use crate::config::Forge;
 
 impl Forge {
-    /// Every forge, in the order the help lists them.
-    pub const ALL: [Forge; 3] = [Forge::GitHub, Forge::GitLab, Forge::Forgejo];
-
-    /// The name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Forge::GitHub => "github",
-            Forge::GitLab => "gitlab",
-            Forge::Forgejo => "forgejo",
-        }
-    }
-
     /// Where the CI workflow goes, relative to the workspace root.
     pub fn workflow_path(self) -> &'static str {
         match self {
@@ -157,8 +137,8 @@ fn codeowners(forge: Forge, people: &[&Person]) -> (String, Vec<&'static str>) {
          # `svc ci init {} --force` again rather than editing this file.\n\
          # Changes to cases go to the leads (roles lead, sales-lead); changes to people.toml,\n\
          # catalog/ and svc.toml go to the admins (role admin).\n",
-        forge.name(),
-        forge.name()
+        forge.as_str(),
+        forge.as_str()
     );
     text.push_str(match forge {
         Forge::GitHub => "# Owners are e-mail addresses, which GitHub accepts for accounts that list them.\n",
@@ -351,7 +331,7 @@ mod tests {
     #[test]
     fn every_forge_writes_a_workflow_and_codeowners_in_distinct_places() {
         let mut paths = Vec::new();
-        for forge in Forge::ALL {
+        for &forge in Forge::ALL {
             let generated = generate(forge, []);
             assert_eq!(generated.files.len(), 2);
             paths.extend(generated.files.iter().map(|f| f.path));

@@ -8,8 +8,7 @@
 //! request, worked out from the remote's URL. Fetching and pushing are [`crate::remote`]'s.
 
 use crate::actions::LOCK_WAIT;
-use crate::ci::Forge;
-use crate::config;
+use crate::config::Forge;
 use crate::store::{Store, StoreError};
 use git2::build::CheckoutBuilder;
 use git2::{CheckoutNotificationType, ConfigLevel, ErrorCode, Oid, Repository};
@@ -344,15 +343,13 @@ fn checkout(repo: &Repository, to: Oid, branch: &str) -> Result<(), ReviewError>
 /// path) or the forge is unknown.
 pub fn pull_request_url(
     remote_url: &str,
-    forge: Option<config::Forge>,
+    forge: Option<Forge>,
     source: &str,
     target: &str,
 ) -> Option<String> {
     let web = Web::parse(remote_url)?;
     let forge = match forge {
-        Some(config::Forge::GitHub) => Forge::GitHub,
-        Some(config::Forge::GitLab) => Forge::GitLab,
-        Some(config::Forge::Forgejo) => Forge::Forgejo,
+        Some(forge) => forge,
         None => forge_of_host(&web.host)?,
     };
     let path = web.path.join("/");
@@ -498,7 +495,7 @@ mod tests {
         pull_request_url(remote, None, SOURCE, "main")
     }
 
-    fn with(remote: &str, forge: config::Forge) -> Option<String> {
+    fn with(remote: &str, forge: Forge) -> Option<String> {
         pull_request_url(remote, Some(forge), SOURCE, "main")
     }
 
@@ -624,28 +621,24 @@ mod tests {
         let remote = "git@git.example.com:acme/service.git";
         assert_eq!(url(remote), None);
         assert_eq!(
-            with(remote, config::Forge::GitHub).as_deref(),
+            with(remote, Forge::GitHub).as_deref(),
             Some(
                 "https://git.example.com/acme/service/compare/main...case/SR-20261102-K7F3Q2?expand=1"
             )
         );
         assert_eq!(
-            with(remote, config::Forge::GitLab).as_deref(),
+            with(remote, Forge::GitLab).as_deref(),
             Some(
                 "https://git.example.com/acme/service/-/merge_requests/new?merge_request%5Bsource_branch%5D=case%2FSR-20261102-K7F3Q2&merge_request%5Btarget_branch%5D=main"
             )
         );
         assert_eq!(
-            with(remote, config::Forge::Forgejo).as_deref(),
+            with(remote, Forge::Forgejo).as_deref(),
             Some("https://git.example.com/acme/service/compare/main...case/SR-20261102-K7F3Q2")
         );
         // The setting wins over what the host seems to say.
         assert_eq!(
-            with(
-                "https://gitlab.example.com/acme/service",
-                config::Forge::Forgejo
-            )
-            .as_deref(),
+            with("https://gitlab.example.com/acme/service", Forge::Forgejo).as_deref(),
             Some("https://gitlab.example.com/acme/service/compare/main...case/SR-20261102-K7F3Q2")
         );
     }
@@ -664,7 +657,7 @@ mod tests {
             "https://github.com",
             "",
         ] {
-            for forge in [None, Some(config::Forge::GitHub)] {
+            for forge in [None, Some(Forge::GitHub)] {
                 assert_eq!(
                     pull_request_url(remote, forge, SOURCE, "main"),
                     None,

@@ -79,7 +79,7 @@ fn init(args: InitArgs, env: &Env) -> CliResult {
                 CliError::refused(format!("not overwriting {}", existing.join(", "))).hint(
                     format!(
                         "run `svc ci init {} --force` to replace them, or move them away",
-                        forge.name()
+                        forge.as_str()
                     ),
                 ),
             );
@@ -105,7 +105,7 @@ fn init(args: InitArgs, env: &Env) -> CliResult {
     }
     if env.ui.json {
         env.ui.json(&serde_json::json!({
-            "forge": forge.name(),
+            "forge": forge.as_str(),
             "files": generated.files.iter().map(|f| f.path).collect::<Vec<_>>(),
             "without_owners": generated.without_owners,
         }))?;
