@@ -1,7 +1,7 @@
 //! Git, through libgit2: opening or creating the repository around a workspace and making
 //! commits of exactly the files svc wrote.
 
-use git2::{Repository, Signature};
+use git2::{Oid, Repository, Signature};
 use std::path::{Path, PathBuf};
 
 /// A git failure, with what svc was doing.
@@ -28,6 +28,16 @@ pub fn open_or_init(dir: &Path) -> Result<(Repository, bool), GitError> {
             .map(|r| (r, true))
             .map_err(ctx(format!("creating a repository in {}", dir.display()))),
     }
+}
+
+/// A branch's short name: `main` for `refs/heads/main` (a short name stays as it is).
+pub fn short_branch(name: &str) -> &str {
+    name.strip_prefix("refs/heads/").unwrap_or(name)
+}
+
+/// Whether the history of `tip` holds `commit`: it is `commit` or descends from it.
+pub fn includes(repo: &Repository, tip: Oid, commit: Oid) -> bool {
+    tip == commit || repo.graph_descendant_of(tip, commit).unwrap_or(false)
 }
 
 /// Where git's configuration comes from besides the repository's own: what git's

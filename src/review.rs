@@ -9,6 +9,7 @@
 
 use crate::actions::LOCK_WAIT;
 use crate::config::Forge;
+use crate::git::{includes, short_branch};
 use crate::store::{Store, StoreError};
 use git2::build::CheckoutBuilder;
 use git2::{CheckoutNotificationType, ConfigLevel, ErrorCode, Oid, Repository};
@@ -27,15 +28,14 @@ pub fn branch(case: &str) -> String {
 
 /// The case whose branch this is (`case/<id>` or `refs/heads/case/<id>`), if it is one.
 pub fn case_of(branch: &str) -> Option<&str> {
-    let short = branch.strip_prefix("refs/heads/").unwrap_or(branch);
-    short
+    short_branch(branch)
         .strip_prefix(BRANCH_PREFIX)
         .filter(|id| !id.is_empty() && !id.contains('/'))
 }
 
 /// The branch a case branch merges into (`main`), as recorded when svc made it.
 pub fn target_of(repo: &Repository, branch: &str) -> Option<String> {
-    let short = branch.strip_prefix("refs/heads/").unwrap_or(branch);
+    let short = short_branch(branch);
     repo.config()
         .ok()?
         .get_string(&format!("branch.{short}.{TARGET_KEY}"))
@@ -162,11 +162,7 @@ pub fn enter(
     let here = case_of(&head);
     // From the main line, a case branch already merged there is finished work: the next
     // submission of the case starts afresh from the tip (the push is then a fast-forward).
-    let merged = |tip: Oid| {
-        here.is_none()
-            && head_oid
-                .is_some_and(|h| h == tip || repo.graph_descendant_of(h, tip).unwrap_or(false))
-    };
+    let merged = |tip: Oid| here.is_none() && head_oid.is_some_and(|h| includes(repo, h, tip));
     let previous = repo.refname_to_id(&local_ref).ok();
     let local = previous.filter(|l| here == Some(case) || !merged(*l));
     let theirs = remote
@@ -174,11 +170,7 @@ pub fn enter(
         .filter(|t| !merged(*t));
     let target = match here {
         Some(_) => target_of(repo, &head),
-        None => Some(
-            head.strip_prefix("refs/heads/")
-                .unwrap_or(&head)
-                .to_string(),
-        ),
+        None => Some(short_branch(&head).to_string()),
     };
     let tip = match (local, theirs) {
         (Some(l), Some(t)) if l == t => l,
@@ -208,7 +200,7 @@ pub fn enter(
             Some(other) => {
                 let Some(back) = &target else {
                     return Err(ReviewError::OtherCase {
-                        current: head.trim_start_matches("refs/heads/").to_string(),
+                        current: short_branch(&head).to_string(),
                         other: other.to_string(),
                         case: Some(case.to_string()),
                         back_to: None,
@@ -329,7 +321,7 @@ fn checkout(repo: &Repository, to: Oid, branch: &str) -> Result<(), ReviewError>
             files.sort();
             files.dedup();
             Err(ReviewError::WouldOverwrite {
-                branch: branch.trim_start_matches("refs/heads/").to_string(),
+                branch: short_branch(branch).to_string(),
                 files,
             })
         }

@@ -15,6 +15,7 @@
 
 use crate::actions::{self, Actor, Prepared};
 use crate::decode::Timestamp;
+use crate::git::{includes, short_branch};
 use crate::history::{self, Trailers};
 use crate::remote::{self, Git, Pushed, RemoteError};
 use crate::review;
@@ -156,9 +157,7 @@ pub fn sync(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError> {
     let upstream = remote::upstream(repo, &target)?;
     net.fetch(&upstream.remote, &[&upstream.branch])?;
     let merged = match (head, repo.refname_to_id(&upstream.tracking_ref()).ok()) {
-        (Some(head), Some(theirs)) => {
-            head == theirs || repo.graph_descendant_of(theirs, head).unwrap_or(false)
-        }
+        (Some(head), Some(theirs)) => includes(repo, theirs, head),
         _ => false,
     };
     if !merged {
@@ -169,7 +168,7 @@ pub fn sync(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError> {
         e => SyncError::Switch(e.to_string()),
     })?;
     let mut back = sync_branch(store, fault)?;
-    back.merged = Some(short(&branch).to_string());
+    back.merged = Some(short_branch(&branch).to_string());
     back.replayed.extend(synced.replayed);
     back.refused.extend(synced.refused);
     back.case_branches = synced.case_branches;
@@ -183,9 +182,7 @@ fn push_case_branches(store: &Store, net: &Git, remote: &str) -> Result<Vec<Stri
     let (current, head) = store.head()?;
     // A branch merged into the current one is finished work (its remote branch may well
     // have been deleted after the merge): never pushed again.
-    let merged = |tip: Oid| {
-        head.is_some_and(|h| h == tip || repo.graph_descendant_of(h, tip).unwrap_or(false))
-    };
+    let merged = |tip: Oid| head.is_some_and(|h| includes(repo, h, tip));
     let mut local = Vec::new();
     for reference in repo
         .references_glob(&format!("refs/heads/{}*", review::BRANCH_PREFIX))
@@ -196,7 +193,7 @@ fn push_case_branches(store: &Store, net: &Git, remote: &str) -> Result<Vec<Stri
             && name != current
             && !merged(tip)
         {
-            local.push((short(name).to_string(), tip));
+            local.push((short_branch(name).to_string(), tip));
         }
     }
     if local.is_empty() {
@@ -210,7 +207,7 @@ fn push_case_branches(store: &Store, net: &Git, remote: &str) -> Result<Vec<Stri
             .ok();
         let ahead = match theirs {
             None => true,
-            Some(theirs) => theirs != tip && repo.graph_descendant_of(tip, theirs).unwrap_or(false),
+            Some(theirs) => theirs != tip && includes(repo, tip, theirs),
         };
         if ahead && net.push(remote, &name, &name, true)? == Pushed::Done {
             pushed.push(name);
@@ -240,7 +237,7 @@ fn sync_branch(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError>
         let Some(local) = local else {
             return Err(RemoteError::NoRemote(format!(
                 "branch {} has no commits yet; a team's workspace is started with `git clone URL`",
-                short(&branch)
+                short_branch(&branch)
             ))
             .into());
         };
@@ -265,7 +262,12 @@ fn sync_branch(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError>
             return Ok(synced);
         }
         let pushed = net
-            .push(&upstream.remote, short(&branch), &upstream.branch, false)
+            .push(
+                &upstream.remote,
+                short_branch(&branch),
+                &upstream.branch,
+                false,
+            )
             .map_err(SyncError::Push);
         match pushed? {
             Pushed::Done => {
@@ -278,10 +280,6 @@ fn sync_branch(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError>
     }
     restore_forms(store, &kept)?;
     Err(SyncError::Race(ATTEMPTS))
-}
-
-fn short(branch: &str) -> &str {
-    branch.strip_prefix("refs/heads/").unwrap_or(branch)
 }
 
 /// The commits reachable from `from` and not from `not`.
@@ -336,7 +334,7 @@ fn integrate(
         refs: Vec::new(),
         forms: BTreeMap::new(),
     };
-    if local == theirs || repo.graph_descendant_of(local, theirs).unwrap_or(false) {
+    if includes(repo, local, theirs) {
         done.tip = local;
         return Ok(done);
     }

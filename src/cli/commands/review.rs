@@ -7,6 +7,7 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
 use std::path::Path;
 use svc::actions::{self, ActionError, Outcome, Session, Step};
+use svc::git::short_branch;
 use svc::remote::{self, Git, Pushed};
 use svc::review::{self, CaseBranch, ReviewError};
 use svc::store::Store;
@@ -95,7 +96,7 @@ pub fn run(
         // No case branch anywhere, and the case was waiting where HEAD is: a plain step.
         if env.ui.json {
             let mut json = step::outcome_json(action, &outcome);
-            json["branch"] = head.strip_prefix("refs/heads/").unwrap_or(&head).into();
+            json["branch"] = short_branch(&head).into();
             json["target"] = serde_json::Value::Null;
             json["remote"] = serde_json::Value::Null;
             json["pushed"] = false.into();
@@ -284,10 +285,7 @@ fn undo(store: &Store, entered: Option<&CaseBranch>, err: CliError) -> CliError 
     match review::leave(store, entered) {
         Ok(()) => err,
         Err(e) => {
-            let back = entered
-                .came_from
-                .strip_prefix("refs/heads/")
-                .unwrap_or(&entered.came_from);
+            let back = short_branch(&entered.came_from);
             err.hint(format!(
                 "svc could not switch back ({e}): git switch {back}"
             ))
