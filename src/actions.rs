@@ -32,6 +32,17 @@ pub struct Actor {
     pub email: String,
 }
 
+impl Actor {
+    /// The person people.toml lists, acting.
+    pub fn of(person: &crate::config::Person) -> Actor {
+        Actor {
+            id: person.id.value.clone(),
+            name: person.name.clone(),
+            email: person.email.value.clone(),
+        }
+    }
+}
+
 /// Why a step was refused or failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ActionError {
@@ -112,11 +123,7 @@ pub fn actor(
         .person_by_email(&email)
         .ok_or(ActionError::UnknownPerson(email.clone()))?;
     let _ = name;
-    Ok(Actor {
-        id: person.id.value.clone(),
-        name: person.name.clone(),
-        email: person.email.value.clone(),
-    })
+    Ok(Actor::of(person))
 }
 
 impl Session<'_> {

@@ -55,7 +55,6 @@ pub fn trailers(message: &str) -> Option<Trailers> {
     })
 }
 
-/// The note of a commit: the message without its subject and trailers.
 /// The note of a step: the message's body without the subject and the trailers.
 pub fn note(message: &str) -> String {
     let mut paragraphs: Vec<&str> = message.split("\n\n").skip(1).collect();

@@ -737,16 +737,22 @@ fn retake(
             continue;
         };
         let dest = root.join(shared);
-        write_entry(repo, e.id(), e.kind(), &dest)?;
+        match e.kind() {
+            Some(ObjectType::Tree) => {
+                let tree = repo.find_tree(e.id()).map_err(git("reading a tree"))?;
+                crate::report::snapshot::write_tree(repo, &tree, &dest).map_err(|e| {
+                    StoreError::Io {
+                        path: dest.clone(),
+                        source: std::io::Error::other(e.to_string()),
+                    }
+                })?;
+            }
+            _ => write_blob(repo, e.id(), &dest)?,
+        }
     }
     let case_dir = strip(folder, &prefix);
     for (name, (id, _)) in &files {
-        write_entry(
-            repo,
-            *id,
-            Some(ObjectType::Blob),
-            &root.join(&case_dir).join(name),
-        )?;
+        write_blob(repo, *id, &root.join(&case_dir).join(name))?;
     }
     let ws = Workspace::open(&root);
     let Some(person) = ws.people.get(&t.actor) else {
@@ -755,11 +761,7 @@ fn retake(
             t.actor
         )));
     };
-    let actor = Actor {
-        id: person.id.value.clone(),
-        name: person.name.clone(),
-        email: person.email.value.clone(),
-    };
+    let actor = Actor::of(person);
     let case = crate::case::load(&root, &case_dir);
     let message = commit.message().unwrap_or_default();
     let recorded = repo
@@ -817,36 +819,17 @@ fn refusal(e: &actions::ActionError) -> String {
     }
 }
 
-/// Write a blob or a whole tree from git to `dest`.
-fn write_entry(
-    repo: &Repository,
-    id: Oid,
-    kind: Option<ObjectType>,
-    dest: &Path,
-) -> Result<(), StoreError> {
+/// Write a file from git to `dest`.
+fn write_blob(repo: &Repository, id: Oid, dest: &Path) -> Result<(), StoreError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| StoreError::Io { path, source }
     };
-    match kind {
-        Some(ObjectType::Tree) => {
-            let tree: Tree = repo.find_tree(id).map_err(git("reading a tree"))?;
-            std::fs::create_dir_all(dest).map_err(io(dest))?;
-            for e in tree.iter() {
-                let name = e.name().unwrap_or_default();
-                write_entry(repo, e.id(), e.kind(), &dest.join(name))?;
-            }
-        }
-        Some(ObjectType::Blob) => {
-            let blob = repo.find_blob(id).map_err(git("reading a file"))?;
-            if let Some(dir) = dest.parent() {
-                std::fs::create_dir_all(dir).map_err(io(dir))?;
-            }
-            std::fs::write(dest, blob.content()).map_err(io(dest))?;
-        }
-        _ => {}
+    let blob = repo.find_blob(id).map_err(git("reading a file"))?;
+    if let Some(dir) = dest.parent() {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
     }
-    Ok(())
+    std::fs::write(dest, blob.content()).map_err(io(dest))
 }
 
 /// The newest step upstream on each case, among the commits this clone did not have.

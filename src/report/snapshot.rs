@@ -276,7 +276,7 @@ fn subtrees<'r>(repo: &'r Repository, tree: &Tree) -> Vec<(String, Tree<'r>)> {
 
 /// Write the files of `tree` under `dest` (links and submodules are left out: svc reads
 /// neither).
-fn write_tree(repo: &Repository, tree: &Tree, dest: &Path) -> Result<(), SnapshotError> {
+pub(crate) fn write_tree(repo: &Repository, tree: &Tree, dest: &Path) -> Result<(), SnapshotError> {
     let io = |path: &Path| {
         let path = path.display().to_string();
         move |e: std::io::Error| SnapshotError::Git {
