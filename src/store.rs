@@ -11,7 +11,7 @@
 //! A step that must be signed is signed before the journal, so a signature that cannot be
 //! made leaves nothing changed either.
 
-use crate::fsutil::write_atomic;
+use crate::fsutil::{write_atomic, write_if_changed};
 use crate::git::ConfigSources;
 use crate::signing::SignError;
 use git2::{FileMode, ObjectType, Oid, Repository, RepositoryState, Signature, Tree};
@@ -397,12 +397,7 @@ impl Store {
             match change.new {
                 Some((id, mode)) => {
                     let blob = self.repo.find_blob(id).map_err(git("reading a file"))?;
-                    if std::fs::read(&file).ok().as_deref() != Some(blob.content()) {
-                        if let Some(dir) = file.parent() {
-                            std::fs::create_dir_all(dir).map_err(io(dir))?;
-                        }
-                        write_atomic(&file, blob.content()).map_err(io(&file))?;
-                    }
+                    write_if_changed(&file, blob.content()).map_err(io(&file))?;
                     set_executable(&file, mode == u32::from(FileMode::BlobExecutable))
                         .map_err(io(&file))?;
                     index
@@ -499,12 +494,7 @@ impl Store {
         for rel in &writes {
             if let Some(bytes) = blob_at(&self.repo, &tree, rel) {
                 let file = self.workdir.join(rel);
-                if std::fs::read(&file).ok().as_deref() != Some(bytes.as_slice()) {
-                    if let Some(dir) = file.parent() {
-                        std::fs::create_dir_all(dir).map_err(io(dir))?;
-                    }
-                    write_atomic(&file, &bytes).map_err(io(&file))?;
-                }
+                write_if_changed(&file, &bytes).map_err(io(&file))?;
             }
         }
         self.update_index(&case_dir)?;

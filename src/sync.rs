@@ -297,19 +297,8 @@ fn count(repo: &Repository, from: Oid, not: Option<Oid>) -> Result<usize, StoreE
 fn restore_forms(store: &Store, forms: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), StoreError> {
     for (path, bytes) in forms {
         let file = store.workdir().join(path);
-        if std::fs::read(&file).ok().as_deref() == Some(bytes.as_slice()) {
-            continue;
-        }
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
-        crate::fsutil::write_atomic(&file, bytes).map_err(|source| StoreError::Io {
-            path: file.clone(),
-            source,
-        })?;
+        crate::fsutil::write_if_changed(&file, bytes)
+            .map_err(|source| StoreError::Io { path: file, source })?;
     }
     Ok(())
 }
@@ -764,10 +753,9 @@ fn retake(
     let actor = Actor::of(person);
     let case = crate::case::load(&root, &case_dir);
     let message = commit.message().unwrap_or_default();
-    let recorded = repo
-        .find_commit(commit.id())
+    let recorded = commit
+        .tree()
         .ok()
-        .and_then(|c| c.tree().ok())
         .and_then(|tree| store::blob_at(repo, &tree, &folder.join("case.toml")))
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default();
