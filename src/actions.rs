@@ -111,18 +111,14 @@ pub enum ActionError {
     Store(#[from] StoreError),
 }
 
-/// The identity git uses in the workspace's repository, matched to people.toml.
-pub fn actor(
-    ws: &Workspace,
-    store: &Store,
-    sources: &crate::git::ConfigSources,
-) -> Result<Actor, ActionError> {
-    let (name, email) =
-        crate::git::identity(store.repo(), sources).ok_or(ActionError::NoIdentity)?;
+/// The identity git uses in the workspace's repository (read from where the store's
+/// configuration sources say), matched to people.toml.
+pub fn actor(ws: &Workspace, store: &Store) -> Result<Actor, ActionError> {
+    let (_, email) = crate::git::identity(store.repo(), store.config_sources())
+        .ok_or(ActionError::NoIdentity)?;
     let person = ws
         .person_by_email(&email)
         .ok_or(ActionError::UnknownPerson(email.clone()))?;
-    let _ = name;
     Ok(Actor::of(person))
 }
 

@@ -39,8 +39,7 @@ pub fn open(env: &Env) -> Result<(Workspace, Store, Actor), CliError> {
     let store = Store::open(&ws.root)
         .map_err(|e| store_error(e, &ws))?
         .with_config_sources(env.git_sources());
-    let actor =
-        actions::actor(&ws, &store, &env.git_sources()).map_err(|e| action_error(e, env, &ws))?;
+    let actor = actions::actor(&ws, &store).map_err(|e| action_error(e, env, &ws))?;
     Ok((ws, store, actor))
 }
 
