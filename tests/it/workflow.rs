@@ -460,7 +460,12 @@ impl Ws {
 
     /// Open a case as zhao.min at `now`.
     pub fn new_case_at(&self, now: &str, fault: &str) -> Case {
-        self.act_as("zhao.min");
+        self.new_case_by("zhao.min", now, fault)
+    }
+
+    /// Open a case as `person` at `now`.
+    pub fn new_case_by(&self, person: &str, now: &str, fault: &str) -> Case {
+        self.act_as(person);
         let out = self.ok(
             now,
             &[

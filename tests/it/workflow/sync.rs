@@ -12,28 +12,6 @@ fn sync(ws: &Ws) -> String {
     ws.ok(T_LATER, &["sync"])
 }
 
-/// `svc new` by `person`.
-fn open(ws: &Ws, person: &str, now: &str, fault: &str) -> Case {
-    ws.act_as(person);
-    let id = ws
-        .ok(
-            now,
-            &[
-                "new",
-                "--customer",
-                "example-customer",
-                "--site",
-                "gz-main",
-                "--fault",
-                fault,
-            ],
-        )
-        .trim()
-        .to_string();
-    let dir = format!("cases/{}/{}/{id}", &id[3..7], &id[7..9]);
-    Case { id, dir }
-}
-
 /// Every desk at the server's main, clean, `svc check` passing.
 fn all_in_step(team: &Team) {
     let main = team.server_head("main");
@@ -75,9 +53,11 @@ fn steps(ws: &Ws, case: &Case) -> Vec<(String, String)> {
 #[test]
 fn cases_opened_offline_on_three_desks_reach_every_desk() {
     let team = Team::start(|_| {});
-    let a = open(&team.csc, "zhao.min", T_NEW, "电源告警");
-    let b = open(&team.engineer, "wang.qiang", T_ACCEPT, "光口闪断");
-    let c = open(&team.lead, "li.na", T_ASSIGN, "风扇噪声");
+    let a = team.csc.new_case_by("zhao.min", T_NEW, "电源告警");
+    let b = team
+        .engineer
+        .new_case_by("wang.qiang", T_ACCEPT, "光口闪断");
+    let c = team.lead.new_case_by("li.na", T_ASSIGN, "风扇噪声");
 
     assert_eq!(
         sync(&team.csc),
@@ -113,7 +93,7 @@ fn cases_opened_offline_on_three_desks_reach_every_desk() {
 fn two_signatures_made_apart_become_one_signed_task_sheet() {
     let team = Team::start(|csc| csc.add_people(MORE_PEOPLE));
     let csc = &team.csc;
-    let case = open(csc, "zhao.min", T_NEW, "电源告警");
+    let case = csc.new_case_by("zhao.min", T_NEW, "电源告警");
     let id = case.id.as_str();
     csc.ok(T_ACCEPT, &["accept", id, "--fee", "warranty"]);
     csc.act_as("chen.jie");
@@ -236,8 +216,8 @@ fn a_step_that_no_longer_applies_is_refused_naming_both_and_the_forms_are_kept()
 #[test]
 fn a_push_that_loses_the_race_is_retried_after_integrating() {
     let team = Team::start(|_| {});
-    open(&team.csc, "zhao.min", T_NEW, "电源告警");
-    let theirs = open(&team.lead, "li.na", T_ACCEPT, "风扇噪声");
+    team.csc.new_case_by("zhao.min", T_NEW, "电源告警");
+    let theirs = team.lead.new_case_by("li.na", T_ACCEPT, "风扇噪声");
     // The lead pushes between the CSC's fetch and push: a `git` that runs her push first.
     let real = String::from_utf8(
         Command::new("sh")
@@ -349,9 +329,11 @@ fn a_workspace_without_a_remote_is_told_how_to_add_one() {
 fn a_sync_killed_while_bringing_the_work_tree_forward_is_finished_by_the_next() {
     for point in svc::store::ADVANCE_FAULT_POINTS {
         let team = Team::start(|_| {});
-        let theirs = open(&team.csc, "zhao.min", T_NEW, "电源告警");
+        let theirs = team.csc.new_case_by("zhao.min", T_NEW, "电源告警");
         sync(&team.csc);
-        let mine = open(&team.engineer, "wang.qiang", T_ACCEPT, "光口闪断");
+        let mine = team
+            .engineer
+            .new_case_by("wang.qiang", T_ACCEPT, "光口闪断");
         // Something typed elsewhere, not recorded: it must survive.
         team.engineer.write("notes.txt", "客户电话 020-1234\n");
         let out = team.engineer.svc_fault(T_LATER, point, &["sync"]);
@@ -393,7 +375,7 @@ fn a_plain_folder_serves_as_the_remote_too() {
         .expect("git clone");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let laptop = ws.sibling("laptop");
-    let case = open(&laptop, "wang.qiang", T_NEW, "电源告警");
+    let case = laptop.new_case_by("wang.qiang", T_NEW, "电源告警");
     assert_eq!(sync(&laptop), "pushed 1 commit(s) to origin/master\n");
     assert_eq!(sync(&ws), "received 1 commit(s) from origin/master\n");
     assert!(ws.exists(&case.file("request.toml")));
@@ -476,7 +458,7 @@ fn an_http_remote_uses_the_persons_credential_helper() {
 fn status_says_when_steps_are_waiting_to_be_shared() {
     let team = Team::start(|_| {});
     let ws = &team.engineer;
-    open(ws, "wang.qiang", T_NEW, "电源告警");
+    ws.new_case_by("wang.qiang", T_NEW, "电源告警");
     let waiting = "1 commit(s) here are not on origin/main yet: svc sync shares them";
     let status = ws.ok(T_LATER, &["status"]);
     assert_eq!(status.lines().nth(1), Some(waiting), "{status}");
@@ -498,7 +480,7 @@ fn a_signed_approval_carried_over_is_signed_again_by_its_author() {
     // The lead signs offline; meanwhile a new case reaches the server.
     sign_with(&team.lead, "li.na");
     team.lead.ok(T_APPROVE, &["approve", &case.id]);
-    open(&team.csc, "zhao.min", T_FLIGHT, "风扇噪声");
+    team.csc.new_case_by("zhao.min", T_FLIGHT, "风扇噪声");
     sync(&team.csc);
     assert_eq!(
         sync(&team.lead),
@@ -557,11 +539,11 @@ fn a_day_of_three_desks_working_offline_loses_nothing() {
         &task_sheet("wang.qiang", "wang.qiang"),
     );
     eng.ok(T_SUBMIT, &["submit", &a.id]);
-    let b = open(eng, "wang.qiang", T_SUBMIT, "光口闪断");
+    let b = eng.new_case_by("wang.qiang", T_SUBMIT, "光口闪断");
     eng.edit(&b.file("request.toml"), "光口闪断", "光口闪断,每天上午");
     let typed = eng.read(&b.file("request.toml"));
-    let c = open(csc, "zhao.min", T_APPROVE, "风扇噪声");
-    let d = open(lead, "li.na", T_FLIGHT, "板卡过热");
+    let c = csc.new_case_by("zhao.min", T_APPROVE, "风扇噪声");
+    let d = lead.new_case_by("li.na", T_FLIGHT, "板卡过热");
     sync_and_verify(&team, lead);
     sync_and_verify(&team, eng);
     sync_and_verify(&team, csc);
