@@ -80,14 +80,16 @@ impl From<svc::workspace::OpenError> for CliError {
     }
 }
 
-impl From<svc::case::LookupError> for CliError {
-    fn from(e: svc::case::LookupError) -> CliError {
+impl From<svc::workspace::case::LookupError> for CliError {
+    fn from(e: svc::workspace::case::LookupError) -> CliError {
         let hint = match &e {
-            svc::case::LookupError::NotFound {
+            svc::workspace::case::LookupError::NotFound {
                 closest: Some(c), ..
             } => format!("did you mean {c}?"),
-            svc::case::LookupError::NotFound { .. } => "`svc list` shows every case".to_string(),
-            svc::case::LookupError::Ambiguous { .. } => {
+            svc::workspace::case::LookupError::NotFound { .. } => {
+                "`svc list` shows every case".to_string()
+            }
+            svc::workspace::case::LookupError::Ambiguous { .. } => {
                 "give more characters of the id".to_string()
             }
         };

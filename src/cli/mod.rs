@@ -10,7 +10,7 @@ use clap::{Args, CommandFactory, Parser};
 use error::{CliError, CliResult};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use svc::decode::Timestamp;
+use svc::forms::decode::Timestamp;
 use svc::workspace::{self, Workspace};
 use ui::{ColorChoice, Ui};
 
@@ -71,8 +71,8 @@ impl Env {
     }
 
     /// Where git's configuration comes from, as git's own environment says.
-    pub fn git_sources(&self) -> svc::git::ConfigSources {
-        svc::git::ConfigSources {
+    pub fn git_sources(&self) -> svc::history::git::ConfigSources {
+        svc::history::git::ConfigSources {
             global: std::env::var_os("GIT_CONFIG_GLOBAL").map(PathBuf::from),
             no_system: std::env::var_os("GIT_CONFIG_NOSYSTEM")
                 .is_some_and(|v| !v.is_empty() && v != "0" && v != "false"),
@@ -87,7 +87,7 @@ impl Env {
                 e.message()
             ))
         })?;
-        let Some((_, email)) = svc::git::identity(&repo, &self.git_sources()) else {
+        let Some((_, email)) = svc::history::git::identity(&repo, &self.git_sources()) else {
             return Err(CliError::env(
                 "git has no user.email here, so svc cannot tell who you are",
             )

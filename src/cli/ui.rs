@@ -4,7 +4,7 @@ use super::error::CliError;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-use svc::finding::{Finding, Severity};
+use svc::forms::finding::{Finding, Severity};
 
 /// When to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -112,7 +112,7 @@ impl Ui {
         &self,
         root: &Path,
         findings: &[Finding],
-        texts: &[std::sync::Arc<svc::source::SourceFile>],
+        texts: &[std::sync::Arc<svc::forms::source::SourceFile>],
     ) -> String {
         let renderer = if self.color {
             Renderer::styled()

@@ -3,8 +3,8 @@
 //! readable and checkable like any other form.
 
 use super::Via;
-use crate::config::Role;
-use crate::decode::{Sp, Timestamp};
+use crate::forms::config::Role;
+use crate::forms::decode::{Sp, Timestamp};
 use crate::{keywords, record};
 
 keywords! {

@@ -1,6 +1,6 @@
 //! 服务费清单: what the customer is charged, signs and pays on site (8.5, 9.1–9.3).
 
-use crate::decode::{Money, Quantity, Sp};
+use crate::forms::decode::{Money, Quantity, Sp};
 use crate::{keywords, record};
 use chrono::NaiveDate;
 

@@ -4,6 +4,22 @@
 //! Rust type, its decoder (all problems at once, with positions), its JSON Schema and the
 //! bilingual description of every field. Keys are English snake_case; values are free text
 //! in any language. Money is a decimal string, times are RFC 3339 with an offset.
+//!
+//! Beside the forms, the pieces every other part reads with:
+//!
+//! - [`source`]: source files, byte spans and line/column positions.
+//! - [`node`]: TOML and YAML parsed into one spanned tree.
+//! - [`decode`]: typed records from spanned trees, every problem at once, JSON Schema.
+//! - [`finding`]: what validation reports: rule, severity, file, position, message, hint.
+//! - [`config`]: the company's shared files: settings, people, customers, catalog.
+//! - [`schema`]: JSON Schemas of every file, for editors.
+
+pub mod config;
+pub mod decode;
+pub mod finding;
+pub mod node;
+pub mod schema;
+pub mod source;
 
 mod case_file;
 mod fees;
@@ -25,7 +41,7 @@ pub use travel_log::{
 };
 pub use visit::{Cause, Confirmation, PartReplaced, Visit};
 
-use crate::decode::Decode;
+use crate::forms::decode::Decode;
 use crate::keywords;
 
 keywords! {
@@ -151,7 +167,7 @@ impl FormKind {
         }
     }
 
-    /// The JSON Schema (draft-07) of the form's top level (see [`crate::schema`] for the
+    /// The JSON Schema (draft-07) of the form's top level (see [`crate::forms::schema`] for the
     /// whole document).
     pub fn schema(self) -> serde_json::Value {
         match self {

@@ -1,6 +1,6 @@
 //! 服务请求: the intake form (8.1, 5.1.1–5.1.2, 5.3.1).
 
-use crate::decode::{Sp, Timestamp};
+use crate::forms::decode::{Sp, Timestamp};
 use crate::{keywords, record};
 
 keywords! {

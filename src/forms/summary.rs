@@ -1,6 +1,6 @@
 //! 服务总结报告: outcome, cause and suggestions (8.6, 5.3.5, 8.7).
 
-use crate::decode::{Score, Sp};
+use crate::forms::decode::{Score, Sp};
 use crate::{keywords, record};
 use chrono::NaiveDate;
 

@@ -1,7 +1,7 @@
 //! 客户服务任务书: the work order the engineer prepares and the CSC lead signs (8.3, 7.1–7.4).
 
 use super::Transport;
-use crate::decode::{Money, Quantity, Sp};
+use crate::forms::decode::{Money, Quantity, Sp};
 use crate::record;
 use chrono::NaiveDate;
 

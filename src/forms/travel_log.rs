@@ -1,7 +1,7 @@
 //! 出差工作日志: the trip as it happened (8.6, 7.3–7.5, 7.8).
 
 use super::{Transport, Via};
-use crate::decode::{Money, Sp, Timestamp};
+use crate::forms::decode::{Money, Sp, Timestamp};
 use crate::{keywords, record};
 use chrono::NaiveDate;
 

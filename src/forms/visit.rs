@@ -1,6 +1,6 @@
 //! 现场服务记录: one record for each site visited (8.5, 7.6, 7.7).
 
-use crate::decode::{Quantity, Sp, Timestamp};
+use crate::forms::decode::{Quantity, Sp, Timestamp};
 use crate::{keywords, record};
 use chrono::NaiveDate;
 

@@ -17,14 +17,14 @@
 
 pub mod form;
 
-use crate::case::Case;
-use crate::decode::{Money, Timestamp};
-use crate::finding::{Finding, Location, Severity};
+use crate::forms::decode::{Money, Timestamp};
+use crate::forms::finding::{Finding, Location, Severity};
 use crate::forms::{FormKind, State, Visit};
-use crate::history::{self, Entry};
+use crate::history::log::{self, Entry};
+use crate::history::store::{Store, StoreError};
 use crate::report::templates::{self, Locale, TemplateError, Templates};
 use crate::rules::{self, Context as RuleContext};
-use crate::store::{Store, StoreError};
+use crate::workspace::case::Case;
 use crate::workspace::{Loaded, Workspace};
 use form::{FormView, Row, SignatureLine, Table, Views};
 use serde::Serialize;
@@ -134,7 +134,7 @@ pub fn recorded(root: &Path, case_dir: &Path, id: &str) -> Result<Recorded, Stor
         .collect();
     uncommitted.sort();
     uncommitted.dedup();
-    let history = history::case_log(repo, id)?;
+    let history = log::case_log(repo, id)?;
     Ok(Recorded {
         repository: true,
         commit,
@@ -469,7 +469,7 @@ impl<'a> Printer<'a> {
             },
             case,
         );
-        crate::finding::sort(&mut findings);
+        crate::forms::finding::sort(&mut findings);
         let errors = findings.iter().filter(|f| f.is_error()).count();
         cx.insert("errors", &errors);
         cx.insert("warnings", &(findings.len() - errors));
@@ -932,7 +932,7 @@ fn claim(views: &Views, case: &Case) -> Claim {
         days: Vec::new(),
         expenses: Vec::new(),
         advance_received: None,
-        span: crate::source::Span::default(),
+        span: crate::forms::source::Span::default(),
     };
     let log = case.travel_log.as_ref().map_or(&empty, |l| &l.value);
     let leg = crate::forms::Leg::FIELDS;

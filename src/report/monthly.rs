@@ -36,13 +36,13 @@
 use super::charts;
 use super::snapshot::{Snapshot, SnapshotError};
 use super::templates::{self, Format, Locale, TemplateError, Templates};
-use crate::case::{self, Case};
-use crate::config::Role;
-use crate::decode::{Money, Timestamp};
+use crate::forms::config::Role;
+use crate::forms::decode::{Money, Timestamp};
+use crate::forms::source::SourceFile;
 use crate::forms::{ApprovalKind, CaseFile, FeeArrangement, State, Transport};
 use crate::rules;
-use crate::source::SourceFile;
 use crate::workspace::Workspace;
+use crate::workspace::case::{self, Case};
 use crate::workspace::{decode_file, read_decode};
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use rayon::prelude::*;
@@ -1140,7 +1140,7 @@ fn model_of(ws: &Workspace, customer: &str, serial: &str) -> Option<String> {
 fn facts<'c>(ws: &Workspace, case: &'c Case, as_of: Timestamp) -> Option<Facts<'c>> {
     let file = case.file.as_ref()?;
     let timeline = file.timeline.as_ref();
-    let at = |pick: fn(&crate::forms::Timeline) -> Option<&crate::decode::Sp<Timestamp>>| {
+    let at = |pick: fn(&crate::forms::Timeline) -> Option<&crate::forms::decode::Sp<Timestamp>>| {
         timeline.and_then(pick).map(|t| t.value)
     };
     let received = case

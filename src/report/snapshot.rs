@@ -154,7 +154,7 @@ impl Snapshot {
 
     /// The case folders (`cases/<yyyy>/<mm>/<id>`, relative to the workspace) of the
     /// commit in the months `months` accepts, in order; `None` when the data is read from
-    /// the working tree (where [`crate::case::discover`] finds them)
+    /// the working tree (where [`crate::workspace::case::discover`] finds them)
     pub fn committed_case_dirs(
         &self,
         months: &dyn Fn(i32, u32) -> bool,
@@ -166,7 +166,7 @@ impl Snapshot {
         let tree = repo
             .find_tree(self.tree)
             .map_err(git_error("reading the commit's tree"))?;
-        let cases = PathBuf::from(crate::case::CASES_DIR);
+        let cases = PathBuf::from(crate::workspace::case::CASES_DIR);
         let mut dirs = Vec::new();
         let mut trees = HashMap::new();
         if let Some(cases_tree) = subtree(&repo, &tree, &self.prefix.join(&cases)) {
@@ -372,7 +372,7 @@ fn check_out(
     let mut paths: Vec<String> = Vec::new();
     for path in DATA_PATHS {
         let full = prefix.join(path);
-        if *path != crate::case::CASES_DIR {
+        if *path != crate::workspace::case::CASES_DIR {
             paths.push(git_path(&full));
             continue;
         }

@@ -2,12 +2,12 @@
 //! customer's confirmation, the return to work, and the records handed in and reviewed.
 
 use super::{Context, approvals, fees::charges, state};
-use crate::case::Case;
-use crate::config::Role;
-use crate::decode::Timestamp;
-use crate::finding::{Finding, Location};
+use crate::forms::config::Role;
+use crate::forms::decode::Timestamp;
+use crate::forms::finding::{Finding, Location};
 use crate::forms::{ApprovalKind, FormKind, State};
 use crate::workspace::Workspace;
+use crate::workspace::case::Case;
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
 
 /// One stretch of a trip of at most 7 days, with the check-ins counted in it as rule 7.5

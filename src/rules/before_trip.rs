@@ -2,10 +2,10 @@
 //! advance only after the signature, and every flight approved by a manager.
 
 use super::{Context, approvals, filled, state, task_sheet_approved_at};
-use crate::case::Case;
-use crate::config::Role;
-use crate::finding::{Finding, Location};
+use crate::forms::config::Role;
+use crate::forms::finding::{Finding, Location};
 use crate::forms::{ApprovalKind, FormKind, State, Transport};
+use crate::workspace::case::Case;
 
 /// 7.1: before submission the task sheet states the tasks, the fault in detail, the
 /// customer's situation, the sites and the dates.

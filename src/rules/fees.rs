@@ -2,12 +2,12 @@
 //! signs, at catalog prices, adding up.
 
 use super::{Context, state};
-use crate::case::Case;
-use crate::config::RateKind;
-use crate::decode::Money;
-use crate::finding::Finding;
+use crate::forms::config::RateKind;
+use crate::forms::decode::Money;
+use crate::forms::finding::Finding;
 use crate::forms::{Cause, FeeArrangement, FeeItem, FeeList, FormKind, State};
 use crate::workspace::Workspace;
+use crate::workspace::case::Case;
 use chrono::NaiveDate;
 
 /// Whether a form has files that could not be read (their findings are reported already,

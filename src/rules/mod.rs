@@ -1,20 +1,23 @@
 //! The rules of the procedure (design §4), each a function named after its clause that
 //! looks at one case and reports [`Finding`]s. The list of rules is data ([`RULES`]), so
 //! validation, the workflow's gates and the documentation all read the same table.
+//!
+//! - [`validate`]: validation of a whole workspace, cases in parallel.
 
 mod after_trip;
 mod before_trip;
 mod fees;
 mod records;
+pub mod validate;
 
 pub use after_trip::{CheckinWeek, checkin_weeks, return_deadline};
 pub use fees::{fee_total, unit_price};
 
-use crate::case::Case;
-use crate::config::{Agreement, Customer, Product};
-use crate::decode::{Sp, Timestamp};
-use crate::finding::{Finding, Severity};
+use crate::forms::config::{Agreement, Customer, Product};
+use crate::forms::decode::{Sp, Timestamp};
+use crate::forms::finding::{Finding, Severity};
 use crate::forms::{ApprovalKind, FeeArrangement, State};
+use crate::workspace::case::Case;
 use crate::workspace::{Loaded, Workspace};
 use chrono::NaiveDate;
 
@@ -251,7 +254,7 @@ pub fn r7_9_expense_claim(case: &Case) -> Vec<Finding> {
 /// Findings for case ids used by more than one folder, from (id, folder, where the id is
 /// written) of every case.
 pub fn duplicate_ids(
-    cases: &[(String, std::path::PathBuf, crate::finding::Location)],
+    cases: &[(String, std::path::PathBuf, crate::forms::finding::Location)],
 ) -> Vec<Finding> {
     let mut seen: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
     for (i, (id, ..)) in cases.iter().enumerate() {

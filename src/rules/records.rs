@@ -2,11 +2,11 @@
 //! for the state it claims (8.1, 8.2).
 
 use super::{Context, state};
-use crate::case::Case;
-use crate::config::Role;
-use crate::decode::{Sp, Timestamp};
-use crate::finding::{Finding, Location};
+use crate::forms::config::Role;
+use crate::forms::decode::{Sp, Timestamp};
+use crate::forms::finding::{Finding, Location};
 use crate::forms::{ApprovalKind, FeeArrangement, State};
+use crate::workspace::case::Case;
 use crate::workspace::{Loaded, suggest};
 use chrono::NaiveDate;
 

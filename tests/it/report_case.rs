@@ -405,9 +405,9 @@ fn the_dossier_is_made_from_committed_data_and_says_what_is_left_out() {
 
 /// The sum of the travel log's expenses as svc reads them.
 fn expenses_total(root: &Path, case: &Case) -> String {
-    let c = svc::case::load(root, Path::new(&case.dir));
+    let c = svc::workspace::case::load(root, Path::new(&case.dir));
     let log = c.travel_log.expect("a travel log");
-    let total: svc::decode::Money = log.expenses.iter().map(|e| e.amount.value).sum();
+    let total: svc::forms::decode::Money = log.expenses.iter().map(|e| e.amount.value).sum();
     total.to_string()
 }
 

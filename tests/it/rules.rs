@@ -4,7 +4,7 @@
 //! that does not fire. Where a rule has a boundary, both sides are tested.
 
 use crate::common::{CASE, Fixture, brief};
-use svc::finding::Finding;
+use svc::forms::finding::Finding;
 
 /// A finding as `severity[rule] file:line:col: message`.
 fn render(f: &Finding) -> String {
@@ -1491,7 +1491,7 @@ fn r9_3_the_amount_collected_is_the_total() {
 // 7.9: the expense claim (checked when a claim is made, not by validate)
 
 fn expense_claim(f: &Fixture) -> Vec<String> {
-    let case = svc::case::load(f.root(), std::path::Path::new(CASE));
+    let case = svc::workspace::case::load(f.root(), std::path::Path::new(CASE));
     svc::rules::r7_9_expense_claim(&case)
         .iter()
         .map(render)

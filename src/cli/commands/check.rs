@@ -6,9 +6,9 @@ use crate::cli::{
     error::{CliError, CliResult},
 };
 use std::process::ExitCode;
-use svc::finding;
-use svc::history;
-use svc::store::Store;
+use svc::forms::finding;
+use svc::history::log;
+use svc::history::store::Store;
 
 /// Validate and verify the history: every step legal, by the right person (for CI)
 #[derive(Debug, clap::Args)]
@@ -37,8 +37,8 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         ),
         None => None,
     };
-    let mut findings = history::check(&store, base).map_err(|e| store_error(e, &ws))?;
-    let validation = svc::validate::validate(&ws, None, now);
+    let mut findings = log::check(&store, base).map_err(|e| store_error(e, &ws))?;
+    let validation = svc::rules::validate::validate(&ws, None, now);
     findings.extend(validation.findings);
     finding::sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();

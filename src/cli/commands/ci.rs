@@ -1,7 +1,7 @@
 //! `svc ci init github|gitlab|forgejo [--force]`: the forge's CI workflow and CODEOWNERS.
 
 use crate::cli::{Env, done, error::CliError, error::CliResult};
-use svc::ci::{self, Forge};
+use svc::team::ci::{self, Forge};
 
 /// Set up continuous integration on a forge.
 #[derive(Debug, clap::Args)]
@@ -92,7 +92,7 @@ fn init(args: InitArgs, env: &Env) -> CliResult {
                 .map_err(|e| CliError::env(format!("cannot create {}: {e}", dir.display())))?;
         }
         let written = if args.force {
-            svc::fsutil::write_atomic(&path, file.text.as_bytes())
+            svc::workspace::fsutil::write_atomic(&path, file.text.as_bytes())
         } else {
             // create_new: a file that appeared since the check above is still not overwritten.
             std::fs::OpenOptions::new()

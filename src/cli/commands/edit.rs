@@ -6,10 +6,10 @@ use crate::cli::{
 };
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
-use svc::case;
 use svc::forms::FormKind;
 use svc::rules::{self, Context};
-use svc::scaffold;
+use svc::workspace::case;
+use svc::workspace::scaffold;
 
 /// Open a form in your editor ($VISUAL or $EDITOR), scaffolded with bilingual comments if
 /// missing; validate it on save and offer to reopen it on errors
@@ -49,7 +49,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        svc::fsutil::write_atomic(&path, text.as_bytes())?;
+        svc::workspace::fsutil::write_atomic(&path, text.as_bytes())?;
         env.ui
             .note(format!("new {}: {}", args.form, plan.path.display()));
     }

@@ -7,7 +7,7 @@ use crate::cli::{
 use chrono::NaiveDate;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use svc::forms::State;
-use svc::validate::Overview;
+use svc::rules::validate::Overview;
 
 /// List cases.
 #[derive(Debug, clap::Args)]
@@ -59,7 +59,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         }
         return Err(err);
     }
-    let result = svc::validate::validate(&ws, None, now);
+    let result = svc::rules::validate::validate(&ws, None, now);
     let offset = ws.offset();
     let cases: Vec<&Overview> = result
         .cases

@@ -2,9 +2,9 @@
 
 use crate::cli::commands::step::store_error;
 use crate::cli::{Env, done, error::CliResult};
-use svc::case;
-use svc::history;
-use svc::store::Store;
+use svc::history::log;
+use svc::history::store::Store;
+use svc::workspace::case;
 
 /// Show a case's history from git: when, who, from → to, note
 #[derive(Debug, clap::Args)]
@@ -22,7 +22,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let store = Store::open(&ws.root).map_err(|e| store_error(e, &ws))?;
-    let entries = history::case_log(store.repo(), &id).map_err(|e| store_error(e, &ws))?;
+    let entries = log::case_log(store.repo(), &id).map_err(|e| store_error(e, &ws))?;
     if env.ui.json {
         env.ui.json(&entries)?;
         return done();

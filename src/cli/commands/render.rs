@@ -4,11 +4,11 @@ use super::report::template_error;
 use super::step::store_error;
 use crate::cli::{Env, done, error::CliError, error::CliResult};
 use std::path::{Path, PathBuf};
-use svc::case;
 use svc::forms::FormKind;
 use svc::report::dossier::{self, DossierError, Format, Printer};
 use svc::report::templates::{Locale, Templates};
 use svc::workspace::Workspace;
+use svc::workspace::case;
 
 /// Print a form as on paper.
 #[derive(Debug, clap::Args)]
@@ -141,7 +141,7 @@ pub fn write(
 ) -> Result<(), CliError> {
     match output {
         Some(path) => {
-            svc::fsutil::write_atomic(path, text.as_bytes())
+            svc::workspace::fsutil::write_atomic(path, text.as_bytes())
                 .map_err(|e| CliError::env(format!("cannot write {}: {e}", path.display())))?;
             env.ui
                 .note(format!("wrote {} ({})", path.display(), what()));

@@ -172,7 +172,7 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
     }
     match &args.output {
         Some(path) => {
-            svc::fsutil::write_atomic(path, text.as_bytes())
+            svc::workspace::fsutil::write_atomic(path, text.as_bytes())
                 .map_err(|e| CliError::env(format!("cannot write {}: {e}", path.display())))?;
             env.ui.note(format!(
                 "wrote {} (monthly report {month}, commit {})",

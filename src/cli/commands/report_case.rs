@@ -6,10 +6,10 @@ use super::report::template_error;
 use super::step::store_error;
 use crate::cli::{Env, done, error::CliError, error::CliResult};
 use std::path::PathBuf;
-use svc::case;
 use svc::report::dossier::{self, Dossier, Printer};
 use svc::report::snapshot::{Snapshot, SnapshotError};
 use svc::report::templates::{Locale, Templates};
+use svc::workspace::case;
 use svc::workspace::{self, Workspace};
 
 /// Write one case's dossier (7.10, 7.9).

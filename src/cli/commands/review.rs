@@ -6,12 +6,12 @@ use crate::cli::commands::step;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
 use std::path::Path;
-use svc::actions::{self, ActionError, Outcome, Session, Step};
-use svc::git::short_branch;
-use svc::remote::{self, Git, Pushed};
-use svc::review::{self, CaseBranch, ReviewError};
-use svc::store::Store;
-use svc::workflow::Action;
+use svc::history::actions::{self, ActionError, Outcome, Session, Step};
+use svc::history::git::short_branch;
+use svc::history::store::Store;
+use svc::history::workflow::Action;
+use svc::team::remote::{self, Git, Pushed};
+use svc::team::review::{self, CaseBranch, ReviewError};
 use svc::workspace::Workspace;
 
 /// Whether, in pull-request mode, the action is taken on the case's branch.
@@ -140,7 +140,7 @@ pub fn enter_from_remote(
                 .collect()
         })
         .unwrap_or_default();
-    let Ok(found) = svc::case::lookup(&ids, query) else {
+    let Ok(found) = svc::workspace::case::lookup(&ids, query) else {
         return Ok(false);
     };
     review::enter(store, &found.to_string_lossy(), Some(&remote), false)

@@ -4,7 +4,7 @@ use crate::cli::{
     Env, done,
     error::{CliError, CliResult},
 };
-use svc::schema::{SCHEMAS, schema_of};
+use svc::forms::schema::{SCHEMAS, schema_of};
 
 /// Print the JSON Schema (draft-07) of a form, for editors' TOML and YAML language servers.
 #[derive(Debug, clap::Args)]
@@ -38,7 +38,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         None => {
             let names: Vec<&str> = SCHEMAS.iter().map(|(n, _)| *n).collect();
             let mut err = CliError::usage(format!("no form is called `{name}`"));
-            if let Some(close) = svc::decode::did_you_mean(&name, names.iter().copied()) {
+            if let Some(close) = svc::forms::decode::did_you_mean(&name, names.iter().copied()) {
                 err = err.hint(format!("did you mean `{close}`?"));
             }
             Err(err.hint(format!("the forms are: {}", names.join(", "))))

@@ -2,10 +2,10 @@
 
 use crate::cli::{Env, done, error::CliResult};
 use std::fmt::Write;
-use svc::case::{self, Case};
 use svc::forms::FeeArrangement;
 use svc::rules::{self, Context};
 use svc::workspace::Workspace;
+use svc::workspace::case::{self, Case};
 
 /// Show a case.
 #[derive(Debug, clap::Args)]
@@ -21,7 +21,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let dir = case::find(&ws.root, &args.case)?;
     let case = case::load(&ws.root, &dir);
     let mut findings = rules::check_case(&Context { ws: &ws, now }, &case);
-    svc::finding::sort(&mut findings);
+    svc::forms::finding::sort(&mut findings);
     if env.ui.json {
         env.ui.json(&serde_json::json!({
             "id": case.id(),
@@ -51,7 +51,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
 fn describe(ws: &Workspace, case: &Case) -> String {
     let mut s = String::new();
     let offset = ws.offset();
-    let time = |t: &svc::decode::Timestamp| {
+    let time = |t: &svc::forms::decode::Timestamp| {
         t.with_timezone(&offset)
             .format("%Y-%m-%d %H:%M")
             .to_string()

@@ -1,8 +1,8 @@
 //! `svc status`
 
 use crate::cli::{Env, done, error::CliResult};
-use svc::agenda;
-use svc::store::Store;
+use svc::history::agenda;
+use svc::history::store::Store;
 
 /// What awaits you, by your roles and assignments
 #[derive(Debug, clap::Args)]
@@ -16,7 +16,7 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
     let items = agenda::agenda(&ws, &person, now);
     let standing = Store::open(&ws.root)
         .ok()
-        .and_then(|store| svc::sync::standing(&store));
+        .and_then(|store| svc::team::sync::standing(&store));
     if env.ui.json {
         let unshared = standing.as_ref().map(|(ahead, _, _)| ahead);
         env.ui

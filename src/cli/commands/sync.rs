@@ -4,9 +4,9 @@ use crate::cli::commands::step::{fault_hook, store_error};
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
 use std::process::ExitCode;
-use svc::remote::RemoteError;
-use svc::store::Store;
-use svc::sync::{self, SyncError, Synced};
+use svc::history::store::Store;
+use svc::team::remote::RemoteError;
+use svc::team::sync::{self, SyncError, Synced};
 
 /// Fetch, integrate, push; never loses or silently overrides a step
 #[derive(Debug, clap::Args)]

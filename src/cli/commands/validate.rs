@@ -2,7 +2,7 @@
 
 use crate::cli::{Env, error::CliResult};
 use std::process::ExitCode;
-use svc::case;
+use svc::workspace::case;
 
 /// Check forms against the procedure's rules.
 #[derive(Debug, clap::Args)]
@@ -27,7 +27,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
                 .collect::<Result<Vec<_>, _>>()?,
         )
     };
-    let result = svc::validate::validate(&ws, selection.as_deref(), now);
+    let result = svc::rules::validate::validate(&ws, selection.as_deref(), now);
     let (errors, warnings) = (result.errors(), result.warnings());
     if env.ui.json {
         env.ui.json(&serde_json::json!({

@@ -5,14 +5,14 @@
 //! Values are plain text, formatted for a reader (names beside person ids, times in the
 //! workspace's time zone, words in the report's language); the templates escape them.
 
-use crate::case::Case;
-use crate::config::{Customer, Role};
-use crate::decode::{Money, Timestamp};
+use crate::forms::config::{Customer, Role};
+use crate::forms::decode::{Money, Timestamp};
 use crate::forms::{
     Approval, ApprovalKind, FeeArrangement, FeeList, FormKind, Request, Summary, TaskSheet,
     Transport, TravelLog, Visit,
 };
 use crate::report::templates::{self, Locale};
+use crate::workspace::case::Case;
 use crate::workspace::{Loaded, Workspace};
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use svc::finding::Finding;
+use svc::forms::finding::Finding;
 
 /// The moment the tests run at (the workspace's data is all before it).
 pub const NOW: &str = "2026-11-27T12:00:00+08:00";
@@ -424,7 +424,7 @@ impl Fixture {
     pub fn findings(&self) -> Vec<Finding> {
         let ws = svc::workspace::Workspace::open(self.root());
         let now = chrono::DateTime::parse_from_rfc3339(NOW).expect("NOW is valid");
-        svc::validate::validate(&ws, None, now).findings
+        svc::rules::validate::validate(&ws, None, now).findings
     }
 
     /// Run the svc binary here with a hermetic environment.

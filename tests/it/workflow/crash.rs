@@ -16,7 +16,7 @@ fn edited_sheet() -> String {
 
 /// Where a fault point is in the transition.
 fn position(point: &str) -> usize {
-    svc::store::FAULT_POINTS
+    svc::history::store::FAULT_POINTS
         .iter()
         .position(|p| *p == point)
         .unwrap_or_else(|| panic!("{point} is not a fault point"))
@@ -34,7 +34,7 @@ fn branch_moved(point: &str) -> bool {
 
 #[test]
 fn the_fault_points_are_the_steps_of_a_transition() {
-    let mut points = svc::store::FAULT_POINTS.to_vec();
+    let mut points = svc::history::store::FAULT_POINTS.to_vec();
     assert_eq!(&points[..2], &["objects-written", "journal-written"]);
     points.sort();
     assert_eq!(
@@ -51,7 +51,7 @@ fn the_fault_points_are_the_steps_of_a_transition() {
 
 #[test]
 fn a_submit_killed_at_any_point_is_either_undone_or_finished_by_the_next_step() {
-    for point in svc::store::FAULT_POINTS {
+    for point in svc::history::store::FAULT_POINTS {
         // Before the journal, nothing happened; from the journal on, the step is done.
         let after = journaled(point);
         let ws = Ws::init();
@@ -169,7 +169,7 @@ fn a_submit_killed_at_any_point_is_either_undone_or_finished_by_the_next_step() 
 
 #[test]
 fn a_new_case_killed_at_any_point_is_either_absent_or_recorded() {
-    for point in svc::store::FAULT_POINTS {
+    for point in svc::history::store::FAULT_POINTS {
         let after = journaled(point);
         let ws = Ws::init();
         let old = ws.head();

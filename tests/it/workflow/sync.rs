@@ -327,7 +327,7 @@ fn a_workspace_without_a_remote_is_told_how_to_add_one() {
 
 #[test]
 fn a_sync_killed_while_bringing_the_work_tree_forward_is_finished_by_the_next() {
-    for point in svc::store::ADVANCE_FAULT_POINTS {
+    for point in svc::history::store::ADVANCE_FAULT_POINTS {
         let team = Team::start(|_| {});
         let theirs = team.csc.new_case_by("zhao.min", T_NEW, "电源告警");
         sync(&team.csc);

@@ -5,7 +5,7 @@
 //! language a person chose. YAML is parsed with tight limits (aliases, depth, node count):
 //! a form is a page of text, and anything that expands beyond that is refused.
 
-use crate::source::{SourceFile, Span};
+use crate::forms::source::{SourceFile, Span};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 

@@ -6,8 +6,8 @@
 //! declare a form once and derive from that declaration the Rust type, its decoder, its
 //! JSON Schema (for editors) and its bilingual field descriptions (for scaffolds).
 
-use crate::node::{Kind, Node};
-use crate::source::Span;
+use crate::forms::node::{Kind, Node};
+use crate::forms::source::Span;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 
@@ -489,7 +489,7 @@ pub fn expect_table<'n>(
     node: &'n Node,
     d: &mut Decoder,
     what: &str,
-) -> Option<&'n [crate::node::Entry]> {
+) -> Option<&'n [crate::forms::node::Entry]> {
     match &node.kind {
         Kind::Map(entries) => Some(entries),
         Kind::Null if node.span == Span::default() => Some(&[]),
@@ -524,7 +524,7 @@ macro_rules! record {
             )*
             /// Where the record is written.
             #[serde(skip)]
-            pub span: $crate::source::Span,
+            pub span: $crate::forms::source::Span,
         }
 
         impl $name {
@@ -536,33 +536,33 @@ macro_rules! record {
             pub const WHAT: &'static str = $what;
         }
 
-        impl $crate::decode::Decode for $name {
+        impl $crate::forms::decode::Decode for $name {
             #[allow(non_snake_case)]
-            fn decode(node: &$crate::node::Node, d: &mut $crate::decode::Decoder) -> Option<Self> {
-                let entries = $crate::decode::expect_table(node, d, $what)?;
+            fn decode(node: &$crate::forms::node::Node, d: &mut $crate::forms::decode::Decoder) -> Option<Self> {
+                let entries = $crate::forms::decode::expect_table(node, d, $what)?;
                 $( let mut $field: Option<Option<$ty>> = None; )*
                 for entry in entries {
                     let key = entry.key.as_str();
                     $(
                         if key == stringify!($field) {
-                            $field = Some(<$ty as $crate::decode::Decode>::decode(&entry.value, d));
+                            $field = Some(<$ty as $crate::forms::decode::Decode>::decode(&entry.value, d));
                             continue;
                         }
                     )*
-                    $crate::decode::unknown_key(d, key, entry.key_span, $what, Self::KEYS);
+                    $crate::forms::decode::unknown_key(d, key, entry.key_span, $what, Self::KEYS);
                 }
                 let mut complete = true;
                 $(
                     let $field = match $field {
                         Some(Some(v)) => Some(v),
                         Some(None) => { complete = false; None }
-                        None => match <$ty as $crate::decode::Decode>::absent() {
+                        None => match <$ty as $crate::forms::decode::Decode>::absent() {
                             Some(v) => Some(v),
                             None => {
                                 complete = false;
                                 // Point at where the table starts, not at all of it.
                                 d.problem(
-                                    $crate::source::Span { start: node.span.start, end: node.span.start },
+                                    $crate::forms::source::Span { start: node.span.start, end: node.span.start },
                                     format!("missing key `{}` in {}", stringify!($field), $what),
                                     Some(format!("add `{}`: {}", stringify!($field), $fdoc.trim_ascii())),
                                 );
@@ -584,12 +584,12 @@ macro_rules! record {
                 let mut properties = serde_json::Map::new();
                 let mut required: Vec<&str> = Vec::new();
                 $(
-                    let mut property = <$ty as $crate::decode::Decode>::schema();
+                    let mut property = <$ty as $crate::forms::decode::Decode>::schema();
                     if let Some(obj) = property.as_object_mut() {
                         obj.insert("description".into(), serde_json::Value::from($fdoc.trim_ascii()));
                     }
                     properties.insert(stringify!($field).into(), property);
-                    if <$ty as $crate::decode::Decode>::absent().is_none() {
+                    if <$ty as $crate::forms::decode::Decode>::absent().is_none() {
                         required.push(stringify!($field));
                     }
                 )*
@@ -667,8 +667,8 @@ macro_rules! keywords {
             }
         }
 
-        impl $crate::decode::Decode for $name {
-            fn decode(node: &$crate::node::Node, d: &mut $crate::decode::Decoder) -> Option<Self> {
+        impl $crate::forms::decode::Decode for $name {
+            fn decode(node: &$crate::forms::node::Node, d: &mut $crate::forms::decode::Decoder) -> Option<Self> {
                 let Some(text) = node.as_str() else {
                     d.expected(node, $what, Some(format!("one of: {}", Self::WORDS.join(", "))));
                     return None;
@@ -676,7 +676,7 @@ macro_rules! keywords {
                 if let Some(v) = $name::parse(text) {
                     return Some(v);
                 }
-                let hint = match $crate::decode::did_you_mean(text, Self::WORDS.iter().copied()) {
+                let hint = match $crate::forms::decode::did_you_mean(text, Self::WORDS.iter().copied()) {
                     Some(close) => format!("did you mean \"{close}\"? (one of: {})", Self::WORDS.join(", ")),
                     None => format!("one of: {}", Self::WORDS.join(", ")),
                 };
@@ -695,7 +695,7 @@ macro_rules! keywords {
 #[allow(dead_code)]
 mod tests {
     use super::*;
-    use crate::node::parse_toml;
+    use crate::forms::node::parse_toml;
 
     keywords! {
         /// A test word set.

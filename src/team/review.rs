@@ -5,12 +5,12 @@
 //! This module owns the branch of a case (finding it here or on the remote, making it,
 //! switching to it as `git switch` would, with the person's uncommitted work carried over or
 //! the switch refused before anything changes) and the address where a forge opens a pull
-//! request, worked out from the remote's URL. Fetching and pushing are [`crate::remote`]'s.
+//! request, worked out from the remote's URL. Fetching and pushing are [`crate::team::remote`]'s.
 
-use crate::actions::LOCK_WAIT;
-use crate::config::Forge;
-use crate::git::{includes, short_branch};
-use crate::store::{Store, StoreError};
+use crate::forms::config::Forge;
+use crate::history::actions::LOCK_WAIT;
+use crate::history::git::{includes, short_branch};
+use crate::history::store::{Store, StoreError};
 use git2::build::CheckoutBuilder;
 use git2::{CheckoutNotificationType, ConfigLevel, ErrorCode, Oid, Repository};
 use std::cell::RefCell;

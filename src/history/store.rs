@@ -11,9 +11,9 @@
 //! A step that must be signed is signed before the journal, so a signature that cannot be
 //! made leaves nothing changed either.
 
-use crate::fsutil::{write_atomic, write_if_changed};
-use crate::git::ConfigSources;
-use crate::signing::SignError;
+use crate::history::git::ConfigSources;
+use crate::history::signing::SignError;
+use crate::workspace::fsutil::{write_atomic, write_if_changed};
 use git2::{FileMode, ObjectType, Oid, Repository, RepositoryState, Signature, Tree};
 use std::fs::File;
 use std::path::{Path, PathBuf};

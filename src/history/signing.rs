@@ -5,8 +5,8 @@
 //! own `git log --show-signature` reads it too. `svc check` verifies it against the author's
 //! `signing_key` in people.toml.
 
-use crate::git::ConfigSources;
-use crate::workflow::Action;
+use crate::history::git::ConfigSources;
+use crate::history::workflow::Action;
 use git2::{Oid, Repository};
 use ssh_key::{HashAlg, PublicKey, SshSig};
 use std::io::Write;
@@ -90,7 +90,7 @@ pub fn sign(
     action: Action,
     data: &[u8],
 ) -> Result<String, SignError> {
-    let config = crate::git::config(repo, sources);
+    let config = crate::history::git::config(repo, sources);
     let key = config
         .as_ref()
         .and_then(SigningKey::from_config)

@@ -3,14 +3,14 @@
 //! — authored by the people who took each step, at the times its `case.toml` records. So
 //! `svc log` and `svc check` on the example show a true procedure.
 
-use crate::actions::{self, ActionError, Actor, Opening, Session, Step};
-use crate::config::Role;
-use crate::decode::{Timestamp, decode_root};
+use crate::forms::config::Role;
+use crate::forms::decode::{Timestamp, decode_root};
+use crate::forms::node::{Syntax, parse};
+use crate::forms::source::SourceFile;
 use crate::forms::{ApprovalKind, CaseFile, FormKind};
-use crate::node::{Syntax, parse};
-use crate::source::SourceFile;
-use crate::store::Store;
-use crate::workflow::Action;
+use crate::history::actions::{self, ActionError, Actor, Opening, Session, Step};
+use crate::history::store::Store;
+use crate::history::workflow::Action;
 use crate::workspace::Workspace;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -111,7 +111,7 @@ pub fn replay(root: &Path, files: &[(&str, &[u8])]) -> Result<usize, ReplayError
                 std::fs::create_dir_all(parent)
                     .map_err(|e| ReplayError::Io(parent.to_path_buf(), e))?;
             }
-            crate::fsutil::write_atomic(&path, &bytes)
+            crate::workspace::fsutil::write_atomic(&path, &bytes)
                 .map_err(|e| ReplayError::Io(path.clone(), e))?;
         }
         let person = ws.people.get(&planned.by);
@@ -233,7 +233,7 @@ fn send_backs(
 fn plan(ws: &Workspace, case: usize, sample: &Sample) -> Vec<Planned> {
     let f = &sample.file;
     let t = f.timeline.clone();
-    let at = |x: &Option<crate::decode::Sp<Timestamp>>| x.as_ref().map(|v| v.value);
+    let at = |x: &Option<crate::forms::decode::Sp<Timestamp>>| x.as_ref().map(|v| v.value);
     let first_assignee = f
         .assignees
         .first()

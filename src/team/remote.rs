@@ -58,7 +58,7 @@ pub enum Pushed {
 /// `branch.NAME.remote` and `branch.NAME.merge` when set; otherwise the same branch name on
 /// the only remote, or on `origin` when there are several.
 pub fn upstream(repo: &git2::Repository, branch: &str) -> Result<Upstream, RemoteError> {
-    let short = crate::git::short_branch(branch);
+    let short = crate::history::git::short_branch(branch);
     let config = repo.config().ok();
     let get = |key: String| config.as_ref().and_then(|c| c.get_string(&key).ok());
     if let (Some(remote), Some(merge)) = (
@@ -66,7 +66,7 @@ pub fn upstream(repo: &git2::Repository, branch: &str) -> Result<Upstream, Remot
         get(format!("branch.{short}.merge")),
     ) && remote != "."
     {
-        let branch = crate::git::short_branch(&merge);
+        let branch = crate::history::git::short_branch(&merge);
         return Ok(Upstream {
             remote,
             branch: branch.to_string(),

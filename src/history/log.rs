@@ -1,14 +1,14 @@
 //! The procedure as recorded in git: reading the trailers of svc's commits back
 //! (`svc log`), and replaying the history to prove every step was legal (`svc check`).
 
-use crate::config::{People, Role};
-use crate::decode::{Timestamp, decode_root};
-use crate::finding::{Finding, Location};
 use crate::forms::State;
-use crate::node::{Kind, Node, parse_toml};
-use crate::signing::{self, Problem};
-use crate::store::{Store, StoreError, blob_at, git};
-use crate::workflow::{self, Action, Via};
+use crate::forms::config::{People, Role};
+use crate::forms::decode::{Timestamp, decode_root};
+use crate::forms::finding::{Finding, Location};
+use crate::forms::node::{Kind, Node, parse_toml};
+use crate::history::signing::{self, Problem};
+use crate::history::store::{Store, StoreError, blob_at, git};
+use crate::history::workflow::{self, Action, Via};
 use chrono::TimeZone;
 use git2::{Commit, Oid, Repository, Sort, Tree};
 use serde::Serialize;
@@ -760,7 +760,7 @@ pub fn is_shared(path: &Path) -> bool {
 /// The case folder a path is in (`cases/<yyyy>/<mm>/<id>`).
 pub fn case_dir(path: &Path) -> Option<PathBuf> {
     let parts: Vec<_> = path.components().collect();
-    if parts.len() < 5 || parts[0].as_os_str() != crate::case::CASES_DIR {
+    if parts.len() < 5 || parts[0].as_os_str() != crate::workspace::case::CASES_DIR {
         return None;
     }
     Some(parts[..4].iter().collect())
@@ -772,7 +772,7 @@ mod tests {
 
     #[test]
     fn trailers_read_back_what_svc_writes() {
-        let message = crate::actions::commit_message(
+        let message = crate::history::actions::commit_message(
             Action::Approve,
             "SR-20261127-K7F3Q2",
             Some(State::PendingApproval),

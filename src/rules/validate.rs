@@ -1,12 +1,12 @@
 //! Validation of a whole workspace (or some of its cases): every case folder read and
 //! checked in parallel, plus the checks that span cases (duplicate ids).
 
-use crate::case::{self, Case};
-use crate::decode::Timestamp;
-use crate::finding::{self, Finding, Location, Severity};
 use crate::forms::State;
+use crate::forms::decode::Timestamp;
+use crate::forms::finding::{self, Finding, Location, Severity};
 use crate::rules::{self, Context};
 use crate::workspace::Workspace;
+use crate::workspace::case::{self, Case};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;

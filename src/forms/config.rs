@@ -2,7 +2,7 @@
 //! catalog (`catalog/parts.toml`, `catalog/rates.toml`). Declared like the forms, so they
 //! are checked with the same precision and have JSON Schemas too.
 
-use crate::decode::{Money, Sp};
+use crate::forms::decode::{Money, Sp};
 use crate::{keywords, record};
 use chrono::NaiveDate;
 

@@ -1,11 +1,11 @@
 //! What awaits a person (`svc status`): the steps of the procedure that their roles and
 //! assignments make theirs, with overdue check-ins flagged (7.5).
 
-use crate::case::{self, Case};
-use crate::config::Role;
-use crate::decode::Timestamp;
+use crate::forms::config::Role;
+use crate::forms::decode::Timestamp;
 use crate::forms::{ApprovalKind, State, Transport};
 use crate::workspace::Workspace;
+use crate::workspace::case::{self, Case};
 use rayon::prelude::*;
 use serde::Serialize;
 

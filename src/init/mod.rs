@@ -1,7 +1,11 @@
 //! Creating a workspace: the starter files (bilingual, commented) or the sample company,
 //! written into a folder that becomes (or already is) a git repository, and committed.
+//!
+//! - [`replay`]: the sample company's cases replayed as real steps, for `svc init --example`.
 
-use crate::git::{self, GitError};
+pub mod replay;
+
+use crate::history::git::{self, GitError};
 use std::path::{Path, PathBuf};
 
 mod embedded {
@@ -101,7 +105,7 @@ pub fn create(
                 source,
             })?;
         }
-        crate::fsutil::write_atomic(&path, bytes).map_err(|source| InitError::Io {
+        crate::workspace::fsutil::write_atomic(&path, bytes).map_err(|source| InitError::Io {
             path: path.clone(),
             source,
         })?;
@@ -145,7 +149,7 @@ pub fn create(
     };
     let mut commit = git::commit_paths(&repo, &in_repo, &signature, message)?;
     if template == Template::Example {
-        crate::replay::replay(&root, files).map_err(|e| InitError::Replay(e.to_string()))?;
+        crate::init::replay::replay(&root, files).map_err(|e| InitError::Replay(e.to_string()))?;
         commit = repo
             .head()
             .and_then(|h| h.peel_to_commit())
@@ -175,7 +179,7 @@ fn example_founder(root: &Path) -> Result<git2::Signature<'static>, git2::Error>
     let admin = ws.people.values().find(|p| {
         p.roles
             .iter()
-            .any(|r| r.value == crate::config::Role::Admin)
+            .any(|r| r.value == crate::forms::config::Role::Admin)
     });
     let (name, email) = admin.map_or(("svc".to_string(), "svc@localhost".to_string()), |p| {
         (p.name.clone(), p.email.value.clone())
@@ -186,7 +190,7 @@ fn example_founder(root: &Path) -> Result<git2::Signature<'static>, git2::Error>
         .filter(|(rel, _)| rel.ends_with("/case.toml"))
         .filter_map(|(_, bytes)| {
             let text = std::str::from_utf8(bytes).ok()?;
-            let node = crate::node::parse_toml(text).ok()?;
+            let node = crate::forms::node::parse_toml(text).ok()?;
             chrono::DateTime::parse_from_rfc3339(node.get("opened_at")?.as_str()?).ok()
         })
         .min();

@@ -1,9 +1,9 @@
 //! The procedure as a state machine (design §5): which action moves a case from which
 //! state to which, and who may take it. Pure data and pure functions; carrying an action
-//! out (editing `case.toml`, committing) is [`crate::actions`]'s job.
+//! out (editing `case.toml`, committing) is [`crate::history::actions`]'s job.
 
-use crate::config::Role;
 use crate::forms::State;
+use crate::forms::config::Role;
 
 /// A step of the procedure, as named on the command line and in commit trailers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

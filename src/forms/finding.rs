@@ -1,6 +1,6 @@
 //! Findings: what validation reports, each tied to a rule, a file and a position.
 
-use crate::source::{Position, SourceFile, Span};
+use crate::forms::source::{Position, SourceFile, Span};
 use serde::Serialize;
 use std::path::PathBuf;
 

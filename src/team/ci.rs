@@ -5,10 +5,10 @@
 //! and e-mails; Forgejo/Gitea: regular expressions and usernames), so the texts are made
 //! here as plain values; the command line decides where and whether to write them.
 
-use crate::config::{Person, Role};
+use crate::forms::config::{Person, Role};
 
 /// The forges whose CI and code owners svc can set up: the `forge` of `svc.toml`.
-pub use crate::config::Forge;
+pub use crate::forms::config::Forge;
 
 impl Forge {
     /// Where the CI workflow goes, relative to the workspace root.

@@ -4,7 +4,7 @@
 //! cases are simply carried over onto the upstream branch. When a case moved on both sides,
 //! the local step is taken again — the same action, by the same person, at the same moment
 //! — on the case as upstream left it, through the same checks as any step
-//! ([`crate::actions::prepare`]): still legal, it is recorded on top (two signatures made
+//! ([`crate::history::actions::prepare`]): still legal, it is recorded on top (two signatures made
 //! apart become one signed task sheet); no longer legal, it is refused, naming both steps,
 //! and the forms the person filled in for it are put back in the work tree, uncommitted.
 //! The refused commit stays reachable under `refs/svc/refused/`.
@@ -13,14 +13,14 @@
 //! branch move only at the end, in one journaled [`Store::advance`] that refuses to
 //! overwrite uncommitted work. A push that loses a race is retried after integrating again.
 
-use crate::actions::{self, Actor, Prepared};
-use crate::decode::Timestamp;
-use crate::git::{includes, short_branch};
-use crate::history::{self, Trailers};
-use crate::remote::{self, Git, Pushed, RemoteError};
-use crate::review;
-use crate::store::{self, Store, StoreError, git, list};
-use crate::workflow::Action;
+use crate::forms::decode::Timestamp;
+use crate::history::actions::{self, Actor, Prepared};
+use crate::history::git::{includes, short_branch};
+use crate::history::log::{self, Trailers};
+use crate::history::store::{self, Store, StoreError, git, list};
+use crate::history::workflow::Action;
+use crate::team::remote::{self, Git, Pushed, RemoteError};
+use crate::team::review;
 use crate::workspace::Workspace;
 use git2::{Commit, ObjectType, Oid, Repository, Sort, Tree};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -93,7 +93,7 @@ impl StepRef {
             case: t.case.clone(),
             action: t.action.to_string(),
             actor: t.actor.clone(),
-            at: history::when(commit).format("%Y-%m-%d %H:%M").to_string(),
+            at: log::when(commit).format("%Y-%m-%d %H:%M").to_string(),
             from: t.from.map_or("none", |s| s.as_str()).to_string(),
             to: t.to.to_string(),
             commit: commit.id().to_string(),
@@ -297,7 +297,7 @@ fn count(repo: &Repository, from: Oid, not: Option<Oid>) -> Result<usize, StoreE
 fn restore_forms(store: &Store, forms: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), StoreError> {
     for (path, bytes) in forms {
         let file = store.workdir().join(path);
-        crate::fsutil::write_if_changed(&file, bytes)
+        crate::workspace::fsutil::write_if_changed(&file, bytes)
             .map_err(|source| StoreError::Io { path: file, source })?;
     }
     Ok(())
@@ -358,7 +358,7 @@ fn integrate(
         let tip = repo
             .find_commit(done.tip)
             .map_err(git("reading a commit"))?;
-        let trailers = history::trailers(commit.message().unwrap_or_default());
+        let trailers = log::trailers(commit.message().unwrap_or_default());
         let folder = trailers
             .as_ref()
             .and_then(|t| step_folder(repo, &commit, &parent, &prefix, &t.case));
@@ -467,7 +467,7 @@ fn step_folder(
     let mut folders = BTreeSet::new();
     for delta in diff.deltas() {
         let path = delta.new_file().path().or(delta.old_file().path())?;
-        folders.insert(history::case_dir(&strip(path, prefix))?);
+        folders.insert(log::case_dir(&strip(path, prefix))?);
     }
     let folder = folders.pop_first()?;
     (folders.is_empty() && folder.file_name().is_some_and(|n| n == case))
@@ -511,8 +511,8 @@ fn cherry_pick(
     let tree = index.write_tree_to(repo).map_err(git("writing a tree"))?;
     let tree = repo.find_tree(tree).map_err(git("reading a tree"))?;
     let message = commit.message().unwrap_or_default();
-    let signed = was_signed(repo, commit)
-        .then(|| history::trailers(message).map_or(Action::New, |t| t.action));
+    let signed =
+        was_signed(repo, commit).then(|| log::trailers(message).map_or(Action::New, |t| t.action));
     match recommit(store, commit, message, &tree, onto, signed)? {
         Ok(oid) => Ok(oid),
         Err(why) => Err(SyncError::Unsigned {
@@ -545,7 +545,7 @@ fn recommit(
             .commit(None, &author, &committer, message, tree, &[parent])
             .map_err(git("making a commit"))?));
     };
-    let me = crate::git::identity(repo, store.config_sources()).map(|(_, email)| email);
+    let me = crate::history::git::identity(repo, store.config_sources()).map(|(_, email)| email);
     let theirs = author.email().unwrap_or_default().to_string();
     if !me.is_some_and(|m| m.eq_ignore_ascii_case(&theirs)) {
         return Ok(Err(format!(
@@ -555,7 +555,7 @@ fn recommit(
     let buffer = repo
         .commit_create_buffer(&author, &committer, message, tree, &[parent])
         .map_err(git("making a commit"))?;
-    let signature = crate::signing::sign(
+    let signature = crate::history::signing::sign(
         repo,
         store.config_sources(),
         store.svc_dir(),
@@ -751,7 +751,7 @@ fn retake(
         )));
     };
     let actor = Actor::of(person);
-    let case = crate::case::load(&root, &case_dir);
+    let case = crate::workspace::case::load(&root, &case_dir);
     let message = commit.message().unwrap_or_default();
     let recorded = commit
         .tree()
@@ -760,7 +760,7 @@ fn retake(
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default();
     let step = actions::recorded_step(t.action, t.from, t.to, message, &recorded);
-    let now: Timestamp = history::when(commit);
+    let now: Timestamp = log::when(commit);
     let prepared = match actions::prepare(&ws, &actor, now, case, t.action, &step) {
         Ok(p) => p,
         Err(e) => return Ok(Retaken::Refused(refusal(&e))),
@@ -854,7 +854,7 @@ impl<'r> UpstreamSteps<'r> {
                     .repo
                     .find_commit(oid)
                     .map_err(git("reading a commit"))?;
-                if let Some(t) = history::trailers(commit.message().unwrap_or_default()) {
+                if let Some(t) = log::trailers(commit.message().unwrap_or_default()) {
                     found
                         .entry(t.case.clone())
                         .or_insert_with(|| StepRef::of(&commit, &t));

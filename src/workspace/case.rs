@@ -2,11 +2,11 @@
 //! forms. This module finds the folders and reads a folder's files into a [`Case`]; what a
 //! case must satisfy is in [`crate::rules`].
 
-use crate::finding::{Finding, Location};
+use crate::forms::finding::{Finding, Location};
+use crate::forms::node::Syntax;
 use crate::forms::{
     CaseFile, FeeList, FormKind, Request, State, Summary, TaskSheet, TravelLog, Visit,
 };
-use crate::node::Syntax;
 use crate::workspace::{Loaded, read_decode};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -389,7 +389,7 @@ pub fn lookup(dirs: &[PathBuf], query: &str) -> Result<PathBuf, LookupError> {
         [one] => Ok((*one).clone()),
         [] => Err(LookupError::NotFound {
             query: query.to_string(),
-            closest: crate::decode::did_you_mean(
+            closest: crate::forms::decode::did_you_mean(
                 &q,
                 dirs.iter().filter_map(|d| d.file_name()?.to_str()),
             )

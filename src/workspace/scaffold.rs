@@ -2,9 +2,9 @@
 //! comment (from the same declaration that decodes the form), required keys written out with
 //! a placeholder or a known value, optional ones commented out.
 
-use crate::case::Case;
-use crate::decode::Timestamp;
 use crate::forms::FormKind;
+use crate::forms::decode::Timestamp;
+use crate::workspace::case::Case;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -328,9 +328,9 @@ fn placeholder(prop: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decode::decode_root;
+    use crate::forms::decode::decode_root;
+    use crate::forms::node::parse_toml;
     use crate::forms::{Summary, TaskSheet};
-    use crate::node::parse_toml;
 
     #[test]
     fn a_scaffold_is_valid_toml_with_every_key_described() {

@@ -4,15 +4,15 @@
 //! layout kept) and record the step as one commit by that person, with trailers that
 //! `svc log` and `svc check` read back.
 
-use crate::case::{self, Case};
-use crate::config::Role;
-use crate::decode::Timestamp;
-use crate::finding::Finding;
+use crate::forms::config::Role;
+use crate::forms::decode::Timestamp;
+use crate::forms::finding::Finding;
+use crate::forms::source::SourceFile;
 use crate::forms::{ApprovalKind, CaseFile, FeeArrangement, State, Transport, Via as CheckinVia};
+use crate::history::store::{CaseCommit, Store, StoreError};
+use crate::history::workflow::{self, Action, Via};
 use crate::rules::{self, Context};
-use crate::source::SourceFile;
-use crate::store::{CaseCommit, Store, StoreError};
-use crate::workflow::{self, Action, Via};
+use crate::workspace::case::{self, Case};
 use crate::workspace::{Loaded, Workspace, decode_file, suggest};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -34,7 +34,7 @@ pub struct Actor {
 
 impl Actor {
     /// The person people.toml lists, acting.
-    pub fn of(person: &crate::config::Person) -> Actor {
+    pub fn of(person: &crate::forms::config::Person) -> Actor {
         Actor {
             id: person.id.value.clone(),
             name: person.name.clone(),
@@ -114,7 +114,7 @@ pub enum ActionError {
 /// The identity git uses in the workspace's repository (read from where the store's
 /// configuration sources say), matched to people.toml.
 pub fn actor(ws: &Workspace, store: &Store) -> Result<Actor, ActionError> {
-    let (_, email) = crate::git::identity(store.repo(), store.config_sources())
+    let (_, email) = crate::history::git::identity(store.repo(), store.config_sources())
         .ok_or(ActionError::NoIdentity)?;
     let person = ws
         .person_by_email(&email)
@@ -124,7 +124,7 @@ pub fn actor(ws: &Workspace, store: &Store) -> Result<Actor, ActionError> {
 
 impl Session<'_> {
     /// Take the lock (saying who holds it) and finish any step a killed svc left half done.
-    fn begin(&self, what: String) -> Result<crate::store::Lock, ActionError> {
+    fn begin(&self, what: String) -> Result<crate::history::store::Lock, ActionError> {
         let lock = self.store.lock(&what, LOCK_WAIT)?;
         self.store.recover(&lock)?;
         Ok(lock)
@@ -159,7 +159,7 @@ pub struct Outcome {
     pub commit: git2::Oid,
 }
 
-/// Test hooks: called with each of [`crate::store::FAULT_POINTS`].
+/// Test hooks: called with each of [`crate::history::store::FAULT_POINTS`].
 pub type Fault<'a> = &'a dyn Fn(&str);
 
 /// Who acts, where, and when.
@@ -1036,7 +1036,7 @@ pub fn recorded_step(
     message: &str,
     case_toml: &str,
 ) -> Step {
-    let body = crate::history::note(message);
+    let body = crate::history::log::note(message);
     let note = (!body.is_empty() && body != default_note(action, from, to)).then_some(body);
     let doc: Option<DocumentMut> = case_toml.parse().ok();
     let doc = doc.as_ref();
@@ -1081,13 +1081,16 @@ pub fn recorded_step(
 
 /// What signs the step's commit where `svc.toml` asks for the action to be signed: the key
 /// git signs commits with here.
-fn signer<'a>(session: &Session<'a>, action: Action) -> Option<Box<crate::store::Sign<'a>>> {
+fn signer<'a>(
+    session: &Session<'a>,
+    action: Action,
+) -> Option<Box<crate::history::store::Sign<'a>>> {
     if !session.ws.signs(action) {
         return None;
     }
     let store = session.store;
     Some(Box::new(move |data: &[u8]| {
-        crate::signing::sign(
+        crate::history::signing::sign(
             store.repo(),
             store.config_sources(),
             store.svc_dir(),

@@ -4,15 +4,23 @@
 //!
 //! Reading never stops at the first bad file: every problem becomes a [`Finding`] and the
 //! rest of the workspace is still read, so `validate` can report everything at once.
+//!
+//! - [`case`]: case folders found and read into typed forms.
+//! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
+//! - [`fsutil`]: atomic file writes.
 
-use crate::config::{
+pub mod case;
+pub mod fsutil;
+pub mod scaffold;
+
+use crate::forms::config::{
     Customer, Forge, Part, PartsList, People, Person, Rate, RateCard, ReviewMode, Role, Settings,
 };
-use crate::decode::{Decode, decode_root};
-use crate::finding::{Finding, Location};
-use crate::node::{self, Syntax};
-use crate::source::{SourceFile, Span};
-use crate::workflow::Action;
+use crate::forms::decode::{Decode, decode_root};
+use crate::forms::finding::{Finding, Location};
+use crate::forms::node::{self, Syntax};
+use crate::forms::source::{SourceFile, Span};
+use crate::history::workflow::Action;
 use chrono::FixedOffset;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -291,7 +299,7 @@ impl Workspace {
                     continue;
                 }
                 if let Some(key) = &person.signing_key
-                    && crate::signing::parse_public_key(&key.value).is_none()
+                    && crate::history::signing::parse_public_key(&key.value).is_none()
                 {
                     ws.findings.push(
                         Finding::error(
@@ -385,7 +393,7 @@ impl Workspace {
 
     fn insert_code<T>(
         &mut self,
-        code: crate::decode::Sp<String>,
+        code: crate::forms::decode::Sp<String>,
         item: Loaded<T>,
         map: impl Fn(&mut Workspace) -> &mut BTreeMap<String, Loaded<T>>,
     ) {
@@ -589,7 +597,7 @@ impl Workspace {
     pub fn person_ref<T>(
         &self,
         file: &Loaded<T>,
-        id: &crate::decode::Sp<String>,
+        id: &crate::forms::decode::Sp<String>,
         what: &str,
     ) -> Option<Finding> {
         if self.people.contains_key(&id.value) || !self.people_readable {
@@ -710,5 +718,5 @@ pub fn parse_offset(text: &str) -> Option<FixedOffset> {
 
 /// "did you mean" for an unknown reference.
 pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    crate::decode::did_you_mean(word, known).map(|close| format!("did you mean `{close}`?"))
+    crate::forms::decode::did_you_mean(word, known).map(|close| format!("did you mean `{close}`?"))
 }

@@ -1,8 +1,8 @@
 //! JSON Schemas (draft-07) of every file svc reads, so that an editor with a TOML or YAML
 //! language server checks forms as they are typed.
 
-use crate::config::{Customer, PartsList, People, RateCard, Settings};
-use crate::decode::{Decode, document_schema};
+use crate::forms::config::{Customer, PartsList, People, RateCard, Settings};
+use crate::forms::decode::{Decode, document_schema};
 use crate::forms::{CaseFile, FormKind};
 use serde_json::Value;
 

@@ -1,0 +1,18 @@
+//! The procedure as git records it: the state machine, one step as one commit, and the
+//! history read back and proved.
+//!
+//! - [`workflow`]: the procedure as a state machine: actions, states, who may act.
+//! - [`git`]: the repository: creation, identity, commits of exactly svc's files.
+//! - [`store`]: git as the store: one transition, one commit of one case folder, crash-safe.
+//! - [`signing`]: SSH signatures on the steps `svc.toml` asks to be signed, as git makes them.
+//! - [`actions`]: taking a step of the procedure: checks, the edit of case.toml, the commit.
+//! - [`log`]: the procedure as recorded in git: `svc log` and `svc check`.
+//! - [`agenda`]: what awaits a person, by roles and assignments.
+
+pub mod actions;
+pub mod agenda;
+pub mod git;
+pub mod log;
+pub mod signing;
+pub mod store;
+pub mod workflow;

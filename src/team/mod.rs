@@ -1,0 +1,12 @@
+//! Working together: a team's clones, the forge between them, and the pull requests that
+//! carry approvals (design §8).
+//!
+//! - [`remote`]: fetch and push, through the person's own `git`.
+//! - [`sync`]: `svc sync`: fetch, carry this clone's steps over onto upstream, push.
+//! - [`review`]: review by pull request: a case's branch, the switch to it, the forge's link.
+//! - [`ci`]: a forge's CI workflow and CODEOWNERS, made from people.toml.
+
+pub mod ci;
+pub mod remote;
+pub mod review;
+pub mod sync;
