@@ -291,3 +291,8 @@ record! {
         pub rate: Vec<Rate>,
     }
 }
+
+/// The key of an OpenSSH public key line (`ssh-ed25519 AAAA… comment`).
+pub fn parse_public_key(text: &str) -> Option<ssh_key::PublicKey> {
+    ssh_key::PublicKey::from_openssh(text.trim()).ok()
+}

@@ -21,6 +21,7 @@ pub mod node;
 pub mod schema;
 pub mod source;
 
+mod action;
 mod case_file;
 mod fees;
 mod request;
@@ -29,6 +30,7 @@ mod task_sheet;
 mod travel_log;
 mod visit;
 
+pub use action::Action;
 pub use case_file::{
     Approval, ApprovalKind, CaseFile, Checkin, FeeArrangement, Rejection, State, Timeline,
 };

@@ -4,13 +4,14 @@
 //! layout kept) and record the step as one commit by that person, with trailers that
 //! `svc log` and `svc check` read back.
 
+use crate::forms::Action;
 use crate::forms::config::Role;
 use crate::forms::decode::Timestamp;
 use crate::forms::finding::Finding;
 use crate::forms::source::SourceFile;
 use crate::forms::{ApprovalKind, CaseFile, FeeArrangement, State, Transport, Via as CheckinVia};
 use crate::history::store::{CaseCommit, Store, StoreError};
-use crate::history::workflow::{self, Action, Via};
+use crate::history::workflow::{self, Via};
 use crate::rules::{self, Context};
 use crate::workspace::case::{self, Case};
 use crate::workspace::{Loaded, Workspace, decode_file, suggest};

@@ -1,6 +1,7 @@
 //! The procedure as recorded in git: reading the trailers of svc's commits back
 //! (`svc log`), and replaying the history to prove every step was legal (`svc check`).
 
+use crate::forms::Action;
 use crate::forms::State;
 use crate::forms::config::{People, Role};
 use crate::forms::decode::{Timestamp, decode_root};
@@ -8,7 +9,7 @@ use crate::forms::finding::{Finding, Location};
 use crate::forms::node::{Kind, Node, parse_toml};
 use crate::history::signing::{self, Problem};
 use crate::history::store::{Store, StoreError, blob_at, git};
-use crate::history::workflow::{self, Action, Via};
+use crate::history::workflow::{self, Via};
 use chrono::TimeZone;
 use git2::{Commit, Oid, Repository, Sort, Tree};
 use serde::Serialize;

@@ -5,8 +5,9 @@
 //! own `git log --show-signature` reads it too. `svc check` verifies it against the author's
 //! `signing_key` in people.toml.
 
+use crate::forms::Action;
+use crate::forms::config::parse_public_key;
 use crate::history::git::ConfigSources;
-use crate::history::workflow::Action;
 use git2::{Oid, Repository};
 use ssh_key::{HashAlg, PublicKey, SshSig};
 use std::io::Write;
@@ -157,11 +158,6 @@ fn run_signer(program: &str, key: &Path, agent: bool, data: &[u8]) -> Result<Str
         });
     }
     Ok(signature)
-}
-
-/// The key of an OpenSSH public key line (`ssh-ed25519 AAAA… comment`).
-pub fn parse_public_key(text: &str) -> Option<PublicKey> {
-    PublicKey::from_openssh(text.trim()).ok()
 }
 
 /// A key's fingerprint as ssh-keygen and git print it (`SHA256:…`).

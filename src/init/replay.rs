@@ -3,6 +3,7 @@
 //! — authored by the people who took each step, at the times its `case.toml` records. So
 //! `svc log` and `svc check` on the example show a true procedure.
 
+use crate::forms::Action;
 use crate::forms::config::Role;
 use crate::forms::decode::{Timestamp, decode_root};
 use crate::forms::node::{Syntax, parse};
@@ -10,7 +11,6 @@ use crate::forms::source::SourceFile;
 use crate::forms::{ApprovalKind, CaseFile, FormKind};
 use crate::history::actions::{self, ActionError, Actor, Opening, Session, Step};
 use crate::history::store::Store;
-use crate::history::workflow::Action;
 use crate::workspace::Workspace;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -13,12 +13,12 @@
 //! branch move only at the end, in one journaled [`Store::advance`] that refuses to
 //! overwrite uncommitted work. A push that loses a race is retried after integrating again.
 
+use crate::forms::Action;
 use crate::forms::decode::Timestamp;
 use crate::history::actions::{self, Actor, Prepared};
 use crate::history::git::{includes, short_branch};
 use crate::history::log::{self, Trailers};
 use crate::history::store::{self, Store, StoreError, git, list};
-use crate::history::workflow::Action;
 use crate::team::remote::{self, Git, Pushed, RemoteError};
 use crate::team::review;
 use crate::workspace::Workspace;

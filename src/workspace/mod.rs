@@ -13,6 +13,7 @@ pub mod case;
 pub mod fsutil;
 pub mod scaffold;
 
+use crate::forms::Action;
 use crate::forms::config::{
     Customer, Forge, Part, PartsList, People, Person, Rate, RateCard, ReviewMode, Role, Settings,
 };
@@ -20,7 +21,6 @@ use crate::forms::decode::{Decode, decode_root};
 use crate::forms::finding::{Finding, Location};
 use crate::forms::node::{self, Syntax};
 use crate::forms::source::{SourceFile, Span};
-use crate::history::workflow::Action;
 use chrono::FixedOffset;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -299,7 +299,7 @@ impl Workspace {
                     continue;
                 }
                 if let Some(key) = &person.signing_key
-                    && crate::history::signing::parse_public_key(&key.value).is_none()
+                    && crate::forms::config::parse_public_key(&key.value).is_none()
                 {
                     ws.findings.push(
                         Finding::error(

@@ -1,8 +1,8 @@
 //! `svc accept CASE --fee warranty|billable|agreement:ID`
 
 use crate::cli::{Env, commands::step, error::CliResult};
+use svc::forms::Action;
 use svc::history::actions::Step;
-use svc::history::workflow::Action;
 
 /// Accept on-site service for a request, with the fee arrangement agreed (8.1, 5.1.2).
 #[derive(Debug, clap::Args)]

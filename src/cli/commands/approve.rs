@@ -1,8 +1,8 @@
 //! `svc approve CASE [--flight]`
 
 use crate::cli::{Env, commands::step, error::CliResult};
+use svc::forms::Action;
 use svc::history::actions::Step;
-use svc::history::workflow::Action;
 
 /// Sign a task sheet (7.2), accept the records after the trip (5.1.6), or with --flight
 /// approve flying (7.4)

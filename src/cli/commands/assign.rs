@@ -1,8 +1,8 @@
 //! `svc assign CASE --to PERSON…`
 
 use crate::cli::{Env, commands::step, error::CliResult};
+use svc::forms::Action;
 use svc::history::actions::Step;
-use svc::history::workflow::Action;
 
 /// Assign engineers to an accepted case (8.2, 5.1.3, 5.2.1).
 #[derive(Debug, clap::Args)]

@@ -1,9 +1,9 @@
 //! `svc checkin CASE --via phone|fax|email`
 
 use crate::cli::{Env, commands::step, error::CliResult};
+use svc::forms::Action;
 use svc::forms::Via;
 use svc::history::actions::Step;
-use svc::history::workflow::Action;
 
 /// Record a check-in with the company while on the road (7.5)
 #[derive(Debug, clap::Args)]

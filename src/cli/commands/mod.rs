@@ -26,8 +26,8 @@ mod validate;
 
 use super::Env;
 use super::error::CliResult;
+use svc::forms::Action;
 use svc::history::actions::Step;
-use svc::history::workflow::Action;
 
 /// The commands.
 #[derive(Debug, clap::Subcommand)]

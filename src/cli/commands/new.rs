@@ -2,10 +2,10 @@
 
 use crate::cli::commands::{review, step};
 use crate::cli::{Env, done, error::CliResult};
+use svc::forms::Action;
 use svc::forms::Channel;
 use svc::forms::config::ReviewMode;
 use svc::history::actions::{self, NewCase, Session};
-use svc::history::workflow::Action;
 
 /// Record a new request as a case; prints the new id alone on stdout (8.1)
 #[derive(Debug, clap::Args)]

@@ -5,11 +5,11 @@ use crate::cli::commands::review;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
 use std::path::Path;
+use svc::forms::Action;
 use svc::forms::config::ReviewMode;
 use svc::history::actions::{self, ActionError, Actor, Outcome, Session, Step};
 use svc::history::signing::SignError;
 use svc::history::store::{Store, StoreError};
-use svc::history::workflow::Action;
 use svc::workspace::Workspace;
 use svc::workspace::case;
 
