@@ -104,12 +104,20 @@ impl Env {
 
     /// The present moment, in the workspace's time zone.
     pub fn now(&self, ws: &Workspace) -> Result<Timestamp, CliError> {
-        // Tests pin the clock so that "in the future" and "overdue" are reproducible.
-        if let Ok(text) = std::env::var("SVC_NOW") {
-            return chrono::DateTime::parse_from_rfc3339(&text)
-                .map_err(|e| CliError::usage(format!("SVC_NOW is not an RFC 3339 time: {e}")));
+        Ok(self
+            .pinned_now()?
+            .unwrap_or_else(|| chrono::Utc::now().with_timezone(&ws.offset())))
+    }
+
+    /// The moment `SVC_NOW` pins, if it pins one: tests pin the clock so that "in the
+    /// future" and "overdue" are reproducible.
+    pub fn pinned_now(&self) -> Result<Option<Timestamp>, CliError> {
+        match std::env::var("SVC_NOW") {
+            Ok(text) => chrono::DateTime::parse_from_rfc3339(&text)
+                .map(Some)
+                .map_err(|e| CliError::usage(format!("SVC_NOW is not an RFC 3339 time: {e}"))),
+            Err(_) => Ok(None),
         }
-        Ok(chrono::Utc::now().with_timezone(&ws.offset()))
     }
 }
 

@@ -22,7 +22,7 @@ pub struct Args {
 pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
-    let store = Store::open(&ws.root).map_err(|e| store_error(e, &ws))?;
+    let store = Store::open(&ws.root).map_err(store_error)?;
     let base = match &args.base {
         Some(rev) => Some(
             store
@@ -37,7 +37,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         ),
         None => None,
     };
-    let mut findings = log::check(&store, base).map_err(|e| store_error(e, &ws))?;
+    let mut findings = log::check(&store, base).map_err(store_error)?;
     let validation = svc::rules::validate::validate(&ws, None, now);
     findings.extend(validation.findings);
     finding::sort(&mut findings);

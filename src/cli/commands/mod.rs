@@ -15,7 +15,6 @@ mod new;
 mod render;
 mod report;
 mod report_case;
-mod review;
 mod schema;
 mod show;
 mod status;

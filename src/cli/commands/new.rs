@@ -1,11 +1,11 @@
 //! `svc new --customer C --fault TEXT …`
 
-use crate::cli::commands::{review, step};
+use crate::cli::commands::step;
 use crate::cli::{Env, done, error::CliResult};
 use svc::forms::Action;
 use svc::forms::Channel;
-use svc::forms::config::ReviewMode;
-use svc::history::actions::{self, NewCase, Session};
+use svc::history::actions::NewCase;
+use svc::team;
 
 /// Record a new request as a case; prints the new id alone on stdout (8.1)
 #[derive(Debug, clap::Args)]
@@ -42,11 +42,6 @@ fn parse_channel(text: &str) -> Result<Channel, String> {
 
 /// Open the case and print its id.
 pub fn run(args: Args, env: &Env) -> CliResult {
-    let (ws, store, actor) = step::open(env)?;
-    if ws.review_mode() == ReviewMode::PullRequest {
-        review::guard(&ws, &store, None)?;
-    }
-    let now = env.now(&ws)?;
     let new = NewCase {
         customer: args.customer,
         fault: args.fault,
@@ -57,16 +52,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         phone: args.phone,
         title: args.title,
     };
-    let hook = step::fault_hook();
-    let session = Session {
-        ws: &ws,
-        store: &store,
-        actor: &actor,
-        now,
-        fault: &hook,
-    };
-    let outcome =
-        actions::open_case(&session, &new).map_err(|e| step::action_error(e, env, &ws))?;
+    let outcome = step::at_desk(env, |desk| team::step::open_case(desk, &new))?;
     if env.ui.json {
         return step::report(env, Action::New, &outcome);
     }

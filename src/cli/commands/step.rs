@@ -1,17 +1,18 @@
 //! What the step commands share: the case argument, a note, and turning the core's
-//! outcome or refusal into output and an exit code.
+//! outcome or refusal into output and an exit code — in pull-request mode with where the
+//! case's branch and its pull request stand.
 
-use crate::cli::commands::review;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
 use std::path::Path;
 use svc::forms::Action;
-use svc::forms::config::ReviewMode;
-use svc::history::actions::{self, ActionError, Actor, Outcome, Session, Step};
+use svc::history::actions::{ActionError, Outcome, Step};
 use svc::history::signing::SignError;
-use svc::history::store::{Store, StoreError};
-use svc::workspace::Workspace;
-use svc::workspace::case;
+use svc::history::store::StoreError;
+use svc::team;
+use svc::team::review::ReviewError;
+use svc::team::step::{Desk, Notice, Review, StepError};
+use svc::workspace;
 
 /// A case and an optional note.
 #[derive(Debug, clap::Args)]
@@ -33,23 +34,6 @@ pub struct CaseReason {
     pub reason: Option<String>,
 }
 
-/// The workspace, its store and the acting person.
-pub fn open(env: &Env) -> Result<(Workspace, Store, Actor), CliError> {
-    let ws = env.workspace()?;
-    let store = Store::open(&ws.root)
-        .map_err(|e| store_error(e, &ws))?
-        .with_config_sources(env.git_sources());
-    let actor = actions::actor(&ws, &store).map_err(|e| action_error(e, env, &ws))?;
-    Ok((ws, store, actor))
-}
-
-/// The id of the case in a folder (the folder's name).
-pub fn case_id(dir: &Path) -> String {
-    dir.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 /// The process stops dead at the named point of a transition, for the crash tests.
 pub fn fault_hook() -> impl Fn(&str) {
     let point = std::env::var("SVC_FAULT").ok();
@@ -60,42 +44,32 @@ pub fn fault_hook() -> impl Fn(&str) {
     }
 }
 
-/// Take `action` on the case named in `query`.
-pub fn run(env: &Env, action: Action, query: &str, step: Step) -> CliResult {
-    let (ws, store, actor) = open(env)?;
-    let dir = match case::find(&ws.root, query) {
-        Ok(dir) => dir,
-        // Reviewing by pull request, the case may so far be only on its branch: svc
-        // switches to it, then looks again.
-        Err(e) => {
-            let review = ws.review_mode() == ReviewMode::PullRequest
-                && matches!(action, Action::Approve | Action::Reject);
-            if !(review && review::enter_from_remote(env, &ws, &store, query)?) {
-                return Err(e.into());
-            }
-            let (ws, ..) = open(env)?;
-            case::find(&ws.root, query)?;
-            return run(env, action, query, step);
-        }
-    };
-    if ws.review_mode() == ReviewMode::PullRequest {
-        if review::through_branch(action) {
-            return review::run(env, action, &ws, &store, &dir, &step);
-        }
-        review::guard(&ws, &store, Some(&case_id(&dir)))?;
-    }
-    let now = env.now(&ws)?;
+/// Run `f` at the desk a step is taken at (the workspace's root, git's configuration as the
+/// environment says, the tests' pinned clock, notices shown as they come), and report its
+/// refusal.
+pub fn at_desk<T>(env: &Env, f: impl FnOnce(&Desk) -> Result<T, StepError>) -> Result<T, CliError> {
+    let root = workspace::find_root(&env.start_dir()?)?;
+    let now = env.pinned_now()?;
+    let sources = env.git_sources();
     let hook = fault_hook();
-    let session = Session {
-        ws: &ws,
-        store: &store,
-        actor: &actor,
+    let notify = |notice: Notice| env.ui.note(notice.to_string());
+    f(&Desk {
+        root: &root,
+        sources: &sources,
         now,
         fault: &hook,
-    };
-    let outcome =
-        actions::act(&session, &dir, action, &step).map_err(|e| action_error(e, env, &ws))?;
-    report(env, action, &outcome)
+        notify: &notify,
+    })
+    .map_err(|e| step_error(e, env, &root))
+}
+
+/// Take `action` on the case named in `query`.
+pub fn run(env: &Env, action: Action, query: &str, step: Step) -> CliResult {
+    let taken = at_desk(env, |desk| team::step::take(desk, action, query, &step))?;
+    match &taken.review {
+        Some(review) => report_review(env, action, &taken.outcome, review),
+        None => report(env, action, &taken.outcome),
+    }
 }
 
 /// Print what a step did.
@@ -127,30 +101,30 @@ pub fn outcome_line(action: Action, o: &Outcome) -> String {
 }
 
 /// A refusal or failure of the core, as the command line reports it.
-pub fn action_error(e: ActionError, env: &Env, ws: &Workspace) -> CliError {
+pub fn action_error(e: ActionError, env: &Env, root: &Path) -> CliError {
     let message = e.to_string();
     match e {
         ActionError::NoIdentity => CliError::env(message).hint("git config user.email you@example.com (the e-mail of your entry in people.toml)"),
         ActionError::UnknownPerson(_) => CliError::refused(message)
             .hint("ask an admin to add you to people.toml, or set git's user.email to the e-mail listed there"),
         ActionError::Unreadable(_, findings) => {
-            eprint!("{}", env.ui.findings(&ws.root, &findings));
+            eprint!("{}", env.ui.findings(root, &findings));
             CliError::refused(message).hint("fix the findings above (svc validate shows them all), then try again")
         }
         ActionError::Rules { findings, unwritten, .. } => {
-            eprint!("{}", env.ui.findings_in(&ws.root, &findings, &unwritten));
+            eprint!("{}", env.ui.findings_in(root, &findings, &unwritten));
             CliError::refused(message).hint("fix the findings above (svc validate shows them all), then try again")
         }
         ActionError::WrongState { case, .. } => CliError::refused(message).hint(format!("`svc show {case}` shows where the case stands; `svc log {case}` how it got there")),
         ActionError::Role { .. } => CliError::refused(message).hint("the roles are in people.toml; an admin changes them"),
         ActionError::SelfApproval { .. } => CliError::refused(message).hint("nobody approves their own submission: another person with the role must"),
         ActionError::Invalid(_, hint) => CliError::refused(message).hint(hint),
-        ActionError::Store(e) => store_error(e, ws),
+        ActionError::Store(e) => store_error(e),
     }
 }
 
 /// A refusal or failure of the repository.
-pub fn store_error(e: StoreError, _ws: &Workspace) -> CliError {
+pub fn store_error(e: StoreError) -> CliError {
     let message = e.to_string();
     match e {
         StoreError::Detached => CliError::refused(message)
@@ -186,4 +160,81 @@ fn sign_error(e: SignError) -> CliError {
         ),
         SignError::Io { .. } => CliError::env(message),
     }
+}
+
+/// A step not taken, as the command line reports it.
+pub fn step_error(e: StepError, env: &Env, root: &Path) -> CliError {
+    match e {
+        StepError::Lookup(e) => e.into(),
+        StepError::Action(e) => action_error(e, env, root),
+        StepError::Review(e) => review_error(e),
+        StepError::OnBranch { source, hint } => step_error(*source, env, root).hint(hint),
+    }
+}
+
+/// A refusal or failure about the case's branch, as the command line reports it.
+fn review_error(e: ReviewError) -> CliError {
+    let message = e.to_string();
+    match e {
+        ReviewError::WouldOverwrite { .. } => CliError::refused(message).hint(
+            "commit them, put them aside (git stash) or undo them, then try again",
+        ),
+        ReviewError::Diverged { branch, remote } => CliError::refused(message).hint(format!(
+            "`git log --oneline {branch}...{remote}/{branch}` shows both sides; bring them together with git (git switch {branch}, git pull) and try again"
+        )),
+        ReviewError::OtherCase { back_to, .. } => CliError::refused(message).hint(format!(
+            "go back first: git switch {}",
+            back_to.as_deref().unwrap_or("main")
+        )),
+        ReviewError::Unborn(_) => {
+            CliError::refused(message).hint("a case branch starts from a commit: commit first")
+        }
+        ReviewError::Store(e) => store_error(e),
+    }
+}
+
+/// Print a step taken in pull-request mode: the step, the push, and where the pull request
+/// stands.
+fn report_review(env: &Env, action: Action, outcome: &Outcome, review: &Review) -> CliResult {
+    let branch = &review.branch;
+    if env.ui.json {
+        let mut json = outcome_json(action, outcome);
+        json["branch"] = branch.as_str().into();
+        json["target"] = review.target.as_deref().into();
+        json["remote"] = review.remote.as_deref().into();
+        json["pushed"] = review.pushed.into();
+        json["pull_request"] = review.pull_request.as_deref().into();
+        env.ui.json(&json)?;
+        return done();
+    }
+    env.ui.line(outcome_line(action, outcome));
+    // No case branch anywhere, and the case was waiting where HEAD is: a plain step.
+    let Some(target) = &review.target else {
+        return done();
+    };
+    if review.pushed
+        && let Some(remote) = &review.remote
+    {
+        env.ui.line(format!("pushed {branch} to {remote}"));
+    }
+    let on = review
+        .remote
+        .as_deref()
+        .map(|r| format!(" on {r}"))
+        .unwrap_or_default();
+    match action {
+        Action::Submit => match &review.pull_request {
+            Some(url) => env.ui.line(format!("open the pull request: {url}")),
+            None => env.ui.line(format!(
+                "open a pull request{on} from {branch} into {target}"
+            )),
+        },
+        Action::Reject => env.ui.line(format!(
+            "the pull request from {branch} stays open: the case is back with its submitter, who submits again on that branch"
+        )),
+        _ => env.ui.line(format!(
+            "merging the pull request from {branch} into {target}{on} brings the approval to {target}"
+        )),
+    }
+    done()
 }

@@ -16,10 +16,10 @@ pub struct Args {}
 pub fn run(_args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let store = Store::open(&ws.root)
-        .map_err(|e| store_error(e, &ws))?
+        .map_err(store_error)?
         .with_config_sources(env.git_sources());
     let synced = sync::sync(&store, &fault_hook()).map_err(|e| match e {
-        SyncError::Store(e) => store_error(e, &ws),
+        SyncError::Store(e) => store_error(e),
         SyncError::Remote(RemoteError::NoRemote(m)) => CliError::env(m)
             .hint("add the team's repository: git remote add origin URL (then svc sync)"),
         SyncError::Remote(e @ RemoteError::NoGit(_)) => {
