@@ -3486,6 +3486,7 @@ fn make_case(w: &World, index: usize, suffix: &str) -> CaseOut {
             }
         }
     }
+    let o = seal(&files, &o);
     files.push(("case.toml".to_string(), o));
 
     CaseOut {
@@ -3493,6 +3494,88 @@ fn make_case(w: &World, index: usize, suffix: &str) -> CaseOut {
         dir,
         files,
     }
+}
+
+/// case.toml with what each approval covers, as svc records it when the approval is taken:
+/// the object id of the task sheet (a signature, a flight approval) or of every form (a
+/// review), and the flights a flight approval names.
+fn seal(forms: &[(String, String)], case_toml: &str) -> String {
+    let id = |name: &str| {
+        forms
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, text)| svc::forms::blob_id(text.as_bytes()))
+    };
+    let covers = |names: &mut dyn Iterator<Item = &str>| {
+        let entries: Vec<String> = names
+            .filter_map(|n| id(n).map(|id| format!("\"{n}\" = \"{id}\"")))
+            .collect();
+        format!("covers = {{ {} }}", entries.join(", "))
+    };
+    let flights: Vec<String> = forms
+        .iter()
+        .find(|(n, _)| n == "task-sheet.toml")
+        .and_then(|(_, text)| text.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("legs").and_then(|l| l.as_array()).cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter(|leg| leg.get("mode").and_then(|m| m.as_str()) == Some("flight"))
+        .filter_map(|leg| {
+            let date = leg.get("date")?.as_datetime()?.to_string();
+            let date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok()?;
+            let text = |key: &str| leg.get(key).and_then(|v| v.as_str()).unwrap_or_default();
+            Some(format!(
+                "\"{}\"",
+                svc::forms::flight_label(date, text("from"), text("to"))
+            ))
+        })
+        .collect();
+    let mut out = String::with_capacity(case_toml.len() + 512);
+    let mut kind: Option<&str> = None;
+    let close = |kind: Option<&str>, out: &mut String| match kind {
+        Some("review") => {
+            let mut names = forms.iter().map(|(n, _)| n.as_str());
+            out.push_str(&covers(&mut names));
+            out.push('\n');
+        }
+        Some("flight") => {
+            out.push_str(&format!("flights = [{}]\n", flights.join(", ")));
+            out.push_str(&covers(&mut std::iter::once("task-sheet.toml")));
+            out.push('\n');
+        }
+        Some(_) => {
+            out.push_str(&covers(&mut std::iter::once("task-sheet.toml")));
+            out.push('\n');
+        }
+        None => {}
+    };
+    for line in case_toml.lines() {
+        if line.is_empty() || line.starts_with('[') {
+            close(kind.take(), &mut out);
+        }
+        if let Some(k) = line.strip_prefix("kind = ")
+            && case_toml_in_approval(&out)
+        {
+            kind = Some(match k.trim_matches('"') {
+                "review" => "review",
+                "flight" => "flight",
+                _ => "task-sheet",
+            });
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    close(kind.take(), &mut out);
+    out
+}
+
+/// Whether the last table header written is `[[approvals]]`.
+fn case_toml_in_approval(written: &str) -> bool {
+    written
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('['))
+        .is_some_and(|l| l == "[[approvals]]")
 }
 
 fn travel_log(

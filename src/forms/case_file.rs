@@ -4,8 +4,12 @@
 
 use super::Via;
 use crate::forms::config::Role;
-use crate::forms::decode::{Sp, Timestamp};
+use crate::forms::decode::{Decode, Decoder, Sp, Timestamp, expect_table};
+use crate::forms::node::Node;
 use crate::{keywords, record};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::path::Path;
 
 keywords! {
     /// Where a case stands in the procedure (design §5).
@@ -81,6 +85,93 @@ keywords! {
     }
 }
 
+/// What an approval approved: each form it covers, by its path in the case folder, with the
+/// git object id of the file's content as approved. A form whose content is no longer that
+/// is not approved.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Covers(pub BTreeMap<String, Sp<String>>);
+
+impl Covers {
+    /// The object id the approval names for `path` (relative to the case folder).
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.0.get(path).map(|id| id.value.as_str())
+    }
+
+    /// Whether the approval names any content.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The paths and ids, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(p, id)| (p.as_str(), id.value.as_str()))
+    }
+}
+
+impl Decode for Covers {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let entries = expect_table(node, d, "what an approval covers")?;
+        let mut covers = BTreeMap::new();
+        let mut ok = true;
+        for entry in entries {
+            let path = entry.key.as_str();
+            let id = Sp::<String>::decode(&entry.value, d);
+            let well_formed = Path::new(path)
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+            if path.is_empty() || !well_formed {
+                d.problem(
+                    entry.key_span,
+                    format!("`{path}` is not a path inside the case folder"),
+                    Some("covers names files of the case folder, e.g. \"task-sheet.toml\"".into()),
+                );
+                ok = false;
+            }
+            match id {
+                Some(id) if is_object_id(&id.value) => {
+                    covers.insert(path.to_string(), id);
+                }
+                Some(id) => {
+                    d.problem(
+                        id.span,
+                        format!("\"{}\" is not a git object id", id.value),
+                        Some("svc writes the 40 hexadecimal digits of the file's blob".into()),
+                    );
+                    ok = false;
+                }
+                None => ok = false,
+            }
+        }
+        ok.then_some(Covers(covers))
+    }
+    fn absent() -> Option<Self> {
+        Some(Covers::default())
+    }
+    fn schema() -> serde_json::Value {
+        serde_json::json!({
+            "type": "object",
+            "additionalProperties": { "type": "string", "pattern": "^[0-9a-f]{40}([0-9a-f]{24})?$" }
+        })
+    }
+}
+
+/// Whether `text` is a git object id: 40 (SHA-1) or 64 (SHA-256) lowercase hex digits.
+pub fn is_object_id(text: &str) -> bool {
+    matches!(text.len(), 40 | 64) && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The git object id of a file with these bytes (what `git hash-object` prints).
+pub fn blob_id(bytes: &[u8]) -> String {
+    git2::Oid::hash_object(git2::ObjectType::Blob, bytes)
+        .map(|id| id.to_string())
+        .unwrap_or_default()
+}
+
+/// A flight as an approval names it: `2026-11-04 深圳 → 广州`.
+pub fn flight_label(date: NaiveDate, from: &str, to: &str) -> String {
+    format!("{date} {} → {}", from.trim(), to.trim())
+}
+
 record! {
     /// A signature recorded by svc.
     pub struct Approval ("an approval") {
@@ -94,6 +185,10 @@ record! {
         pub at: Sp<Timestamp>,
         /// 意见 · note
         pub note: Option<String>,
+        /// 审批内容 · what it approved: each form's path in the case folder and git object id
+        pub covers: Covers,
+        /// 批准的航班 · the flights a flight approval approved (date from → to)
+        pub flights: Vec<String>,
     }
 }
 

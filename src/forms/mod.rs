@@ -13,6 +13,7 @@
 //! - [`finding`]: what validation reports: rule, severity, file, position, message, hint.
 //! - [`config`]: the company's shared files: settings, people, customers, catalog.
 //! - [`schema`]: JSON Schemas of every file, for editors.
+//! - [`text`]: control and invisible characters in users' text, shown escaped.
 
 pub mod config;
 pub mod decode;
@@ -20,6 +21,7 @@ pub mod finding;
 pub mod node;
 pub mod schema;
 pub mod source;
+pub mod text;
 
 mod action;
 mod case_file;
@@ -32,7 +34,8 @@ mod visit;
 
 pub use action::Action;
 pub use case_file::{
-    Approval, ApprovalKind, CaseFile, Checkin, FeeArrangement, Rejection, State, Timeline,
+    Approval, ApprovalKind, CaseFile, Checkin, Covers, FeeArrangement, Rejection, State, Timeline,
+    blob_id, flight_label, is_object_id,
 };
 pub use fees::{FeeItem, FeeList, Payment, PaymentMethod, Signature};
 pub use request::{Channel, Contact, Request};

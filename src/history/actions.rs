@@ -15,6 +15,7 @@ use crate::history::workflow::{self, Via};
 use crate::rules::{self, Context};
 use crate::workspace::case::{self, Case};
 use crate::workspace::{Loaded, Workspace, decode_file, suggest};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
@@ -265,7 +266,15 @@ pub fn prepare(
     };
     let id = file.id.value.clone();
     let from = file.state.value;
-    let Some(transition) = workflow::transition(action, Some(from)) else {
+    let resubmission = workflow::is_resubmission(action, Some(from));
+    let stale_signatures = resubmission
+        && file
+            .approvals
+            .iter()
+            .any(|a| a.kind.value == ApprovalKind::TaskSheet && !rules::covers_current(&case, a));
+    let transition =
+        workflow::transition(action, Some(from)).filter(|_| !resubmission || stale_signatures);
+    let Some(transition) = transition else {
         let allowed: Vec<String> = workflow::legal_from(action)
             .iter()
             .map(|s| s.to_string())
@@ -465,6 +474,7 @@ pub fn prepare(
                 role,
                 &at,
                 note,
+                &Approved::of(&case, ApprovalKind::TaskSheet),
             );
             let mut now_signed = signed;
             now_signed.push(role);
@@ -484,7 +494,33 @@ pub fn prepare(
             } else {
                 Role::Csc
             };
-            push_approval(&mut doc, ApprovalKind::Review, &actor.id, role, &at, note);
+            push_approval(
+                &mut doc,
+                ApprovalKind::Review,
+                &actor.id,
+                role,
+                &at,
+                note,
+                &Approved::of(&case, ApprovalKind::Review),
+            );
+        }
+        (Action::Submit, State::Approved | State::PendingApproval) => {
+            let stale: Vec<&str> = file
+                .approvals
+                .iter()
+                .filter(|a| a.kind.value == ApprovalKind::TaskSheet)
+                .filter(|a| !rules::covers_current(&case, a))
+                .map(|a| a.by.value.as_str())
+                .collect();
+            remove_approvals_where(&mut doc, |t| {
+                t.get("kind").and_then(Item::as_str) == Some(ApprovalKind::TaskSheet.as_str())
+                    && t.get("by")
+                        .and_then(Item::as_str)
+                        .is_some_and(|by| stale.contains(&by))
+            });
+            if let Some(timeline) = doc.get_mut("timeline").and_then(Item::as_table_mut) {
+                timeline.remove("approved_at");
+            }
         }
         (Action::ApproveFlight, _) => {
             let planned = case
@@ -497,14 +533,10 @@ pub fn prepare(
                     "7.4: add the flight leg (mode = \"flight\") to the task sheet first".into(),
                 ));
             }
-            if file
-                .approvals
-                .iter()
-                .any(|a| a.kind.value == ApprovalKind::Flight && a.by.value == actor.id)
-            {
+            if rules::uncovered_flights(&case, &file.approvals).is_empty() {
                 return Err(ActionError::Invalid(
-                    format!("{} has already approved the flights of {id}", actor.id),
-                    "one approval covers the trip's flights".into(),
+                    format!("the flights of {id} are approved already"),
+                    "an approval covers the flights it names; a new flight, added to the task sheet and submitted again, needs a new one".into(),
                 ));
             }
             push_approval(
@@ -514,6 +546,7 @@ pub fn prepare(
                 Role::Manager,
                 &at,
                 note,
+                &Approved::of(&case, ApprovalKind::Flight),
             );
         }
         (Action::Reject, _) => {
@@ -918,6 +951,29 @@ fn push_table(doc: &mut DocumentMut, key: &str, table: Table) {
     }
 }
 
+/// What an approval records besides who, as what, when and why: the content it covers
+/// (each form's path and object id) and, for a flight approval, the flights by name.
+struct Approved {
+    covers: BTreeMap<String, String>,
+    flights: Vec<String>,
+}
+
+impl Approved {
+    /// What an approval of `kind` covers on the case as it will be committed.
+    fn of(case: &Case, kind: ApprovalKind) -> Approved {
+        Approved {
+            covers: rules::coverable(case, kind),
+            flights: match kind {
+                ApprovalKind::Flight => rules::planned_flights(case)
+                    .into_iter()
+                    .map(|(label, _)| label)
+                    .collect(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
 fn push_approval(
     doc: &mut DocumentMut,
     kind: ApprovalKind,
@@ -925,6 +981,7 @@ fn push_approval(
     role: Role,
     at: &str,
     note: Option<&str>,
+    approved: &Approved,
 ) {
     let mut t = Table::new();
     t["kind"] = value(kind.as_str());
@@ -934,15 +991,33 @@ fn push_approval(
     if let Some(n) = note {
         t["note"] = value(n);
     }
+    if !approved.flights.is_empty() {
+        let mut flights = toml_edit::Array::new();
+        for f in &approved.flights {
+            flights.push(f.as_str());
+        }
+        t["flights"] = value(flights);
+    }
+    let mut covers = Table::new();
+    for (path, id) in &approved.covers {
+        covers[path.as_str()] = value(id.as_str());
+    }
+    t["covers"] = Item::Table(covers);
     push_table(doc, "approvals", t);
 }
 
 fn remove_approvals(doc: &mut DocumentMut, kind: ApprovalKind) {
+    remove_approvals_where(doc, |t| {
+        t.get("kind").and_then(Item::as_str) == Some(kind.as_str())
+    });
+}
+
+fn remove_approvals_where(doc: &mut DocumentMut, dismissed: impl Fn(&Table) -> bool) {
     if let Some(list) = doc
         .get_mut("approvals")
         .and_then(Item::as_array_of_tables_mut)
     {
-        list.retain(|t| t.get("kind").and_then(Item::as_str) != Some(kind.as_str()));
+        list.retain(|t| !dismissed(t));
         if list.is_empty() {
             doc.remove("approvals");
         }
@@ -954,7 +1029,9 @@ fn timeline_key(action: Action, from: State, to: State) -> Option<&'static str> 
         (Action::Resolve, _) => "resolved_at",
         (Action::Accept, _) => "accepted_at",
         (Action::Assign, _) => "assigned_at",
-        (Action::Submit, State::Assigned) => "submitted_at",
+        (Action::Submit, State::Assigned | State::Approved | State::PendingApproval) => {
+            "submitted_at"
+        }
         (Action::Submit, _) => "handed_in_at",
         (Action::Approve, State::PendingApproval) if to == State::Approved => "approved_at",
         (Action::Approve, State::PendingReview) => "reviewed_at",
@@ -974,6 +1051,9 @@ fn default_note(action: Action, from: Option<State>, to: State) -> &'static str 
         (Action::Accept, _) => "On-site service accepted and fees agreed with the customer.",
         (Action::Assign, _) => "Engineers assigned.",
         (Action::Submit, Some(State::Assigned)) => "Task sheet submitted for signature.",
+        (Action::Submit, Some(State::Approved | State::PendingApproval)) => {
+            "Task sheet changed after its signature; submitted again for signature."
+        }
         (Action::Submit, _) => "Travel log and summary report handed in for review.",
         (Action::Approve, Some(State::PendingApproval)) if to == State::Approved => {
             "Task sheet signed."

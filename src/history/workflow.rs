@@ -64,6 +64,20 @@ pub const TABLE: &[Transition] = &[
         State::PendingApproval,
         "8.3",
     ),
+    // A task sheet changed after a signature goes back for signature (7.2): the change is
+    // submitted again, and the signatures that cover the earlier version are dismissed.
+    t(
+        Action::Submit,
+        Some(State::PendingApproval),
+        State::PendingApproval,
+        "7.2",
+    ),
+    t(
+        Action::Submit,
+        Some(State::Approved),
+        State::PendingApproval,
+        "7.2",
+    ),
     t(
         Action::Approve,
         Some(State::PendingApproval),
@@ -176,13 +190,20 @@ pub fn transition(action: Action, from: Option<State>) -> Option<&'static Transi
     TABLE.iter().find(|t| t.action == action && t.from == from)
 }
 
-/// The states an action may be taken in.
+/// The states an action may be taken in (a resubmission aside: it applies only once the
+/// task sheet changed after a signature).
 pub fn legal_from(action: Action) -> Vec<State> {
     TABLE
         .iter()
-        .filter(|t| t.action == action)
+        .filter(|t| t.action == action && !is_resubmission(t.action, t.from))
         .filter_map(|t| t.from)
         .collect()
+}
+
+/// Whether the step is a task sheet submitted again after a signature (7.2): legal only
+/// when the sheet changed since a signature, which it dismisses.
+pub fn is_resubmission(action: Action, from: Option<State>) -> bool {
+    action == Action::Submit && matches!(from, Some(State::Approved | State::PendingApproval))
 }
 
 /// Who may take an action: the roles, and whether the person must be an assignee.

@@ -164,9 +164,8 @@ pub fn replay(root: &Path, files: &[(&str, &[u8])]) -> Result<usize, ReplayError
     Ok(steps.len())
 }
 
-/// The task sheet as submitted on `day`: without the cash advance, requested only once it
-/// is signed (7.3), and dated no later than the submission (a sheet sent back is corrected
-/// and dated anew).
+/// The task sheet as submitted on `day`: dated no later than the submission (a sheet sent
+/// back is corrected and dated anew). The cash advance is on it, signed with it (7.3).
 fn as_submitted(bytes: &[u8], day: chrono::NaiveDate) -> Vec<u8> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return bytes.to_vec();
@@ -174,7 +173,6 @@ fn as_submitted(bytes: &[u8], day: chrono::NaiveDate) -> Vec<u8> {
     let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>() else {
         return bytes.to_vec();
     };
-    doc.remove("advance");
     let prepared = doc
         .get("prepared_on")
         .and_then(|v| v.as_datetime())
@@ -365,12 +363,13 @@ fn plan(ws: &Workspace, case: usize, sample: &Sample) -> Vec<Planned> {
         );
     }
     if let Some(when) = at(&t.started_at) {
+        // The task sheet stays as it was signed.
         push(
             when,
             Action::Start,
             &first_assignee,
             Step::default(),
-            sheet.clone(),
+            Vec::new(),
         );
     }
     for c in &f.checkins {

@@ -366,6 +366,26 @@ pub fn r5_1_6_reviewed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 .hint("nobody approves their own submission"),
             );
         }
+        if a.covers.is_empty() {
+            out.push(super::uncovering("5.1.6", file, a));
+            continue;
+        }
+        let changed = super::changed_since(case, a);
+        if !changed.is_empty() {
+            out.push(
+                Finding::error(
+                    "5.1.6",
+                    file.at(a.by.span),
+                    format!(
+                        "{} changed after {}'s review of {}: a reviewed case is frozen",
+                        changed.join(", "),
+                        a.by.value,
+                        a.at.value.format("%Y-%m-%d %H:%M")
+                    ),
+                )
+                .hint("what is reviewed stays as reviewed: restore the forms as they were at the review (git log shows the review's commit)"),
+            );
+        }
     }
     if state.reached(State::Reviewed) && approvals(case, ApprovalKind::Review).next().is_none() {
         out.push(

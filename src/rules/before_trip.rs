@@ -1,7 +1,10 @@
 //! Before the trip (7.1–7.4): a complete task sheet, signed by the right people, the cash
 //! advance only after the signature, and every flight approved by a manager.
 
-use super::{Context, approvals, filled, state, task_sheet_approved_at};
+use super::{
+    Context, approvals, changed_since, filled, planned_flights, state, task_sheet_approved_at,
+    uncovering,
+};
 use crate::forms::config::Role;
 use crate::forms::finding::{Finding, Location};
 use crate::forms::{ApprovalKind, FormKind, State, Transport};
@@ -97,6 +100,29 @@ pub fn r7_2_task_sheet_signed(cx: &Context, case: &Case, out: &mut Vec<Finding>)
                 .hint("check the roles in people.toml"),
             );
         }
+        // Without a task sheet there is nothing to compare (7.1 reports it missing).
+        let has_sheet = case.has_file(FormKind::TaskSheet);
+        let changed = changed_since(case, a);
+        if has_sheet && a.covers.is_empty() {
+            out.push(uncovering("7.2", file, a));
+        } else if has_sheet && !changed.is_empty() {
+            out.push(
+                Finding::error(
+                    "7.2",
+                    file.at(a.by.span),
+                    format!(
+                        "{} changed after {}'s signature of {}: the signature covers an earlier version",
+                        changed.join(", "),
+                        a.by.value,
+                        a.at.value.format("%Y-%m-%d %H:%M")
+                    ),
+                )
+                .hint(format!(
+                    "a change after a signature needs a new one: `svc submit {}` sends the task sheet back for signature, or restore the signed version",
+                    file.id.value
+                )),
+            );
+        }
         if Some(a.by.value.as_str()) == preparer
             || (preparer.is_none() && file.assignees.iter().any(|x| x.value == a.by.value))
         {
@@ -185,48 +211,79 @@ pub fn r7_4_flights_approved(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
             );
         }
     }
+    let approved = |a: &&crate::forms::Approval| {
+        a.role.value == Role::Manager
+            && (!cx.ws.people.contains_key(&a.by.value)
+                || cx.ws.has_role(&a.by.value, Role::Manager))
+    };
+    for a in approvals(case, ApprovalKind::Flight)
+        .filter(|a| a.covers.is_empty() && case.has_file(FormKind::TaskSheet))
+    {
+        out.push(uncovering("7.4", file, a));
+    }
+    // Somebody unknown is reported by `ref`; here only the role they signed as counts.
     let approval_dates: Vec<chrono::NaiveDate> = approvals(case, ApprovalKind::Flight)
-        // Somebody unknown is reported by `ref`; here only the role they signed as counts.
-        .filter(|a| {
-            a.role.value == Role::Manager
-                && (!cx.ws.people.contains_key(&a.by.value)
-                    || cx.ws.has_role(&a.by.value, Role::Manager))
-        })
+        .filter(approved)
         .map(|a| a.at.value.with_timezone(&cx.ws.offset()).date_naive())
         .collect();
-    let mut flights: Vec<(chrono::NaiveDate, Location)> = Vec::new();
-    // A planned flight may still be approved before it leaves; once the case is on site (8.4)
-    // the approval must be there.
-    if let Some(sheet) = &case.task_sheet
-        && state(case).is_some_and(|s| s.reached(State::OnSite))
-    {
-        flights.extend(
-            sheet
-                .legs
-                .iter()
-                .filter(|l| l.mode.value == Transport::Flight)
-                .map(|l| (l.date.value, sheet.at(l.mode.span))),
-        );
+    let hint = || {
+        format!(
+            "7.4: ask the general manager or the marketing VP: `svc approve {} --flight`",
+            file.id.value
+        )
+    };
+    // A planned flight is approved by name: an approval covers the flights it names (a
+    // new flight needs a new approval). It may still be approved before it leaves; once the
+    // case is on site (8.4) the approval must be there.
+    let on_site = state(case).is_some_and(|s| s.reached(State::OnSite));
+    let legs: Vec<(chrono::NaiveDate, &crate::forms::PlannedLeg)> = case
+        .task_sheet
+        .iter()
+        .flat_map(|sheet| sheet.legs.iter())
+        .filter(|l| l.mode.value == Transport::Flight)
+        .map(|l| (l.date.value, l))
+        .collect();
+    for ((label, location), (date, _)) in planned_flights(case).into_iter().zip(legs) {
+        let naming: Vec<&crate::forms::Approval> = approvals(case, ApprovalKind::Flight)
+            .filter(approved)
+            .filter(|a| !a.covers.is_empty() && a.flights.contains(&label))
+            .collect();
+        let in_time = naming
+            .iter()
+            .any(|a| a.at.value.with_timezone(&cx.ws.offset()).date_naive() <= date);
+        let message = if naming.is_empty() {
+            if !on_site && approval_dates.is_empty() {
+                continue;
+            }
+            if approval_dates.is_empty() {
+                format!("flight on {date} has no manager's approval")
+            } else {
+                format!("the flight {label} is not among the flights a manager approved")
+            }
+        } else if in_time || !on_site {
+            continue;
+        } else {
+            format!("flight on {date} was approved only after the leg")
+        };
+        out.push(Finding::error("7.4", location, message).hint(hint()));
     }
+    // A flight taken is approved by a manager before the leg.
     if let Some(log) = &case.travel_log {
-        flights.extend(
-            log.legs
-                .iter()
-                .filter(|l| l.mode.value == Transport::Flight)
-                .map(|l| (l.date.value, log.at(l.mode.span))),
-        );
-    }
-    for (date, location) in flights {
-        if !approval_dates.iter().any(|d| *d <= date) {
+        for l in log
+            .legs
+            .iter()
+            .filter(|l| l.mode.value == Transport::Flight)
+        {
+            let date = l.date.value;
+            if approval_dates.iter().any(|d| *d <= date) {
+                continue;
+            }
             let message = if approval_dates.is_empty() {
                 format!("flight on {date} has no manager's approval")
             } else {
                 format!("flight on {date} was approved only after the leg")
             };
-            out.push(Finding::error("7.4", location, message).hint(format!(
-                "7.4: ask the general manager or the marketing VP: `svc approve {} --flight`",
-                file.id.value
-            )));
+            out.push(Finding::error("7.4", log.at(l.mode.span), message).hint(hint()));
         }
     }
 }

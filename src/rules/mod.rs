@@ -15,11 +15,14 @@ pub use fees::{fee_total, unit_price};
 
 use crate::forms::config::{Agreement, Customer, Product};
 use crate::forms::decode::{Sp, Timestamp};
-use crate::forms::finding::{Finding, Severity};
-use crate::forms::{ApprovalKind, FeeArrangement, State};
+use crate::forms::finding::{Finding, Location, Severity};
+use crate::forms::{
+    Approval, ApprovalKind, FeeArrangement, FormKind, State, Transport, flight_label,
+};
 use crate::workspace::case::Case;
 use crate::workspace::{Loaded, Workspace};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
 /// What the rules need besides the case: the workspace index and the present moment.
 pub struct Context<'a> {
@@ -296,6 +299,110 @@ fn task_sheet_approved_at(case: &Case) -> Option<Timestamp> {
     approvals(case, ApprovalKind::TaskSheet)
         .map(|a| a.at.value)
         .max()
+}
+
+/// What an approval of `kind` covers on the case as it is: the task sheet for a signature
+/// on it or for a flight approval (7.2, 5.2.2, 7.4), every form for a review (5.1.6) — each
+/// by its path in the case folder and the git object id of its content.
+pub fn coverable(case: &Case, kind: ApprovalKind) -> BTreeMap<String, String> {
+    match kind {
+        ApprovalKind::Review => case.ids.clone(),
+        ApprovalKind::TaskSheet | ApprovalKind::Flight => case
+            .files
+            .get(&FormKind::TaskSheet)
+            .into_iter()
+            .flatten()
+            .take(1)
+            .filter_map(|path| {
+                let inner = case.inner_path(path);
+                case.ids.get(&inner).map(|id| (inner, id.clone()))
+            })
+            .collect(),
+    }
+}
+
+/// The files of the case whose content is not what `approval` covers (changed, added or
+/// removed since), in path order; empty when it covers the case as it is. A flight
+/// approval is judged by the flights it names instead ([`uncovered_flights`]).
+pub fn changed_since(case: &Case, approval: &Approval) -> Vec<String> {
+    let now = coverable(case, approval.kind.value);
+    let mut paths: Vec<String> = now
+        .iter()
+        .filter(|(path, id)| approval.covers.get(path) != Some(id.as_str()))
+        .map(|(path, _)| path.clone())
+        .chain(
+            approval
+                .covers
+                .iter()
+                .filter(|(path, _)| !now.contains_key(*path))
+                .map(|(path, _)| path.to_string()),
+        )
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+/// Whether `approval` covers the case as it is: it names what it approved, and that is
+/// the content now (for a flight approval: every flight it names is still planned, and it
+/// names the task sheet it approved them on).
+pub fn covers_current(case: &Case, approval: &Approval) -> bool {
+    if approval.covers.is_empty() {
+        return false;
+    }
+    match approval.kind.value {
+        ApprovalKind::Flight => !approval.flights.is_empty(),
+        _ => changed_since(case, approval).is_empty(),
+    }
+}
+
+/// The planned flights of the task sheet (as [`flight_label`] names them) with where each
+/// is written.
+pub fn planned_flights(case: &Case) -> Vec<(String, Location)> {
+    let Some(sheet) = &case.task_sheet else {
+        return Vec::new();
+    };
+    sheet
+        .legs
+        .iter()
+        .filter(|l| l.mode.value == Transport::Flight)
+        .map(|l| {
+            (
+                flight_label(l.date.value, &l.from, &l.to),
+                sheet.at(l.mode.span),
+            )
+        })
+        .collect()
+}
+
+/// The planned flights of the case that none of `approvals` names (7.4: a new flight
+/// needs a new approval).
+pub fn uncovered_flights(case: &Case, approvals: &[Approval]) -> Vec<(String, Location)> {
+    planned_flights(case)
+        .into_iter()
+        .filter(|(label, _)| {
+            !approvals.iter().any(|a| {
+                a.kind.value == ApprovalKind::Flight
+                    && !a.covers.is_empty()
+                    && a.flights.contains(label)
+            })
+        })
+        .collect()
+}
+
+/// The finding for an approval that names no content.
+fn uncovering(rule: &'static str, file: &Loaded<crate::forms::CaseFile>, a: &Approval) -> Finding {
+    Finding::error(
+        rule,
+        file.at(a.by.span),
+        format!(
+            "{}'s {} approval of {} names no content it covers (`covers`)",
+            a.by.value,
+            a.kind.value,
+            a.at.value.format("%Y-%m-%d %H:%M")
+        ),
+    )
+    .hint("svc records what each approval covers; an approval written by hand, or by an older svc, is taken again with svc approve")
 }
 
 /// A non-empty text, trimmed.

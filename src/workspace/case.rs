@@ -5,9 +5,9 @@
 use crate::forms::finding::{Finding, Location};
 use crate::forms::node::Syntax;
 use crate::forms::{
-    CaseFile, FeeList, FormKind, Request, State, Summary, TaskSheet, TravelLog, Visit,
+    CaseFile, FeeList, FormKind, Request, State, Summary, TaskSheet, TravelLog, Visit, blob_id,
 };
-use crate::workspace::{Loaded, read_decode};
+use crate::workspace::{Loaded, decode_file, read_decode, read_source};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -36,6 +36,10 @@ pub struct Case {
     pub summary: Option<Loaded<Summary>>,
     /// The files found for each form (even those that failed to parse).
     pub files: BTreeMap<FormKind, Vec<PathBuf>>,
+    /// The git object id of each form that could be read, by its path in the case folder
+    /// (`task-sheet.toml`, `visits/01-gz.toml`): what an approval's `covers` is compared
+    /// with.
+    pub ids: BTreeMap<String, String>,
     /// Problems found while reading.
     pub findings: Vec<Finding>,
 }
@@ -161,8 +165,37 @@ impl Case {
             travel_log: None,
             summary: None,
             files: BTreeMap::new(),
+            ids: BTreeMap::new(),
             findings: Vec::new(),
         }
+    }
+
+    /// The path of a file of the case, relative to the case folder, as `covers` names it.
+    pub fn inner_path(&self, rel: &Path) -> String {
+        let inner = rel.strip_prefix(&self.dir).unwrap_or(rel);
+        inner
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Read one form of the folder, noting its object id.
+    fn read<T: crate::forms::decode::Decode>(
+        &mut self,
+        root: &Path,
+        rel: &Path,
+    ) -> Option<Loaded<T>> {
+        let source = match read_source(root, rel) {
+            Ok(source) => source,
+            Err(finding) => {
+                self.findings.push(*finding);
+                return None;
+            }
+        };
+        self.ids
+            .insert(self.inner_path(rel), blob_id(source.text.as_bytes()));
+        decode_file::<T>(&source, &mut self.findings).map(|value| Loaded { value, source })
     }
 }
 
@@ -267,13 +300,12 @@ pub fn load(root: &Path, dir: &Path) -> Case {
             continue;
         }
         let rel = &paths[0];
-        let findings = &mut case.findings;
         match form {
-            FormKind::Request => case.request = read_decode(root, rel, findings),
-            FormKind::TaskSheet => case.task_sheet = read_decode(root, rel, findings),
-            FormKind::Fees => case.fees = read_decode(root, rel, findings),
-            FormKind::TravelLog => case.travel_log = read_decode(root, rel, findings),
-            FormKind::Summary => case.summary = read_decode(root, rel, findings),
+            FormKind::Request => case.request = case.read(root, rel),
+            FormKind::TaskSheet => case.task_sheet = case.read(root, rel),
+            FormKind::Fees => case.fees = case.read(root, rel),
+            FormKind::TravelLog => case.travel_log = case.read(root, rel),
+            FormKind::Summary => case.summary = case.read(root, rel),
             FormKind::Visit => {}
         }
     }
@@ -313,7 +345,7 @@ fn load_visits(root: &Path, visits_dir: &Path, case: &mut Case) {
             .entry(FormKind::Visit)
             .or_default()
             .push(rel.clone());
-        if let Some(visit) = read_decode::<Visit>(root, &rel, &mut case.findings) {
+        if let Some(visit) = case.read::<Visit>(root, &rel) {
             case.visits.push(visit);
         }
     }

@@ -257,6 +257,7 @@ fn run_entry(name: &str, entry: &Entry) -> (Result<(), String>, Duration) {
             Duration::ZERO,
         );
     }
+    f.seal();
     let limit = entry.time_limit.map_or(TIME_LIMIT, Duration::from_secs);
     let run = match run_svc(f.root(), &["--json", "validate"], limit) {
         Ok(run) => run,

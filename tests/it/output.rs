@@ -219,6 +219,7 @@ fn validate_carets_line_up_under_chinese_text() {
 #[test]
 fn validate_some_cases_of_a_workspace_named_with_dash_c() {
     let f = three_findings();
+    f.seal();
     let elsewhere = tempfile::tempdir().expect("a temporary folder");
     let root = f.root().to_str().expect("a UTF-8 path");
     let out = svc_in(elsewhere.path(), &["-C", root, "validate", "7q2m4k"]);

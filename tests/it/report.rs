@@ -1392,6 +1392,7 @@ fn the_sample_companys_html_report_opens_in_a_browser_with_its_charts_and_cases(
 #[test]
 fn the_markdown_of_a_small_workspace() {
     let f = common::Fixture::new();
+    f.seal();
     let git = |args: &[&str]| {
         let out = std::process::Command::new("git")
             .args(args)

@@ -308,7 +308,7 @@ fn dates_the_trip_starts_after_the_task_sheet_is_approved() {
         [error(
             "dates",
             "case.toml",
-            43,
+            47,
             14,
             "the start of the trip (2026-10-13 09:00) is before the task sheet's approval (2026-10-13 10:00)"
         )]
@@ -380,7 +380,7 @@ fn dates_a_time_may_be_now_but_not_a_second_later() {
         [error(
             "dates",
             "case.toml",
-            47,
+            51,
             15,
             "archiving is recorded at 2026-11-27 12:00 +08:00, in the future"
         )]
@@ -676,7 +676,7 @@ fn r7_2_a_case_sales_assigned_is_signed_by_the_sales_lead_too() {
     f.edit(
         &case("case.toml"),
         "[[approvals]]\nkind = \"flight\"",
-        "[[approvals]]\nkind = \"task-sheet\"\nby = \"chen.jie\"\nrole = \"sales-lead\"\nat = 2026-10-13T09:30:00+08:00\n\n[[approvals]]\nkind = \"flight\"",
+        "[[approvals]]\nkind = \"task-sheet\"\nby = \"chen.jie\"\nrole = \"sales-lead\"\nat = 2026-10-13T09:30:00+08:00\ncovers = {}\n\n[[approvals]]\nkind = \"flight\"",
     );
     assert_clean(&f);
 }
@@ -724,7 +724,7 @@ fn r7_4_a_flight_needs_a_managers_approval() {
     let f = Fixture::new();
     f.edit(
         &case("case.toml"),
-        "[[approvals]]\nkind = \"flight\"\nby = \"liu.yang\"\nrole = \"manager\"\nat = 2026-10-13T11:00:00+08:00\n\n",
+        "[[approvals]]\nkind = \"flight\"\nby = \"liu.yang\"\nrole = \"manager\"\nat = 2026-10-13T11:00:00+08:00\nflights = []\ncovers = {}\n\n",
         "",
     );
     // The planned leg on the task sheet and the leg flown in the travel log.
@@ -799,7 +799,7 @@ fn r7_4_a_flight_is_approved_by_a_manager() {
             error(
                 "7.4",
                 "case.toml",
-                22,
+                23,
                 6,
                 "flight approved by `li.na`, who is not a manager"
             ),
@@ -1222,7 +1222,7 @@ fn r5_1_6_a_reviewed_case_records_its_review() {
     let f = Fixture::new();
     f.edit(
         &case("case.toml"),
-        "[[approvals]]\nkind = \"review\"\nby = \"zhao.min\"\nrole = \"csc\"\nat = 2026-10-21T10:00:00+08:00\n\n",
+        "[[approvals]]\nkind = \"review\"\nby = \"zhao.min\"\nrole = \"csc\"\nat = 2026-10-21T10:00:00+08:00\ncovers = {}\n\n",
         "",
     );
     assert_eq!(
@@ -1250,7 +1250,7 @@ fn r5_1_6_the_csc_reviews_a_case_it_assigned() {
         [error(
             "5.1.6",
             "case.toml",
-            28,
+            31,
             6,
             "`li.na` reviewed the records as lead, which may not review this case"
         )]

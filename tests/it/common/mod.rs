@@ -162,18 +162,22 @@ kind = "task-sheet"
 by = "li.na"
 role = "lead"
 at = 2026-10-13T10:00:00+08:00
+covers = {}
 
 [[approvals]]
 kind = "flight"
 by = "liu.yang"
 role = "manager"
 at = 2026-10-13T11:00:00+08:00
+flights = []
+covers = {}
 
 [[approvals]]
 kind = "review"
 by = "zhao.min"
 role = "csc"
 at = 2026-10-21T10:00:00+08:00
+covers = {}
 
 [[checkins]]
 at = 2026-10-14T20:00:00+08:00
@@ -420,16 +424,73 @@ impl Fixture {
         std::fs::remove_file(self.root().join(rel)).expect("remove a file");
     }
 
-    /// Validate in-process at [`NOW`].
+    /// Validate in-process at [`NOW`], the approvals sealed over the forms as they are.
     pub fn findings(&self) -> Vec<Finding> {
+        self.seal();
+        self.findings_as_written()
+    }
+
+    /// Validate in-process at [`NOW`], the approvals as they are written.
+    pub fn findings_as_written(&self) -> Vec<Finding> {
         let ws = svc::workspace::Workspace::open(self.root());
         let now = chrono::DateTime::parse_from_rfc3339(NOW).expect("NOW is valid");
         svc::rules::validate::validate(&ws, None, now).findings
     }
 
-    /// Run the svc binary here with a hermetic environment.
+    /// Run the svc binary here with a hermetic environment, the approvals sealed.
     pub fn svc(&self, args: &[&str]) -> Output {
+        self.seal();
         svc_in(self.root(), args)
+    }
+
+    /// Make every approval of every case cover the case's forms as they are now, as if each
+    /// had been taken on them (the fixture's case is built by hand, and each test breaks
+    /// one thing of its own): the `covers = …` and `flights = …` lines of each approval are
+    /// rewritten in place, so no line moves.
+    pub fn seal(&self) {
+        let (dirs, _) = svc::workspace::case::discover(self.root());
+        for dir in dirs {
+            let rel = dir.join("case.toml");
+            let Ok(text) = std::fs::read_to_string(self.root().join(&rel)) else {
+                continue;
+            };
+            let case = svc::workspace::case::load(self.root(), &dir);
+            let mut kind = None;
+            let mut lines: Vec<String> = Vec::new();
+            for line in text.lines() {
+                if line.starts_with('[') {
+                    kind = None;
+                }
+                if let Some(k) = line.strip_prefix("kind = ") {
+                    kind = svc::forms::ApprovalKind::parse(k.trim_matches('"'));
+                }
+                let sealed = match (kind, line) {
+                    (Some(kind), l) if l.starts_with("covers = ") => {
+                        let covers: Vec<String> = svc::rules::coverable(&case, kind)
+                            .iter()
+                            .map(|(path, id)| format!("\"{path}\" = \"{id}\""))
+                            .collect();
+                        format!("covers = {{ {} }}", covers.join(", "))
+                    }
+                    (Some(_), l) if l.starts_with("flights = ") => {
+                        let flights: Vec<String> = svc::rules::planned_flights(&case)
+                            .into_iter()
+                            .map(|(label, _)| format!("\"{label}\""))
+                            .collect();
+                        format!("flights = [{}]", flights.join(", "))
+                    }
+                    _ => line.to_string(),
+                };
+                lines.push(sealed);
+            }
+            let mut sealed = lines.join("\n");
+            if text.ends_with('\n') {
+                sealed.push('\n');
+            }
+            if sealed != text {
+                self.write(&rel.to_string_lossy(), &sealed);
+            }
+        }
     }
 }
 

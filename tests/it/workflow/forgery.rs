@@ -12,7 +12,9 @@ fn svc_message(action: &str, id: &str, from: &str, to: &str, actor: &str) -> Str
     )
 }
 
-/// Edit case.toml as svc would for a task-sheet signature by `by` as `role`.
+/// Edit case.toml as svc would for a task-sheet signature by `by` as `role`, the forms
+/// valid: the approval covers the task sheet as committed (its object id, as git computes
+/// it).
 fn forge_signature(ws: &Ws, case: &Case, by: &str, role: &str) {
     let file = case.file("case.toml");
     ws.edit(
@@ -21,10 +23,15 @@ fn forge_signature(ws: &Ws, case: &Case, by: &str, role: &str) {
         "state = \"approved\"",
     );
     let text = ws.read(&file);
+    let sheet = ws.git(&[
+        "rev-parse",
+        &format!("HEAD:{}", case.file("task-sheet.toml")),
+    ]);
     ws.write(
         &file,
         &format!(
-            "{text}\n[[approvals]]\nkind = \"task-sheet\"\nby = \"{by}\"\nrole = \"{role}\"\nat = {T_APPROVE}\n"
+            "{text}\n[[approvals]]\nkind = \"task-sheet\"\nby = \"{by}\"\nrole = \"{role}\"\nat = {T_APPROVE}\ncovers = {{ \"task-sheet.toml\" = \"{}\" }}\n",
+            sheet.trim()
         ),
     );
 }

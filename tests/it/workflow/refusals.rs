@@ -251,7 +251,7 @@ fn only_a_manager_approves_a_flight() {
     assert_eq!(
         err,
         format!(
-            "error: liu.yang has already approved the flights of {id}\nhint: one approval covers the trip's flights\n"
+            "error: the flights of {id} are approved already\nhint: an approval covers the flights it names; a new flight, added to the task sheet and submitted again, needs a new one\n"
         )
     );
 }
