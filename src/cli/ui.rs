@@ -46,6 +46,16 @@ impl Ui {
         }
     }
 
+    /// Plain output, for messages written where no options are at hand.
+    pub fn plain() -> Ui {
+        Ui {
+            color: false,
+            color_err: false,
+            json: false,
+            quiet: false,
+        }
+    }
+
     /// Write text to stdout; a closed pipe ends the program quietly.
     pub fn out(&self, text: &str) {
         let mut out = std::io::stdout().lock();

@@ -208,17 +208,20 @@ pub fn act(
     } = prepare(ws, actor, now, case, action, step)?;
     let author = signature(actor, now)?;
     let writes = vec![(PathBuf::from("case.toml"), text.into_bytes())];
-    let commit = store.commit_case(
-        &lock,
-        &CaseCommit {
-            case_dir: dir,
-            writes: &writes,
-            author: &author,
-            message: &message,
-            sign: signer(session, action).as_deref(),
-        },
-        fault,
-    )?;
+    let commit = store
+        .commit_case(
+            &lock,
+            &CaseCommit {
+                case_dir: dir,
+                writes: &writes,
+                author: &author,
+                message: &message,
+                sign: signer(session, action).as_deref(),
+                verify: Some(&|oid| verify(store, oid)),
+            },
+            fault,
+        )
+        .map_err(|e| refused(e, action, &id))?;
     Ok(Outcome {
         case: id,
         dir: dir.to_path_buf(),
@@ -855,17 +858,20 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
             opening.request.clone().into_bytes(),
         ),
     ];
-    let commit = store.commit_case(
-        &lock,
-        &CaseCommit {
-            case_dir: &dir,
-            writes: &writes,
-            author: &author,
-            message: &message,
-            sign: signer(session, Action::New).as_deref(),
-        },
-        fault,
-    )?;
+    let commit = store
+        .commit_case(
+            &lock,
+            &CaseCommit {
+                case_dir: &dir,
+                writes: &writes,
+                author: &author,
+                message: &message,
+                sign: signer(session, Action::New).as_deref(),
+                verify: Some(&|oid| verify(store, oid)),
+            },
+            fault,
+        )
+        .map_err(|e| refused(e, Action::New, &opening.id))?;
     Ok(Outcome {
         case: opening.id.clone(),
         dir,
@@ -1090,6 +1096,29 @@ pub fn commit_message(
     format!(
         "{action} {id}: {from_text} -> {to}\n\n{body}\n\nSvc-Case: {id}\nSvc-Action: {action}\nSvc-From: {from_text}\nSvc-To: {to}\nSvc-Actor: {actor}\n"
     )
+}
+
+/// What `svc check` would say of the commit a step made: it must say nothing.
+pub fn verify(store: &Store, commit: git2::Oid) -> Result<(), StoreError> {
+    let findings = crate::history::check::judge_step(store, commit)?;
+    if findings.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Refused(findings))
+    }
+}
+
+/// A step's commit refused by the history's rules, as the step's refusal.
+fn refused(e: StoreError, action: Action, case: &str) -> ActionError {
+    match e {
+        StoreError::Refused(findings) => ActionError::Rules {
+            action,
+            case: case.to_string(),
+            findings,
+            unwritten: Vec::new(),
+        },
+        e => ActionError::Store(e),
+    }
 }
 
 fn signature(actor: &Actor, now: Timestamp) -> Result<git2::Signature<'static>, ActionError> {

@@ -6,11 +6,14 @@
 //! - [`store`]: git as the store: one transition, one commit of one case folder, crash-safe.
 //! - [`signing`]: SSH signatures on the steps `svc.toml` asks to be signed, as git makes them.
 //! - [`actions`]: taking a step of the procedure: checks, the edit of case.toml, the commit.
-//! - [`log`]: the procedure as recorded in git: `svc log` and `svc check`.
+//! - [`log`]: the trailers of svc's commits read back as git reads them; `svc log`.
+//! - [`check`]: `svc check`: every commit judged by what it changes, merges included, and
+//!   the step about to be recorded by the same rules.
 //! - [`agenda`]: what awaits a person, by roles and assignments.
 
 pub mod actions;
 pub mod agenda;
+pub mod check;
 pub mod git;
 pub mod log;
 pub mod signing;

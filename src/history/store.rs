@@ -59,6 +59,9 @@ pub enum StoreError {
     /// The commit could not be signed.
     #[error(transparent)]
     Sign(#[from] SignError),
+    /// The commit would record what `svc check` refuses (nothing was changed).
+    #[error("the step's commit would not pass svc check ({} finding(s)); nothing was changed", .0.len())]
+    Refused(Vec<crate::forms::finding::Finding>),
 }
 
 /// Paths, comma-separated, for messages.
@@ -132,7 +135,13 @@ pub struct CaseCommit<'a> {
     pub message: &'a str,
     /// Signs the commit, where the step must be signed.
     pub sign: Option<&'a Sign<'a>>,
+    /// Judges the commit made, before anything else changes: a step records nothing that
+    /// `svc check` would refuse.
+    pub verify: Option<&'a Verify<'a>>,
 }
+
+/// Judges a commit object before the branch moves to it.
+pub type Verify<'a> = dyn Fn(Oid) -> Result<(), StoreError> + 'a;
 
 impl Store {
     /// Open the repository whose work tree holds the workspace at `root`.
@@ -573,6 +582,9 @@ impl Store {
             }
         };
         fault("objects-written");
+        if let Some(verify) = c.verify {
+            verify(new)?;
+        }
         let mut journal = format!(
             "svc-transaction 1\ncase {}\nref {branch}\nold {}\nnew {new}\n",
             case_dir.display(),

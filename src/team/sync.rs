@@ -785,12 +785,22 @@ fn retake(
         })?;
     let root_tree = repo.find_tree(root_tree).map_err(git("reading a tree"))?;
     let sign = (ws.signs(t.action) || was_signed(repo, commit)).then_some(t.action);
-    Ok(
-        match recommit(store, commit, &message, &root_tree, tip, sign)? {
-            Ok(oid) => Retaken::Recorded(oid),
-            Err(why) => Retaken::Refused(why),
-        },
-    )
+    let oid = match recommit(store, commit, &message, &root_tree, tip, sign)? {
+        Ok(oid) => oid,
+        Err(why) => return Ok(Retaken::Refused(why)),
+    };
+    // Taken again, the step passes what svc check asks of every step.
+    Ok(match actions::verify(store, oid) {
+        Ok(()) => Retaken::Recorded(oid),
+        Err(StoreError::Refused(findings)) => Retaken::Refused(
+            findings
+                .iter()
+                .map(|f| format!("[{}] {}", f.rule, f.message))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        Err(e) => return Err(e.into()),
+    })
 }
 
 /// A refusal in one sentence, with the rules' messages when those are why.

@@ -373,6 +373,30 @@ impl Ws {
         self.head()
     }
 
+    /// Commit with plain git as `person`, dated `at` (author and committer), the index as
+    /// it is: a forger who also sets the clock.
+    pub fn git_commit_at(&self, person: &str, message: &str, at: &str) -> String {
+        let name = self.name_of(person);
+        let out = self
+            .git_command()
+            .env("GIT_AUTHOR_DATE", at)
+            .env("GIT_COMMITTER_DATE", at)
+            .args([
+                "-c",
+                &format!("user.name={name}"),
+                "-c",
+                &format!("user.email={person}@example.com"),
+                "commit",
+                "-q",
+                "-m",
+                message,
+            ])
+            .output()
+            .expect("run git");
+        assert!(out.status.success(), "git commit: {}", stderr(&out));
+        self.head()
+    }
+
     /// The name people.toml gives a person.
     pub fn name_of(&self, person: &str) -> String {
         let people = self.read("people.toml");

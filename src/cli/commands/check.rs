@@ -7,7 +7,7 @@ use crate::cli::{
 };
 use std::process::ExitCode;
 use svc::forms::finding;
-use svc::history::log;
+use svc::history::check;
 use svc::history::store::Store;
 
 /// Validate and verify the history: every step legal, by the right person (for CI)
@@ -37,7 +37,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         ),
         None => None,
     };
-    let mut findings = log::check(&store, base).map_err(store_error)?;
+    let mut findings = check::check(&store, base).map_err(store_error)?;
     let validation = svc::rules::validate::validate(&ws, None, now);
     findings.extend(validation.findings);
     finding::sort(&mut findings);

@@ -143,6 +143,10 @@ pub fn store_error(e: StoreError) -> CliError {
         }
         StoreError::Io { .. } | StoreError::Git { .. } => CliError::env(message),
         StoreError::Sign(e) => sign_error(e),
+        StoreError::Refused(findings) => {
+            eprint!("{}", crate::cli::ui::Ui::plain().findings(Path::new("."), &findings));
+            CliError::refused(message).hint("svc check shows the same findings once committed; fix them first")
+        }
     }
 }
 

@@ -156,14 +156,8 @@ fn a_step_by_someone_without_the_role_is_caught() {
     // ma.lin, an engineer, "approves" the task sheet with a commit that looks like svc's.
     forge_signature(&ws, &case, "ma.lin", "lead");
     ws.git(&["add", "-A"]);
-    ws.git(&[
-        "-c",
-        "user.name=马林",
-        "-c",
-        "user.email=ma.lin@example.com",
-        "commit",
-        "-q",
-        "-m",
+    ws.git_commit_at(
+        "ma.lin",
         &svc_message(
             "approve",
             &case.id,
@@ -171,7 +165,8 @@ fn a_step_by_someone_without_the_role_is_caught() {
             "approved",
             "ma.lin",
         ),
-    ]);
+        T_APPROVE,
+    );
     let forged = ws.head();
     let (exit, findings) = ws.check_json(&[]);
     assert_eq!(exit, 1);
@@ -202,14 +197,8 @@ fn the_roles_are_those_of_people_toml_before_the_step() {
     );
     forge_signature(&ws, &case, "ma.lin", "lead");
     ws.git(&["add", "-A"]);
-    ws.git(&[
-        "-c",
-        "user.name=马林",
-        "-c",
-        "user.email=ma.lin@example.com",
-        "commit",
-        "-q",
-        "-m",
+    ws.git_commit_at(
+        "ma.lin",
         &svc_message(
             "approve",
             &case.id,
@@ -217,7 +206,8 @@ fn the_roles_are_those_of_people_toml_before_the_step() {
             "approved",
             "ma.lin",
         ),
-    ]);
+        T_APPROVE,
+    );
     let forged = ws.head();
     // The workspace as it stands is valid: ma.lin holds the role now.
     let validate = ws.svc(T_LATER, &["validate"]);
@@ -232,11 +222,15 @@ fn the_roles_are_those_of_people_toml_before_the_step() {
                 "commit {short}: ma.lin took `approve` without the role lead (people.toml at the commit's parent)"
             ),
             format!(
+                "commit {short}: a step on case {} also changes people.toml: a step's commit holds its own case's folder only",
+                case.id
+            ),
+            format!(
                 "commit {short}: people.toml was changed by ma.lin@example.com, who is not an admin"
             ),
         ]
     );
-    assert_eq!(history(&findings).len(), 2, "{findings:?}");
+    assert_eq!(history(&findings).len(), 3, "{findings:?}");
 }
 
 #[test]
@@ -263,14 +257,8 @@ fn a_self_approval_is_caught() {
     let case = ws.case_at(Stage::PendingApproval, "zhou.wei");
     forge_signature(&ws, &case, "zhou.wei", "lead");
     ws.git(&["add", "-A"]);
-    ws.git(&[
-        "-c",
-        "user.name=周伟",
-        "-c",
-        "user.email=zhou.wei@example.com",
-        "commit",
-        "-q",
-        "-m",
+    ws.git_commit_at(
+        "zhou.wei",
         &svc_message(
             "approve",
             &case.id,
@@ -278,7 +266,8 @@ fn a_self_approval_is_caught() {
             "approved",
             "zhou.wei",
         ),
-    ]);
+        T_APPROVE,
+    );
     let forged = ws.head();
     let (exit, findings) = ws.check_json(&[]);
     assert_eq!(exit, 1);
@@ -456,16 +445,11 @@ fn a_commit_whose_trailers_lie_is_caught() {
     // wang.qiang writes li.na's step under his own name.
     forge_signature(&ws, &case, "li.na", "lead");
     ws.git(&["add", "-A"]);
-    ws.git(&[
-        "-c",
-        "user.name=王强",
-        "-c",
-        "user.email=wang.qiang@example.com",
-        "commit",
-        "-q",
-        "-m",
+    ws.git_commit_at(
+        "wang.qiang",
         &svc_message("approve", &case.id, "pending-approval", "approved", "li.na"),
-    ]);
+        T_CHECKIN,
+    );
     let forged = ws.head();
     let (exit, findings) = ws.check_json(&[]);
     assert_eq!(exit, 1);
@@ -657,16 +641,11 @@ fn a_step_that_adds_an_assignee_is_caught() {
         &format!("{text}\n[[checkins]]\nat = {T_CHECKIN}\nvia = \"phone\"\nby = \"wang.qiang\"\n"),
     );
     ws.git(&["add", "-A"]);
-    ws.git(&[
-        "-c",
-        "user.name=王强",
-        "-c",
-        "user.email=wang.qiang@example.com",
-        "commit",
-        "-q",
-        "-m",
+    ws.git_commit_at(
+        "wang.qiang",
         &svc_message("checkin", &case.id, "on-site", "on-site", "wang.qiang"),
-    ]);
+        T_CHECKIN,
+    );
     let forged = ws.head();
     let validate = ws.svc(T_LATER, &["validate"]);
     assert_eq!(code(&validate), 0, "{}", stdout(&validate));
@@ -707,16 +686,11 @@ fn an_unsigned_step_is_caught_where_svc_toml_asks_for_signatures() {
     // li.na's approval, made with plain git and her own identity, but not signed.
     forge_signature(&ws, &case, "li.na", "lead");
     ws.git(&["add", "-A"]);
-    ws.git(&[
-        "-c",
-        "user.name=李娜",
-        "-c",
-        "user.email=li.na@example.com",
-        "commit",
-        "-q",
-        "-m",
+    ws.git_commit_at(
+        "li.na",
         &svc_message("approve", &case.id, "pending-approval", "approved", "li.na"),
-    ]);
+        T_APPROVE,
+    );
     let unsigned = ws.head();
     let (exit, findings) = ws.check_json(&[]);
     assert_eq!(exit, 1, "an unsigned approve passed svc check");

@@ -186,10 +186,25 @@ fn the_first_step_on_an_unborn_branch_makes_the_first_commit() {
         ws.porcelain(),
         "?? catalog/parts.toml\n?? catalog/rates.toml\n?? customers/example-customer.toml\n?? people.toml\n?? svc.toml\n"
     );
-    // The next step builds on it.
+    // The next step is judged as svc check will judge it: by the people.toml the history
+    // holds, and there is none yet.
     let first = ws.head();
+    let out = ws.svc(T_ACCEPT, &["accept", &id, "--fee", "warranty"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("accept was taken by zhao.min@example.com, but no people.toml is committed to say who that is"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ws.head(), first, "nothing was committed");
+    // The admin commits the shared files (judged by the people.toml they bring); then the
+    // step builds on the history.
+    ws.git(&["add", "svc.toml", "people.toml", "customers", "catalog"]);
+    let shared = ws.git_commit_at("zhao.min", "The company's shared files", T_NEW);
     ws.ok(T_ACCEPT, &["accept", &id, "--fee", "warranty"]);
-    assert_eq!(ws.git(&["rev-parse", "HEAD^"]).trim(), first);
+    assert_eq!(ws.git(&["rev-parse", "HEAD^"]).trim(), shared);
+    let (exit, findings) = ws.check_json(&[]);
+    assert_eq!(exit, 0, "{findings:?}");
     let validate = ws.svc(T_LATER, &["validate"]);
     assert_eq!(code(&validate), 0, "{}", stdout(&validate));
 }

@@ -1,0 +1,1451 @@
+//! `svc check`: the history replayed, and every commit judged by what it changes — an
+//! ordinary commit, a merge, and the step svc is about to record alike (one set of rules,
+//! one implementation: [`judge_step`] is what a step runs before it moves the branch).
+//!
+//! A commit is judged path by path, so its cost is that of what it changed:
+//!
+//! - the shared files (people, settings, catalog, templates) change only by an admin;
+//!   customers' files (their warranty ends and agreements decide billing, 9.1) only by the
+//!   CSC, its lead or an admin — roles as people.toml stood before the commit;
+//! - a step's commit touches only the folder of the case its trailers name, and a commit
+//!   touches one case at most;
+//! - nothing vanishes: a case folder is never deleted or renamed, and a form the case's
+//!   state needs is never removed;
+//! - what is reviewed or closed is frozen, and a signed task sheet changes only with the
+//!   step that sends it back for signature;
+//! - `case.toml` changes only through svc's steps: a legal transition, by a person with
+//!   the role, not approving their own submission, changing only the fields the step owns,
+//!   recording exactly what the step records (one approval covering the commit's content,
+//!   one check-in) at the commit's own time, never before the step that brought the case
+//!   where it is; signed where svc.toml asks;
+//! - a merge may bring in each side's changes where the other side did not change the same
+//!   file; anything else it holds — a conflict resolved, one side's change dropped, a
+//!   file reverted — it wrote itself, and is judged as a commit by its author;
+//! - the only root commit is the workspace's own first one.
+
+use crate::forms::config::{People, Role};
+use crate::forms::decode::{Timestamp, decode_root};
+use crate::forms::finding::{Finding, Location};
+use crate::forms::node::{Kind, Node, Syntax, parse_toml};
+use crate::forms::{Action, FormKind, State, flight_label};
+use crate::history::log::{Trailers, case_dir, is_shared, trailers, when};
+use crate::history::signing::{self, Problem};
+use crate::history::store::{Store, StoreError, git};
+use crate::history::workflow::{self, Via};
+use git2::{Commit, ObjectType, Oid, Repository, Sort, Tree};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Replay the history (all of it, or the commits after `base`) and report every commit the
+/// procedure does not explain (see the module documentation). A `base` that is not an
+/// ancestor of HEAD means the history was rewritten since: that is the one finding then.
+pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreError> {
+    let repo = store.repo();
+    let Some(head) = repo.head().ok().and_then(|h| h.target()) else {
+        return Ok(Vec::new());
+    };
+    if let Some(base) = base
+        && base != head
+        && !repo
+            .graph_descendant_of(head, base)
+            .map_err(git("comparing commits"))?
+    {
+        let short = &base.to_string()[..10];
+        let mut f = Finding::error(
+            "history",
+            Location::file(""),
+            format!(
+                "the base {short} is not an ancestor of HEAD: the history was rewritten since (a force-push or a rebase), so the commits after it mean nothing"
+            ),
+        )
+        .hint("check the whole history (svc check without --base), and protect the shared branch against force-pushes");
+        f.commit = Some(base.to_string());
+        return Ok(vec![f]);
+    }
+    let mut walk = repo.revwalk().map_err(git("walking the history"))?;
+    walk.push(head).map_err(git("walking the history"))?;
+    if let Some(base) = base {
+        walk.hide(base).map_err(git("walking the history"))?;
+    }
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
+        .map_err(git("walking the history"))?;
+    let mut judge = Judge::new(store, true);
+    let mut first_root: Option<Option<Oid>> = None;
+    for oid in walk {
+        let commit = repo
+            .find_commit(oid.map_err(git("walking the history"))?)
+            .map_err(git("reading a commit"))?;
+        match commit.parent_count() {
+            0 => {
+                let first = *first_root.get_or_insert_with(|| first_parent_root(repo, head));
+                if first != Some(commit.id()) {
+                    judge.report(
+                        &commit,
+                        Location::file(""),
+                        "a second root commit: history from outside the workspace, with shared files of its own".into(),
+                        "a workspace has one first commit; work from elsewhere comes in as forms, committed on top",
+                    );
+                }
+            }
+            1 => {
+                let parent = commit.parent(0).map_err(git("reading a commit"))?;
+                judge.commit(&commit, &parent)?;
+            }
+            _ => judge.merge(&commit)?,
+        }
+    }
+    Ok(judge.findings)
+}
+
+/// Judge one commit as `svc check` will (its signature aside, which svc makes itself):
+/// what a step runs on the commit it made before moving the branch to it.
+pub fn judge_step(store: &Store, commit: Oid) -> Result<Vec<Finding>, StoreError> {
+    let repo = store.repo();
+    let commit = repo.find_commit(commit).map_err(git("reading a commit"))?;
+    let Ok(parent) = commit.parent(0) else {
+        return Ok(Vec::new());
+    };
+    let mut judge = Judge::new(store, false);
+    judge.commit(&commit, &parent)?;
+    Ok(judge.findings)
+}
+
+/// The root commit on HEAD's first-parent line: the workspace's own first commit.
+fn first_parent_root(repo: &Repository, head: Oid) -> Option<Oid> {
+    let mut commit = repo.find_commit(head).ok()?;
+    while let Ok(parent) = commit.parent(0) {
+        commit = parent;
+    }
+    Some(commit.id())
+}
+
+/// One file a commit changed: its path in the workspace and its blob before and after.
+#[derive(Debug, Clone)]
+struct Change {
+    path: PathBuf,
+    old: Option<Oid>,
+    new: Option<Oid>,
+}
+
+/// The history's judge: the caches it keeps while walking, and what it found.
+struct Judge<'s> {
+    repo: &'s Repository,
+    /// The workspace's folder in the repository (empty at the root).
+    prefix: PathBuf,
+    /// Whether to verify the signatures svc.toml asks for.
+    signatures: bool,
+    rosters: HashMap<Option<Oid>, Roster>,
+    signed: HashMap<Option<Oid>, BTreeSet<Action>>,
+    bases: HashMap<(Oid, Oid), Option<Oid>>,
+    findings: Vec<Finding>,
+}
+
+/// A person as people.toml stood at one commit.
+#[derive(Debug, Clone)]
+struct Member {
+    id: String,
+    roles: Vec<Role>,
+    signing_key: Option<String>,
+}
+
+/// Who is who at one commit, by e-mail (lower case: git's identity lookup ignores case).
+type Roster = HashMap<String, Member>;
+
+/// The commit being judged, as the rules need it.
+struct Judged<'c> {
+    commit: &'c Commit<'c>,
+    email: String,
+    author: Option<Member>,
+    time: Timestamp,
+    trailers: Option<Trailers>,
+    signed: BTreeSet<Action>,
+    merge: bool,
+    /// No people.toml is committed to judge the author by.
+    unlisted: bool,
+}
+
+impl<'s> Judge<'s> {
+    fn new(store: &'s Store, signatures: bool) -> Judge<'s> {
+        Judge {
+            repo: store.repo(),
+            prefix: store.repo_path(Path::new("")),
+            signatures,
+            rosters: HashMap::new(),
+            signed: HashMap::new(),
+            bases: HashMap::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, commit: &Commit, location: Location, message: String, hint: &str) {
+        let short = &commit.id().to_string()[..10];
+        let mut f =
+            Finding::error("history", location, format!("commit {short}: {message}")).hint(hint);
+        f.commit = Some(commit.id().to_string());
+        self.findings.push(f);
+    }
+
+    /// The blob at a workspace path in a tree.
+    fn blob(&self, tree: &Tree, path: &Path) -> Option<Oid> {
+        tree.get_path(&self.prefix.join(path))
+            .ok()
+            .filter(|e| e.kind() == Some(ObjectType::Blob))
+            .map(|e| e.id())
+    }
+
+    fn bytes(&self, id: Option<Oid>) -> Option<Vec<u8>> {
+        Some(self.repo.find_blob(id?).ok()?.content().to_vec())
+    }
+
+    /// The files a commit changed against `parent`, as workspace paths.
+    fn diff(&self, parent: &Tree, tree: &Tree) -> Result<Vec<Change>, StoreError> {
+        let mut options = git2::DiffOptions::new();
+        if !self.prefix.as_os_str().is_empty() {
+            options.pathspec(&self.prefix);
+        }
+        let diff = self
+            .repo
+            .diff_tree_to_tree(Some(parent), Some(tree), Some(&mut options))
+            .map_err(git("comparing trees"))?;
+        let present = |f: git2::DiffFile| (!f.id().is_zero()).then(|| f.id());
+        Ok(diff
+            .deltas()
+            .filter_map(|d| {
+                let path = d.new_file().path().or(d.old_file().path())?;
+                Some(Change {
+                    path: path
+                        .strip_prefix(&self.prefix)
+                        .unwrap_or(path)
+                        .to_path_buf(),
+                    old: present(d.old_file()),
+                    new: present(d.new_file()),
+                })
+            })
+            .collect())
+    }
+
+    fn roster(&mut self, tree: &Tree) -> Roster {
+        let people = self.blob(tree, Path::new("people.toml"));
+        if let Some(roster) = self.rosters.get(&people) {
+            return roster.clone();
+        }
+        let roster = self.bytes(people).map(|b| roster(&b)).unwrap_or_default();
+        self.rosters.insert(people, roster.clone());
+        roster
+    }
+
+    fn signed_actions(&mut self, tree: &Tree) -> BTreeSet<Action> {
+        let settings = self.blob(tree, Path::new(crate::workspace::SETTINGS_FILE));
+        if let Some(signed) = self.signed.get(&settings) {
+            return signed.clone();
+        }
+        let signed = self
+            .bytes(settings)
+            .map(|b| signed_actions(&b))
+            .unwrap_or_default();
+        self.signed.insert(settings, signed.clone());
+        signed
+    }
+
+    fn judged<'c>(
+        &mut self,
+        commit: &'c Commit<'c>,
+        before: &Tree,
+        after: &Tree,
+        merge: bool,
+    ) -> Judged<'c> {
+        let email = commit.author().email().unwrap_or_default().to_lowercase();
+        // Roles are those of people.toml before the commit; the commit that first brings
+        // people.toml in is judged by what it brings (as the workspace's first commit is).
+        let people = Path::new("people.toml");
+        let roles_from = if self.blob(before, people).is_none() {
+            after
+        } else {
+            before
+        };
+        let author = self.roster(roles_from).get(&email).cloned();
+        let unlisted = self.blob(roles_from, people).is_none();
+        Judged {
+            commit,
+            email,
+            author,
+            time: when(commit),
+            trailers: if merge {
+                None
+            } else {
+                trailers(commit.message().unwrap_or_default())
+            },
+            signed: self.signed_actions(before),
+            merge,
+            unlisted,
+        }
+    }
+
+    /// An ordinary commit: everything it changed against its parent.
+    fn commit(&mut self, commit: &Commit, parent: &Commit) -> Result<(), StoreError> {
+        let tree = commit.tree().map_err(git("reading a tree"))?;
+        let before = parent.tree().map_err(git("reading a tree"))?;
+        let changes = self.diff(&before, &tree)?;
+        let judged = self.judged(commit, &before, &tree, false);
+        self.judge(&judged, &before, &tree, &changes)
+    }
+
+    /// A merge: only what it wrote itself (see the module documentation), judged against
+    /// the parent it differs from.
+    fn merge(&mut self, commit: &Commit) -> Result<(), StoreError> {
+        let tree = commit.tree().map_err(git("reading a tree"))?;
+        let parents: Vec<Commit> = commit.parents().collect();
+        let trees: Vec<Tree> = parents
+            .iter()
+            .map(Commit::tree)
+            .collect::<Result<_, _>>()
+            .map_err(git("reading a tree"))?;
+        let mut written: BTreeMap<PathBuf, (usize, Change)> = BTreeMap::new();
+        for (i, side) in trees.iter().enumerate() {
+            for change in self.diff(side, &tree)? {
+                if written.contains_key(&change.path) {
+                    continue;
+                }
+                let mut explained = false;
+                for (j, other) in trees.iter().enumerate().filter(|(j, _)| *j != i) {
+                    if self.blob(other, &change.path) != change.new {
+                        continue;
+                    }
+                    let base = self.base(parents[i].id(), parents[j].id());
+                    let at_base = base
+                        .and_then(|b| self.repo.find_commit(b).ok())
+                        .and_then(|b| b.tree().ok())
+                        .and_then(|b| self.blob(&b, &change.path));
+                    if base.is_some() && at_base == change.old {
+                        explained = true;
+                        break;
+                    }
+                }
+                if !explained {
+                    written.insert(change.path.clone(), (i, change));
+                }
+            }
+        }
+        // The case.toml a merge wrote: steps are never merged, they are taken again.
+        let mut reported: BTreeSet<PathBuf> = BTreeSet::new();
+        for (path, (_, change)) in &written {
+            if path.file_name().is_some_and(|n| n == "case.toml")
+                && let Some(dir) = case_dir(path)
+            {
+                let anyone = trees.iter().any(|t| self.blob(t, path) == change.new);
+                let message = if change.new.is_none() {
+                    format!(
+                        "a merge deleted {}, which one side still had",
+                        path.display()
+                    )
+                } else if anyone {
+                    format!(
+                        "a merge took {} from one side over the steps the other side recorded on the case",
+                        path.display()
+                    )
+                } else {
+                    "a merge wrote a case.toml that neither side had".to_string()
+                };
+                self.report(
+                    commit,
+                    Location::file(path),
+                    message,
+                    "a merge takes each case's steps from one side; a step is taken again with svc after merging",
+                );
+                reported.insert(dir);
+            }
+        }
+        let mut by_side: BTreeMap<usize, Vec<Change>> = BTreeMap::new();
+        for (path, (side, change)) in written {
+            if case_dir(&path).is_some_and(|d| reported.contains(&d)) {
+                continue;
+            }
+            by_side.entry(side).or_default().push(change);
+        }
+        // Roles and settings as the branch merged into had them.
+        let judged = self.judged(commit, &trees[0], &tree, true);
+        for (side, changes) in by_side {
+            self.judge(&judged, &trees[side], &tree, &changes)?;
+        }
+        Ok(())
+    }
+
+    fn base(&mut self, a: Oid, b: Oid) -> Option<Oid> {
+        let key = if a < b { (a, b) } else { (b, a) };
+        if let Some(base) = self.bases.get(&key) {
+            return *base;
+        }
+        let base = self.repo.merge_base(a, b).ok();
+        self.bases.insert(key, base);
+        base
+    }
+
+    /// Judge what a commit changed (`changes`, from `before` to `after`).
+    fn judge(
+        &mut self,
+        c: &Judged,
+        before: &Tree,
+        after: &Tree,
+        changes: &[Change],
+    ) -> Result<(), StoreError> {
+        let commit = c.commit;
+        let who = c.author.as_ref().map_or(c.email.clone(), |m| m.id.clone());
+        let holds = |role: Role| c.author.as_ref().is_some_and(|m| m.roles.contains(&role));
+        for change in changes {
+            let path = &change.path;
+            if is_shared(path) && !holds(Role::Admin) {
+                self.report(
+                    commit,
+                    Location::file(path),
+                    format!("{} was changed by {}, who is not an admin", path.display(), c.email),
+                    "people.toml, catalog/, templates/ and svc.toml are changed only by an admin (role \"admin\" in people.toml as it stood before)",
+                );
+            } else if path.starts_with("customers")
+                && !(holds(Role::Csc) || holds(Role::Lead) || holds(Role::Admin))
+            {
+                self.report(
+                    commit,
+                    Location::file(path),
+                    format!(
+                        "{} was changed by {}, who is neither CSC, its lead nor an admin",
+                        path.display(),
+                        c.email
+                    ),
+                    "customers' files (warranty ends and agreements decide what is charged, 9.1) are changed only by the CSC, its lead or an admin",
+                );
+            }
+        }
+        let cases: BTreeSet<PathBuf> = changes.iter().filter_map(|c| case_dir(&c.path)).collect();
+        let step_case = c.trailers.as_ref().map(|t| t.case.clone());
+        if let Some(case) = &step_case {
+            let outside: Vec<&Change> = changes
+                .iter()
+                .filter(|ch| case_dir(&ch.path).is_none_or(|d| !d.ends_with(case)))
+                .collect();
+            if let Some(first) = outside.first() {
+                let paths: Vec<String> = outside
+                    .iter()
+                    .map(|c| c.path.display().to_string())
+                    .collect();
+                self.report(
+                    commit,
+                    Location::file(&first.path),
+                    format!(
+                        "a step on case {case} also changes {}: a step's commit holds its own case's folder only",
+                        paths.join(", ")
+                    ),
+                    "each step of the procedure is one commit of one case; the other changes were put in by hand",
+                );
+            }
+        } else if cases.len() > 1 {
+            let names: Vec<String> = cases
+                .iter()
+                .filter_map(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect();
+            self.report(
+                commit,
+                Location::file(cases.iter().next().cloned().unwrap_or_default()),
+                format!(
+                    "one commit changes {} cases: {}",
+                    cases.len(),
+                    names.join(", ")
+                ),
+                "each step of the procedure is one commit of one case",
+            );
+        }
+        if let Some(t) = c
+            .trailers
+            .as_ref()
+            .filter(|t| self.signatures && c.signed.contains(&t.action))
+        {
+            let key = c.author.as_ref().and_then(|m| m.signing_key.as_deref());
+            let problem = signing::verify(self.repo, commit.id(), key).err();
+            // Someone not in people.toml is reported below; only a missing signature is
+            // worth saying then.
+            if let Some(problem) = problem.filter(|p| c.author.is_some() || *p == Problem::Unsigned)
+            {
+                let (what, hint) = signature_finding(t.action, &who, problem);
+                let place = cases
+                    .iter()
+                    .find(|d| d.ends_with(&t.case))
+                    .or(cases.iter().next())
+                    .map_or_else(
+                        || Location::file(crate::workspace::SETTINGS_FILE),
+                        |d| Location::file(d.join("case.toml")),
+                    );
+                self.report(commit, place, what, hint);
+            }
+        }
+        for dir in cases {
+            let inside: Vec<&Change> = changes
+                .iter()
+                .filter(|ch| ch.path.starts_with(&dir))
+                .collect();
+            self.judge_case(c, before, after, &dir, &inside);
+        }
+        Ok(())
+    }
+
+    /// Judge what a commit changed in one case folder.
+    fn judge_case(
+        &mut self,
+        c: &Judged,
+        before: &Tree,
+        after: &Tree,
+        dir: &Path,
+        changes: &[&Change],
+    ) {
+        let commit = c.commit;
+        let file = dir.join("case.toml");
+        let here = Location::file(&file);
+        let id = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let old_toml = self.bytes(self.blob(before, &file));
+        let new_toml = self.bytes(self.blob(after, &file));
+        let old = old_toml.as_deref().and_then(node_of);
+        let new = new_toml.as_deref().and_then(node_of);
+        let old_facts = old.as_ref().map(facts);
+        let new_facts = new.as_ref().map(facts);
+        let who = c
+            .author
+            .as_ref()
+            .map_or(c.email.as_str(), |m| m.id.as_str())
+            .to_string();
+        // Nothing vanishes: no step removes a case.
+        if old_toml.is_some() && new_toml.is_none() {
+            let removed = if tree_exists(after, &self.prefix.join(dir)) {
+                "its case.toml was removed"
+            } else {
+                "the case was deleted"
+            };
+            self.report(
+                commit,
+                here,
+                format!("case {id}: {removed} (by {who}); no step of the procedure removes a case"),
+                "a case is kept with all its records (7.10); bring it back from the commit before this one (git checkout <commit>^ -- <folder>)",
+            );
+            return;
+        }
+        let state_before = old_facts.as_ref().and_then(|f| f.state);
+        let is_step = c.trailers.as_ref().is_some_and(|t| t.case == id);
+        // What is reviewed or closed is frozen: only the archive step moves a reviewed case.
+        if let Some(state) = state_before.filter(|s| s.is_closed() || *s == State::Reviewed) {
+            let archiving = state == State::Reviewed
+                && is_step
+                && c.trailers
+                    .as_ref()
+                    .is_some_and(|t| t.action == Action::Archive)
+                && changes.iter().all(|ch| ch.path == file);
+            if !archiving {
+                let paths: Vec<String> = changes
+                    .iter()
+                    .map(|ch| {
+                        ch.path
+                            .strip_prefix(dir)
+                            .unwrap_or(&ch.path)
+                            .display()
+                            .to_string()
+                    })
+                    .collect();
+                self.report(
+                    commit,
+                    here,
+                    format!(
+                        "case {id} is {state}: its records are frozen, but {} changed (by {who})",
+                        paths.join(", ")
+                    ),
+                    "what is reviewed or archived stays as it was; bring the files back from the commit before this one (git checkout <commit>^ -- <file>)",
+                );
+                return;
+            }
+        }
+        // A form the case's state needs is never removed.
+        let state_now = new_facts.as_ref().and_then(|f| f.state).or(state_before);
+        let forms_after = forms_in(self, after, dir);
+        for change in changes
+            .iter()
+            .filter(|ch| ch.old.is_some() && ch.new.is_none())
+        {
+            let inner = change.path.strip_prefix(dir).unwrap_or(&change.path);
+            let Some(form) = form_of(inner) else { continue };
+            let still = form != FormKind::Visit
+                && forms_after
+                    .keys()
+                    .any(|p| form_of(Path::new(p)) == Some(form));
+            if !still && state_now.is_some_and(|s| needs(s, form)) {
+                self.report(
+                    commit,
+                    Location::file(&change.path),
+                    format!(
+                        "{} was removed from case {id}, which is {} and needs its {form} (by {who})",
+                        inner.display(),
+                        state_name(state_now)
+                    ),
+                    "the records a case's state rests on are kept; bring the file back from the commit before this one (git checkout <commit>^ -- <file>)",
+                );
+            }
+        }
+        // A signed task sheet changes only with the step that sends it back for signature.
+        if let (Some(before_facts), Some(after_facts)) = (&old_facts, &new_facts) {
+            let forms_before = forms_in(self, before, dir);
+            let sheet_now = task_sheet(&forms_after);
+            for a in after_facts
+                .approvals
+                .iter()
+                .filter(|a| a.kind == "task-sheet")
+            {
+                let kept = before_facts.approvals.contains(a);
+                let held = task_sheet(&forms_before) == a.covers_sheet();
+                if kept && held && sheet_now != a.covers_sheet() {
+                    let name = sheet_now
+                        .as_ref()
+                        .or(a.covers_sheet().as_ref())
+                        .map_or("the task sheet".to_string(), |(p, _)| p.clone());
+                    self.report(
+                        commit,
+                        Location::file(dir.join(&name)),
+                        format!(
+                            "{name} was changed by {who} after {}'s signature of {} (case {id}): a change after a signature needs a new one",
+                            a.by,
+                            a.at.map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string())
+                        ),
+                        "the changed task sheet goes back for signature with svc submit, which dismisses the old one (7.2)",
+                    );
+                }
+            }
+        }
+        let Some(after_node) = new else { return };
+        let after_facts = new_facts.unwrap_or_default();
+        let changed = changed_keys(old.as_ref(), &after_node);
+        let Some(t) = c.trailers.as_ref().filter(|t| t.case == id) else {
+            if !changed.is_empty() {
+                let what = if c.merge {
+                    format!(
+                        "a merge wrote case.toml's {}",
+                        changed.iter().cloned().collect::<Vec<_>>().join(", ")
+                    )
+                } else if old.is_none() {
+                    "case.toml was written in a commit svc did not make: cases are opened with svc new".to_string()
+                } else if state_before != after_facts.state {
+                    format!(
+                        "case.toml's state changed from {} to {} in a commit svc did not make",
+                        state_name(state_before),
+                        state_name(after_facts.state)
+                    )
+                } else {
+                    format!(
+                        "case.toml's {} changed in a commit svc did not make",
+                        changed.iter().cloned().collect::<Vec<_>>().join(", ")
+                    )
+                };
+                self.report(
+                    commit,
+                    here,
+                    what,
+                    "steps of the procedure are taken with svc commands, which record who took them",
+                );
+            }
+            return;
+        };
+        self.judge_step_of_case(
+            c,
+            t,
+            &here,
+            old_facts.as_ref(),
+            &after_facts,
+            &changed,
+            &forms_after,
+        );
+    }
+
+    /// Judge a commit whose trailers name this case: the step it says it is.
+    #[allow(clippy::too_many_arguments)]
+    fn judge_step_of_case(
+        &mut self,
+        c: &Judged,
+        t: &Trailers,
+        here: &Location,
+        before: Option<&Facts>,
+        after: &Facts,
+        changed: &BTreeSet<String>,
+        forms_after: &BTreeMap<String, Oid>,
+    ) {
+        let commit = c.commit;
+        let before_state = before.and_then(|b| b.state);
+        if t.from != before_state || Some(t.to) != after.state {
+            self.report(
+                commit,
+                here.clone(),
+                format!(
+                    "its trailers say {} -> {}, but case.toml went from {} to {}",
+                    state_name(t.from),
+                    t.to,
+                    state_name(before_state),
+                    state_name(after.state)
+                ),
+                "the commit's message or case.toml was edited by hand",
+            );
+            return;
+        }
+        let legal = workflow::transition(t.action, t.from).is_some_and(|step| {
+            step.to == t.to
+                || (t.action == Action::Approve
+                    && t.from == Some(State::PendingApproval)
+                    && t.to == State::PendingApproval)
+        });
+        if !legal {
+            self.report(
+                commit,
+                here.clone(),
+                format!(
+                    "{} from {} to {} is not a step of the procedure",
+                    t.action,
+                    state_name(t.from),
+                    t.to
+                ),
+                "see the transition table: svc's README",
+            );
+            return;
+        }
+        if before.is_some() {
+            let allowed = allowed_keys(t.action, t.from);
+            let extra: Vec<&str> = changed
+                .iter()
+                .map(String::as_str)
+                .filter(|k| {
+                    !allowed
+                        .iter()
+                        .any(|a| k == a || k.starts_with(&format!("{a}.")))
+                })
+                .collect();
+            if !extra.is_empty() {
+                self.report(
+                    commit,
+                    here.clone(),
+                    format!(
+                        "`{}` also changes {} in case.toml, which that step never does",
+                        t.action,
+                        extra.join(", ")
+                    ),
+                    "each field of case.toml is changed only by the step that owns it; this one was edited by hand",
+                );
+            }
+        }
+        let Some(Member {
+            id: person, roles, ..
+        }) = c.author.clone()
+        else {
+            if c.unlisted {
+                self.report(
+                    commit,
+                    here.clone(),
+                    format!(
+                        "{} was taken by {}, but no people.toml is committed to say who that is",
+                        t.action, c.email
+                    ),
+                    "steps are judged by the people.toml the history holds: commit the shared files first (git add svc.toml people.toml customers catalog, then git commit)",
+                );
+                return;
+            }
+            self.report(
+                commit,
+                here.clone(),
+                format!(
+                    "{} was taken by {}, who is not in people.toml",
+                    t.action, c.email
+                ),
+                "every step is taken by a person listed in people.toml",
+            );
+            return;
+        };
+        if person != t.actor {
+            self.report(
+                commit,
+                here.clone(),
+                format!(
+                    "the trailers name {} but the commit is by {person}",
+                    t.actor
+                ),
+                "the commit's message was edited by hand",
+            );
+        }
+        let empty = Facts::default();
+        let prior = before.unwrap_or(&empty);
+        let via = if t.action == Action::Assign {
+            after.via
+        } else {
+            prior.via
+        };
+        let who = workflow::who(t.action, t.from, via);
+        if who.assignee && !prior.assignees.contains(&person) {
+            self.report(
+                commit,
+                here.clone(),
+                format!(
+                    "{person} took `{}` but is not assigned to the case",
+                    t.action
+                ),
+                "only the case's assignees take this step",
+            );
+        }
+        if !who.roles.is_empty() && !who.roles.iter().any(|r| roles.contains(r)) {
+            let needed: Vec<&str> = who.roles.iter().map(|r| r.as_str()).collect();
+            self.report(
+                commit,
+                here.clone(),
+                format!(
+                    "{person} took `{}` without the role {} (people.toml at the commit's parent)",
+                    t.action,
+                    needed.join(" or ")
+                ),
+                "roles are granted in people.toml by an admin, before the step",
+            );
+        }
+        if matches!(t.action, Action::Approve | Action::Reject) {
+            let preparer = task_sheet(forms_after)
+                .and_then(|(_, id)| self.bytes(Some(id)))
+                .and_then(|b| node_of(&b))
+                .and_then(|n| {
+                    n.get("prepared_by")
+                        .and_then(Node::as_str)
+                        .map(str::to_string)
+                });
+            let own = prior.assignees.contains(&person)
+                || (t.from == Some(State::PendingApproval)
+                    && preparer.as_deref() == Some(person.as_str()));
+            if own {
+                self.report(
+                    commit,
+                    here.clone(),
+                    format!("{person} approved their own submission"),
+                    "nobody approves their own submission (7.2, 5.1.6)",
+                );
+            }
+        }
+        // Approvals: added only by the approving steps, one per commit, by the approver,
+        // covering what the commit holds; dismissed only by a rejection or a resubmission.
+        let added: Vec<&Approved> = after
+            .approvals
+            .iter()
+            .filter(|a| !prior.approvals.contains(a))
+            .collect();
+        let removed: Vec<&Approved> = prior
+            .approvals
+            .iter()
+            .filter(|a| !after.approvals.contains(a))
+            .collect();
+        let may_add = match t.action {
+            Action::Approve | Action::ApproveFlight => 1,
+            _ => 0,
+        };
+        if added.len() > may_add || added.iter().any(|a| a.by != person) {
+            self.report(
+                commit,
+                here.clone(),
+                format!(
+                    "an approval was added that `{}` by {person} does not explain",
+                    t.action
+                ),
+                "approvals are recorded only by svc approve, one per commit, by the approver",
+            );
+        } else if let Some(a) = added.first() {
+            let kind = match (t.action, t.from) {
+                (Action::ApproveFlight, _) => "flight",
+                (_, Some(State::PendingApproval)) => "task-sheet",
+                _ => "review",
+            };
+            let expected = match kind {
+                "review" => forms_after
+                    .iter()
+                    .map(|(p, id)| (p.clone(), id.to_string()))
+                    .collect(),
+                _ => task_sheet(forms_after)
+                    .map(|(p, id)| (p, id.to_string()))
+                    .into_iter()
+                    .collect(),
+            };
+            let flights = if kind == "flight" {
+                task_sheet(forms_after)
+                    .and_then(|(_, id)| self.bytes(Some(id)))
+                    .map(|b| planned_flights(&b))
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            if a.kind != kind || a.covers != expected || a.flights != flights {
+                self.report(
+                    commit,
+                    here.clone(),
+                    format!(
+                        "{person}'s approval names other content than the commit holds: it covers {}",
+                        if a.covers.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            a.covers.keys().cloned().collect::<Vec<_>>().join(", ")
+                        }
+                    ),
+                    "svc records what an approval covers from the forms it commits; this one was written by hand",
+                );
+            }
+        }
+        let may_remove = match (t.action, t.from) {
+            (Action::Reject, Some(State::PendingApproval)) => Some("task-sheet"),
+            (Action::Reject, _) => Some("review"),
+            (Action::Submit, Some(State::Approved | State::PendingApproval)) => Some("task-sheet"),
+            _ => None,
+        };
+        if removed.iter().any(|a| Some(a.kind.as_str()) != may_remove) {
+            self.report(
+                commit,
+                here.clone(),
+                format!("`{}` by {person} removes an approval, which that step never does", t.action),
+                "approvals are dismissed only by svc reject, or by svc submit sending a changed task sheet back for signature",
+            );
+        }
+        // Check-ins: one per `checkin`, by the person.
+        let new_checkins = after.checkins.len().saturating_sub(prior.checkins.len());
+        let kept_checkins = after.checkins.starts_with(&prior.checkins);
+        if t.action == Action::Checkin
+            && (new_checkins != 1
+                || !kept_checkins
+                || after.checkins.last().is_some_and(|x| x.by != person))
+        {
+            self.report(
+                commit,
+                here.clone(),
+                format!(
+                    "one `checkin` records one check-in by its author; this one records {}",
+                    if kept_checkins {
+                        new_checkins
+                    } else {
+                        after.checkins.len()
+                    }
+                ),
+                "a check-in is recorded with svc checkin, one per contact with the company (7.5)",
+            );
+        }
+        // Times are the commit's time.
+        let mut recorded: Vec<(String, Option<Timestamp>)> = Vec::new();
+        if t.action == Action::New {
+            recorded.push(("opened_at".into(), after.opened_at));
+        }
+        for (key, value) in &after.timeline {
+            if prior.timeline.get(key) != Some(value) {
+                recorded.push((format!("timeline.{key}"), *value));
+            }
+        }
+        recorded.extend(added.iter().map(|a| ("the approval".to_string(), a.at)));
+        if kept_checkins {
+            recorded.extend(
+                after.checkins[prior.checkins.len()..]
+                    .iter()
+                    .map(|x| ("the check-in".to_string(), x.at)),
+            );
+        }
+        if after.rejections.starts_with(&prior.rejections) {
+            recorded.extend(
+                after.rejections[prior.rejections.len()..]
+                    .iter()
+                    .map(|x| ("the rejection".to_string(), x.2)),
+            );
+        }
+        for (what, at) in recorded {
+            if at.is_none_or(|at| at != c.time) {
+                self.report(
+                    commit,
+                    here.clone(),
+                    format!(
+                        "`{}` records {what} at {}, but its commit is dated {}",
+                        t.action,
+                        at.map_or_else(|| "no time".to_string(), |a| a.format("%Y-%m-%d %H:%M:%S %:z").to_string()),
+                        c.time.format("%Y-%m-%d %H:%M:%S %:z")
+                    ),
+                    "svc records a step at its commit's time; the time in case.toml or the commit's date was set by hand",
+                );
+            }
+        }
+        // Never before the step that brought the case where it is.
+        if let Some(since) = prior.entered_at().filter(|since| c.time < *since) {
+            self.report(
+                commit,
+                here.clone(),
+                format!(
+                    "`{}` is dated {}, before the case became {} ({})",
+                    t.action,
+                    c.time.format("%Y-%m-%d %H:%M"),
+                    state_name(prior.state),
+                    since.format("%Y-%m-%d %H:%M")
+                ),
+                "a step never precedes the step before it; the commit's date was set by hand (git commit --date, --amend)",
+            );
+        }
+    }
+}
+
+/// Whether a folder exists at `path` in `tree`.
+fn tree_exists(tree: &Tree, path: &Path) -> bool {
+    tree.get_path(path)
+        .is_ok_and(|e| e.kind() == Some(ObjectType::Tree))
+}
+
+/// The forms of a case folder in a tree: each by its path in the folder, with its blob.
+fn forms_in(judge: &Judge, tree: &Tree, dir: &Path) -> BTreeMap<String, Oid> {
+    let mut forms = BTreeMap::new();
+    let Some(folder) = tree
+        .get_path(&judge.prefix.join(dir))
+        .ok()
+        .and_then(|e| judge.repo.find_tree(e.id()).ok())
+    else {
+        return forms;
+    };
+    for entry in folder.iter() {
+        let Ok(name) = entry.name() else { continue };
+        match entry.kind() {
+            Some(ObjectType::Blob) if name != "case.toml" && form_of(Path::new(name)).is_some() => {
+                forms.insert(name.to_string(), entry.id());
+            }
+            Some(ObjectType::Tree) if name == "visits" => {
+                if let Ok(visits) = judge.repo.find_tree(entry.id()) {
+                    for v in visits.iter() {
+                        if let (Ok(n), Some(ObjectType::Blob)) = (v.name(), v.kind())
+                            && Syntax::of(Path::new(n)).is_some()
+                        {
+                            forms.insert(format!("visits/{n}"), v.id());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    forms
+}
+
+/// The task sheet among a folder's forms.
+fn task_sheet(forms: &BTreeMap<String, Oid>) -> Option<(String, Oid)> {
+    forms
+        .iter()
+        .find(|(p, _)| form_of(Path::new(p)) == Some(FormKind::TaskSheet))
+        .map(|(p, id)| (p.clone(), *id))
+}
+
+/// Which form a path inside a case folder is (`task-sheet.toml`, `visits/01-x.yaml`).
+fn form_of(inner: &Path) -> Option<FormKind> {
+    Syntax::of(inner)?;
+    let parts: Vec<_> = inner.components().collect();
+    match parts.as_slice() {
+        [dir, _] if dir.as_os_str() == "visits" => Some(FormKind::Visit),
+        [name] => {
+            let stem = Path::new(name.as_os_str()).file_stem()?.to_str()?;
+            FormKind::ALL
+                .into_iter()
+                .find(|f| *f != FormKind::Visit && f.name() == stem)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a case in `state` needs its form of this kind: the request always, the task
+/// sheet once submitted, the visit records and the fee list once serviced, the travel log
+/// and the summary once handed in.
+fn needs(state: State, form: FormKind) -> bool {
+    match form {
+        FormKind::Request => true,
+        FormKind::TaskSheet => state.reached(State::PendingApproval),
+        FormKind::Visit | FormKind::Fees => state.reached(State::Serviced),
+        FormKind::TravelLog | FormKind::Summary => state.reached(State::PendingReview),
+    }
+}
+
+/// The planned flights of a task sheet's text, as an approval names them.
+fn planned_flights(bytes: &[u8]) -> Vec<String> {
+    let Some(node) = node_of(bytes) else {
+        return Vec::new();
+    };
+    let Some(Kind::Seq(legs)) = node.get("legs").map(|n| &n.kind) else {
+        return Vec::new();
+    };
+    legs.iter()
+        .filter(|l| l.get("mode").and_then(Node::as_str) == Some("flight"))
+        .filter_map(|l| {
+            let date =
+                chrono::NaiveDate::parse_from_str(l.get("date")?.as_str()?, "%Y-%m-%d").ok()?;
+            let text = |k: &str| {
+                l.get(k)
+                    .and_then(Node::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            Some(flight_label(date, &text("from"), &text("to")))
+        })
+        .collect()
+}
+
+/// An approval as case.toml records it.
+#[derive(Debug, Clone, PartialEq)]
+struct Approved {
+    kind: String,
+    by: String,
+    role: String,
+    at: Option<Timestamp>,
+    covers: BTreeMap<String, String>,
+    flights: Vec<String>,
+}
+
+impl Approved {
+    /// The task sheet it covers, if it names one.
+    fn covers_sheet(&self) -> Option<(String, Oid)> {
+        self.covers
+            .iter()
+            .find(|(p, _)| form_of(Path::new(p)) == Some(FormKind::TaskSheet))
+            .and_then(|(p, id)| Some((p.clone(), Oid::from_str(id).ok()?)))
+    }
+}
+
+/// A check-in as case.toml records it.
+#[derive(Debug, Clone, PartialEq)]
+struct CheckedIn {
+    at: Option<Timestamp>,
+    by: String,
+    via: String,
+}
+
+/// What `svc check` needs of case.toml at one commit.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Facts {
+    state: Option<State>,
+    via: Option<Via>,
+    assignees: Vec<String>,
+    opened_at: Option<Timestamp>,
+    approvals: Vec<Approved>,
+    checkins: Vec<CheckedIn>,
+    /// (kind, by, at) of each rejection.
+    rejections: Vec<(String, String, Option<Timestamp>)>,
+    timeline: BTreeMap<String, Option<Timestamp>>,
+}
+
+impl Facts {
+    /// When the case came to its state: the timeline's moment for it (or the rejection
+    /// that sent it back there).
+    fn entered_at(&self) -> Option<Timestamp> {
+        let key = |k: &str| self.timeline.get(k).copied().flatten();
+        let rejected = |kind: &str| {
+            self.rejections
+                .iter()
+                .filter(|r| r.0 == kind)
+                .filter_map(|r| r.2)
+                .max()
+        };
+        let entered = match self.state? {
+            State::Requested => self.opened_at,
+            State::ResolvedRemotely => key("resolved_at"),
+            State::Accepted => key("accepted_at"),
+            State::Assigned => key("assigned_at").max(rejected("task-sheet")),
+            State::PendingApproval => key("submitted_at"),
+            State::Approved => key("approved_at"),
+            State::OnSite => key("started_at"),
+            State::Serviced => key("completed_at").max(rejected("review")),
+            State::PendingReview => key("handed_in_at"),
+            State::Reviewed => key("reviewed_at"),
+            State::Archived => key("archived_at"),
+            State::Cancelled => key("cancelled_at"),
+        };
+        entered.max(self.opened_at)
+    }
+}
+
+fn time_of(node: Option<&Node>) -> Option<Timestamp> {
+    chrono::DateTime::parse_from_rfc3339(node?.as_str()?).ok()
+}
+
+fn facts(node: &Node) -> Facts {
+    let s = |n: Option<&Node>| n.and_then(Node::as_str).map(str::to_string);
+    let list = |key: &str| match node.get(key).map(|n| &n.kind) {
+        Some(Kind::Seq(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let map = |n: Option<&Node>| match n.map(|n| &n.kind) {
+        Some(Kind::Map(entries)) => entries.clone(),
+        _ => Vec::new(),
+    };
+    Facts {
+        state: s(node.get("state")).and_then(|t| State::parse(&t)),
+        via: s(node.get("assigned_via")).map(|v| if v == "sales" { Via::Sales } else { Via::Csc }),
+        assignees: list("assignees")
+            .iter()
+            .filter_map(|n| n.as_str().map(str::to_string))
+            .collect(),
+        opened_at: time_of(node.get("opened_at")),
+        approvals: list("approvals")
+            .iter()
+            .map(|a| Approved {
+                kind: s(a.get("kind")).unwrap_or_default(),
+                by: s(a.get("by")).unwrap_or_default(),
+                role: s(a.get("role")).unwrap_or_default(),
+                at: time_of(a.get("at")),
+                covers: map(a.get("covers"))
+                    .into_iter()
+                    .map(|e| {
+                        (
+                            e.key.clone(),
+                            e.value.as_str().unwrap_or_default().to_string(),
+                        )
+                    })
+                    .collect(),
+                flights: match a.get("flights").map(|n| &n.kind) {
+                    Some(Kind::Seq(f)) => f
+                        .iter()
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect(),
+                    _ => Vec::new(),
+                },
+            })
+            .collect(),
+        checkins: list("checkins")
+            .iter()
+            .map(|x| CheckedIn {
+                at: time_of(x.get("at")),
+                by: s(x.get("by")).unwrap_or_default(),
+                via: s(x.get("via")).unwrap_or_default(),
+            })
+            .collect(),
+        rejections: list("rejections")
+            .iter()
+            .map(|r| {
+                (
+                    s(r.get("kind")).unwrap_or_default(),
+                    s(r.get("by")).unwrap_or_default(),
+                    time_of(r.get("at")),
+                )
+            })
+            .collect(),
+        timeline: map(node.get("timeline"))
+            .into_iter()
+            .map(|e| (e.key.clone(), time_of(Some(&e.value))))
+            .collect(),
+    }
+}
+
+fn roster(text: &[u8]) -> Roster {
+    let Some(node) = node_of(text) else {
+        return Roster::new();
+    };
+    let Ok(people) = decode_root::<People>(&node) else {
+        return Roster::new();
+    };
+    people
+        .person
+        .into_iter()
+        .map(|p| {
+            (
+                p.email.value.to_lowercase(),
+                Member {
+                    id: p.id.value,
+                    roles: p.roles.into_iter().map(|r| r.value).collect(),
+                    signing_key: p.signing_key.map(|k| k.value),
+                },
+            )
+        })
+        .collect()
+}
+
+/// The actions `svc.toml` asks to be signed (`[security] signed_actions`). Read leniently:
+/// whatever else is wrong with the file, the list still counts.
+fn signed_actions(text: &[u8]) -> BTreeSet<Action> {
+    let Some(node) = node_of(text) else {
+        return BTreeSet::new();
+    };
+    match node
+        .get("security")
+        .and_then(|s| s.get("signed_actions"))
+        .map(|n| &n.kind)
+    {
+        Some(Kind::Seq(items)) => items
+            .iter()
+            .filter_map(|n| n.as_str().and_then(Action::from_name))
+            .collect(),
+        _ => BTreeSet::new(),
+    }
+}
+
+/// The finding about a step's signature: what is wrong and how to put it right.
+fn signature_finding(action: Action, who: &str, problem: Problem) -> (String, &'static str) {
+    match problem {
+        Problem::Unsigned => (
+            format!("`{action}` is not signed, but svc.toml asks for it to be (signed_actions)"),
+            "svc signs the step when git's user.signingkey names the person's key; on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+        Problem::Unreadable(why) => (
+            format!("the signature of `{action}` cannot be read: {why}"),
+            "steps are signed with SSH keys, as git does with gpg.format = ssh; on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+        Problem::NoKey => (
+            format!(
+                "`{action}` is signed, but {who} has no signing_key in people.toml at the commit's parent (the key was removed, or never listed)"
+            ),
+            "an admin lists a person's public key as signing_key in people.toml before they take signed steps; on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+        Problem::BadKey => (
+            format!("{who}'s signing_key in people.toml is not an OpenSSH public key"),
+            "an admin pastes the line of the person's .pub file as signing_key in people.toml",
+        ),
+        Problem::WrongKey {
+            signed_by,
+            expected,
+        } => (
+            format!(
+                "`{action}` is signed with the key {signed_by}, which is not {who}'s signing_key in people.toml ({expected})"
+            ),
+            "git's user.signingkey must name the key people.toml lists for the person (ssh-keygen -lf KEY shows its fingerprint); on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+        Problem::Mismatch => (
+            format!(
+                "the signature of `{action}` does not match the commit: it was changed after it was signed"
+            ),
+            "a signed commit is never edited (amended, rebased, rewritten); on a branch not yet merged, drop the commit and take the step again with svc",
+        ),
+    }
+}
+
+/// The case.toml fields each step may change (the timeline only at its own key).
+fn allowed_keys(action: Action, from: Option<State>) -> &'static [&'static str] {
+    match action {
+        Action::New => &[],
+        Action::Resolve => &["state", "resolution", "timeline.resolved_at"],
+        Action::Accept => &["state", "fee", "timeline.accepted_at"],
+        Action::Assign => &[
+            "state",
+            "assignees",
+            "assigned_by",
+            "assigned_via",
+            "timeline.assigned_at",
+        ],
+        Action::Submit if workflow::is_resubmission(action, from) => &[
+            "state",
+            "approvals",
+            "timeline.submitted_at",
+            "timeline.approved_at",
+        ],
+        Action::Submit => &["state", "timeline.submitted_at", "timeline.handed_in_at"],
+        Action::Approve => &[
+            "state",
+            "approvals",
+            "timeline.approved_at",
+            "timeline.reviewed_at",
+        ],
+        Action::ApproveFlight => &["approvals"],
+        Action::Reject => &["state", "approvals", "rejections"],
+        Action::Start => &["state", "timeline.started_at"],
+        Action::Checkin => &["checkins"],
+        Action::Complete => &["state", "timeline.completed_at"],
+        Action::Archive => &["state", "timeline.archived_at"],
+        Action::Cancel => &["state", "cancel_reason", "timeline.cancelled_at"],
+    }
+}
+
+fn node_of(bytes: &[u8]) -> Option<Node> {
+    parse_toml(std::str::from_utf8(bytes).ok()?).ok()
+}
+
+/// Whether two values are the same, wherever they are written.
+fn same(a: &Node, b: &Node) -> bool {
+    match (&a.kind, &b.kind) {
+        (Kind::Seq(x), Kind::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
+        (Kind::Map(x), Kind::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|e| y.iter().any(|f| f.key == e.key && same(&e.value, &f.value)))
+        }
+        (x, y) => x == y,
+    }
+}
+
+/// The top-level keys of case.toml whose values differ (the timeline key by key, as
+/// `timeline.<key>`; a timeline added whole counts as `timeline` and its keys).
+fn changed_keys(before: Option<&Node>, after: &Node) -> BTreeSet<String> {
+    let entries = |n: Option<&Node>| match n.map(|n| &n.kind) {
+        Some(Kind::Map(e)) => e.clone(),
+        _ => Vec::new(),
+    };
+    let (old, new) = (entries(before), entries(Some(after)));
+    let mut keys: BTreeSet<String> = BTreeSet::new();
+    let names: BTreeSet<&str> = old
+        .iter()
+        .chain(new.iter())
+        .map(|e| e.key.as_str())
+        .collect();
+    for name in names {
+        let a = old.iter().find(|e| e.key == name).map(|e| &e.value);
+        let b = new.iter().find(|e| e.key == name).map(|e| &e.value);
+        match (a, b) {
+            (Some(a), Some(b)) if same(a, b) => {}
+            (a, b) if name == "timeline" => {
+                for sub in changed_keys(
+                    a,
+                    b.unwrap_or(&Node {
+                        span: Default::default(),
+                        kind: Kind::Map(Vec::new()),
+                    }),
+                ) {
+                    keys.insert(format!("timeline.{sub}"));
+                }
+            }
+            _ => {
+                keys.insert(name.to_string());
+            }
+        }
+    }
+    keys
+}
+
+fn state_name(state: Option<State>) -> &'static str {
+    state.map_or("none", State::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_signed_actions_are_read_whatever_else_svc_toml_holds() {
+        let text = b"locale = 42\n[security]\nsigned_actions = [\"approve\", \"nope\", \"new\"]\n";
+        assert_eq!(
+            signed_actions(text),
+            BTreeSet::from([Action::New, Action::Approve])
+        );
+        assert!(signed_actions(b"[security]\nsigned_actions = []\n").is_empty());
+        assert!(signed_actions(b"not toml [").is_empty());
+    }
+
+    #[test]
+    fn forms_are_known_by_their_place_in_the_case_folder() {
+        assert_eq!(
+            form_of(Path::new("task-sheet.yaml")),
+            Some(FormKind::TaskSheet)
+        );
+        assert_eq!(
+            form_of(Path::new("visits/01-gz.toml")),
+            Some(FormKind::Visit)
+        );
+        assert_eq!(form_of(Path::new("attachments/photo.toml")), None);
+        assert_eq!(form_of(Path::new("notes.toml")), None);
+        assert_eq!(form_of(Path::new("summary.txt")), None);
+        assert!(needs(State::Archived, FormKind::Summary));
+        assert!(!needs(State::OnSite, FormKind::Visit));
+        assert!(needs(State::Cancelled, FormKind::Request));
+    }
+
+    #[test]
+    fn a_case_entered_its_state_when_the_timeline_says() {
+        let node = parse_toml(
+            "state = \"assigned\"\nopened_at = 2026-11-02T09:00:00+08:00\n[timeline]\nassigned_at = 2026-11-02T10:00:00+08:00\n[[rejections]]\nkind = \"task-sheet\"\nby = \"li.na\"\nat = 2026-11-03T09:00:00+08:00\nreason = \"x\"\n",
+        )
+        .unwrap();
+        let at = facts(&node).entered_at().unwrap();
+        assert_eq!(at.to_rfc3339(), "2026-11-03T09:00:00+08:00");
+    }
+}
