@@ -96,6 +96,17 @@ pub enum ActionError {
     /// A needed option is missing or wrong.
     #[error("{0}")]
     Invalid(String, String),
+    /// case.toml in the work tree (or the index) is not what was last committed.
+    #[error(
+        "{path} is not as last committed ({}): svc owns this file, and a step acts on the case as committed",
+        .differences.join(", ")
+    )]
+    Uncommitted {
+        /// The file, relative to the workspace root.
+        path: PathBuf,
+        /// What differs (keys of case.toml, or what happened to the file).
+        differences: Vec<String>,
+    },
     /// The case would break the procedure's rules in its new state.
     #[error("cannot {action} case {case}: {} rule error(s) must be fixed first", .findings.len())]
     Rules {
@@ -198,6 +209,7 @@ pub fn act(
         action,
         dir.display()
     ))?;
+    committed(store, dir)?;
     let case = case::load(&ws.root, dir);
     let Prepared {
         id,
@@ -340,8 +352,18 @@ pub fn prepare(
     let note = step
         .note
         .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
+        .map(|n| {
+            plain_text(
+                if from_reason(action) {
+                    "reason"
+                } else {
+                    "note"
+                },
+                n,
+            )
+        })
+        .transpose()?;
+    let note = note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let need_note = |what: &str, flag: &str| {
         note.map(str::to_string).ok_or_else(|| {
             ActionError::Invalid(
@@ -677,6 +699,16 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
                 .unwrap_or_else(|| "add the customer's file first".into()),
         ));
     };
+    for (what, text) in [
+        ("fault", Some(&new.fault)),
+        ("title", new.title.as_ref()),
+        ("contact", new.contact.as_ref()),
+        ("phone", new.phone.as_ref()),
+    ] {
+        if let Some(text) = text {
+            plain_text(what, text)?;
+        }
+    }
     if new.fault.trim().is_empty() {
         return Err(ActionError::Invalid(
             "a request needs the fault as the customer describes it".into(),
@@ -879,6 +911,11 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
         to: State::Requested,
         commit,
     })
+}
+
+/// Whether the step's text is a reason (`--reason`) rather than a note.
+fn from_reason(action: Action) -> bool {
+    matches!(action, Action::Reject | Action::Cancel)
 }
 
 fn one_line(text: &str) -> String {
@@ -1096,6 +1133,97 @@ pub fn commit_message(
     format!(
         "{action} {id}: {from_text} -> {to}\n\n{body}\n\nSvc-Case: {id}\nSvc-Action: {action}\nSvc-From: {from_text}\nSvc-To: {to}\nSvc-Actor: {actor}\n"
     )
+}
+
+/// Refuse a step on a case whose case.toml, in the work tree or the index, is not the one
+/// HEAD holds: svc owns that file, and a hand-edited state or approval must never be
+/// committed as if a step had made it.
+fn committed(store: &Store, dir: &Path) -> Result<(), ActionError> {
+    let rel = dir.join("case.toml");
+    let path = store.repo_path(&rel);
+    let (_, head) = store.head()?;
+    let repo = store.repo();
+    let in_head = head
+        .and_then(|h| repo.find_commit(h).ok())
+        .and_then(|c| c.tree().ok())
+        .and_then(|t| t.get_path(&path).ok())
+        .map(|e| e.id());
+    let on_disk = std::fs::read(store.workdir().join(&path)).ok();
+    let staged = repo
+        .index()
+        .ok()
+        .and_then(|i| i.get_path(&path, 0))
+        .map(|e| e.id);
+    let Some(in_head) = in_head else {
+        return Err(ActionError::Uncommitted {
+            path: rel,
+            differences: vec!["the case was never committed".into()],
+        });
+    };
+    let committed_text = repo
+        .find_blob(in_head)
+        .map(|b| b.content().to_vec())
+        .unwrap_or_default();
+    let mut differences = Vec::new();
+    match &on_disk {
+        None => differences.push("it was deleted".to_string()),
+        Some(bytes) if bytes != &committed_text => {
+            let keys = crate::history::check::changed_fields(&committed_text, bytes);
+            if keys.is_empty() {
+                differences.push("its text was edited".to_string());
+            } else {
+                differences.extend(keys);
+            }
+        }
+        Some(_) => {}
+    }
+    if staged.is_some_and(|s| s != in_head) {
+        differences.push("a different version is staged".to_string());
+    }
+    if differences.is_empty() {
+        Ok(())
+    } else {
+        Err(ActionError::Uncommitted {
+            path: rel,
+            differences,
+        })
+    }
+}
+
+/// A note, a reason or a fault as svc will record it: line ends made plain, and refused
+/// when it holds a control or invisible character, or a line that reads as one of svc's
+/// trailers (a terminal, a commit message and `svc log` must show what was meant).
+pub fn plain_text(what: &str, text: &str) -> Result<String, ActionError> {
+    let text = text.replace("\r\n", "\n");
+    if let Some(c) = crate::forms::text::hidden_char(&text) {
+        return Err(ActionError::Invalid(
+            format!(
+                "the {what} holds the control or invisible character {}, which svc does not record",
+                crate::forms::text::escape_char(c)
+            ),
+            format!("write the {what} as plain text"),
+        ));
+    }
+    if let Some(line) = text.lines().find(|l| is_trailer_like(l)) {
+        return Err(ActionError::Invalid(
+            format!(
+                "the {what} holds the line `{}`, which reads as one of svc's own trailers",
+                crate::forms::text::visible(line.trim())
+            ),
+            "svc writes the Svc-… lines of a step itself; reword that line".into(),
+        ));
+    }
+    Ok(text)
+}
+
+/// Whether a line looks like an `Svc-…:` trailer.
+fn is_trailer_like(line: &str) -> bool {
+    let line = line.trim_start();
+    line.get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("svc-"))
+        && line
+            .split_once(':')
+            .is_some_and(|(key, _)| key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 /// What `svc check` would say of the commit a step made: it must say nothing.

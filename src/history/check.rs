@@ -1402,6 +1402,16 @@ fn changed_keys(before: Option<&Node>, after: &Node) -> BTreeSet<String> {
     keys
 }
 
+/// The fields of case.toml that differ between two versions of its text (the whole file
+/// when either cannot be read).
+pub fn changed_fields(before: &[u8], after: &[u8]) -> Vec<String> {
+    match (node_of(before), node_of(after)) {
+        (Some(b), Some(a)) => changed_keys(Some(&b), &a).into_iter().collect(),
+        (_, None) => vec!["it is no longer valid TOML".to_string()],
+        (None, Some(_)) => Vec::new(),
+    }
+}
+
 fn state_name(state: Option<State>) -> &'static str {
     state.map_or("none", State::as_str)
 }

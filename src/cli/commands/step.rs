@@ -119,6 +119,10 @@ pub fn action_error(e: ActionError, env: &Env, root: &Path) -> CliError {
         ActionError::Role { .. } => CliError::refused(message).hint("the roles are in people.toml; an admin changes them"),
         ActionError::SelfApproval { .. } => CliError::refused(message).hint("nobody approves their own submission: another person with the role must"),
         ActionError::Invalid(_, hint) => CliError::refused(message).hint(hint),
+        ActionError::Uncommitted { path, .. } => CliError::refused(message).hint(format!(
+            "nothing was changed; `git restore --staged --worktree -- {}` brings back the committed case.toml (the forms beside it are yours to edit)",
+            path.display()
+        )),
         ActionError::Store(e) => store_error(e),
     }
 }
