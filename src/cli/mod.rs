@@ -64,10 +64,19 @@ impl Env {
         }
     }
 
-    /// Open the workspace around the start folder.
+    /// Open the workspace around the start folder, a step an interrupted svc left half
+    /// done finished first.
     pub fn workspace(&self) -> Result<Workspace, CliError> {
-        let root = workspace::find_root(&self.start_dir()?)?;
+        let root = self.root()?;
         Ok(Workspace::open(&root))
+    }
+
+    /// The root of the workspace around the start folder, a step an interrupted svc left
+    /// half done finished first (every command reads a settled workspace).
+    pub fn root(&self) -> Result<PathBuf, CliError> {
+        let root = workspace::find_root(&self.start_dir()?)?;
+        svc::history::store::settle(&root).map_err(commands::store_error)?;
+        Ok(root)
     }
 
     /// Where git's configuration comes from, as git's own environment says.

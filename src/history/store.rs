@@ -37,6 +37,11 @@ pub enum StoreError {
     /// The branch moved while svc was working.
     #[error("the branch {0} moved while svc was committing; nothing was changed")]
     Moved(String),
+    /// Another git holds its lock on the branch: the step is written down and waits.
+    #[error(
+        "git's lock on the branch {0} is held by another git process ({1}); the step is kept and the next svc command finishes it once the lock is released"
+    )]
+    RefLocked(String, PathBuf),
     /// Files that bringing the work tree forward would overwrite hold uncommitted changes.
     #[error("uncommitted changes to {} would be overwritten", list(.0))]
     Dirty(Vec<PathBuf>),
@@ -142,6 +147,26 @@ pub struct CaseCommit<'a> {
 
 /// Judges a commit object before the branch moves to it.
 pub type Verify<'a> = dyn Fn(Oid) -> Result<(), StoreError> + 'a;
+
+/// Finish (or undo) a step a killed svc left half done, if there is one — what every
+/// command does before it reads the workspace, so that nothing reads a half-written step.
+/// Costs one look for the journals when there is none.
+pub fn settle(root: &Path) -> Result<(), StoreError> {
+    let Ok(repo) = Repository::discover(root) else {
+        return Ok(());
+    };
+    let svc_dir = repo.path().join("svc");
+    if !svc_dir.join("transaction").exists() && !svc_dir.join("advance").exists() {
+        return Ok(());
+    }
+    let store = Store::open(root)?;
+    let lock = store.lock(
+        "finishing a step an interrupted svc left",
+        Duration::from_secs(3),
+    )?;
+    store.recover(&lock)?;
+    Ok(())
+}
 
 impl Store {
     /// Open the repository whose work tree holds the workspace at `root`.
@@ -338,6 +363,11 @@ impl Store {
             .find_map(|l| l.strip_prefix("ref "))
             .map(str::trim);
         if let (Some(branch), Some(old), Some(new)) = (branch, field("old "), field("new ")) {
+            let files: Vec<PathBuf> = self
+                .changes(old, new)
+                .map(|c| c.into_iter().map(|c| c.path).collect())
+                .unwrap_or_default();
+            self.clear_leftovers(&path, branch, &files)?;
             let current = self.repo.refname_to_id(branch).ok();
             if current == Some(old) || current == Some(new) {
                 let index = self.repo.index().map_err(git("reading the index"))?;
@@ -438,6 +468,14 @@ impl Store {
     /// Finish a transition that a killed svc left half done (see the module docs). Returns
     /// the commit brought forward, if any.
     pub fn recover(&self, _lock: &Lock) -> Result<Option<Oid>, StoreError> {
+        // A write of the journals themselves, or of the holder's note, cut short.
+        for file in [
+            self.journal(),
+            self.advance_journal(),
+            self.svc_dir.join("lock-holder"),
+        ] {
+            remove_temporaries(&file).map_err(io(&file))?;
+        }
         self.recover_advance()?;
         let path = self.journal();
         let Ok(text) = std::fs::read_to_string(&path) else {
@@ -455,6 +493,12 @@ impl Store {
         };
         let new = Oid::from_str(&new).map_err(git("reading the journal"))?;
         let old = Oid::from_str(&old).ok();
+        let written: Vec<PathBuf> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("write "))
+            .map(|p| PathBuf::from(&case).join(p.trim()))
+            .collect();
+        self.clear_leftovers(&path, &branch, &written)?;
         let Ok(commit) = self.repo.find_commit(new) else {
             std::fs::remove_file(&path).map_err(io(&path))?;
             return Ok(None);
@@ -470,11 +514,7 @@ impl Store {
             std::fs::remove_file(&path).map_err(io(&path))?;
             return Ok(Some(new));
         }
-        let writes: Vec<PathBuf> = text
-            .lines()
-            .filter_map(|l| l.strip_prefix("write "))
-            .map(|p| case_dir.join(p.trim()))
-            .collect();
+        let writes = written;
         if current == old {
             self.move_branch(&branch, old, new)?;
         } else if current != Some(new) {
@@ -608,10 +648,16 @@ impl Store {
         // records the reverse of this step.
         self.update_index(&case_dir)?;
         fault("index-written");
-        if let Err(e) = self.move_branch(&branch, old, new) {
-            // Someone else moved the branch meanwhile: undo what was written.
-            self.recover(lock)?;
-            return Err(e);
+        match self.move_branch(&branch, old, new) {
+            Ok(()) => {}
+            // Another git holds the branch's lock: the journal stays, and the next svc
+            // command finishes the step.
+            Err(e @ StoreError::RefLocked(..)) => return Err(e),
+            Err(e) => {
+                // Someone else moved the branch meanwhile: undo what was written.
+                self.recover(lock)?;
+                return Err(e);
+            }
         }
         fault("branch-moved");
         std::fs::remove_file(&path).map_err(io(&path))?;
@@ -624,9 +670,62 @@ impl Store {
             Some(old) => self.repo.reference_matching(branch, new, true, old, log),
             None => self.repo.reference(branch, new, false, log),
         };
-        result
-            .map(|_| ())
-            .map_err(|_| StoreError::Moved(branch.to_string()))
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) if e.code() == git2::ErrorCode::Locked => Err(StoreError::RefLocked(
+                branch.to_string(),
+                self.repo.path().join(format!("{branch}.lock")),
+            )),
+            Err(_) => Err(StoreError::Moved(branch.to_string())),
+        }
+    }
+
+    /// The lock files git (and libgit2) make while writing the branch `branch`, its reflog
+    /// and the index: what a step killed in the middle of writing them leaves behind.
+    fn git_locks(&self, branch: &str) -> Vec<PathBuf> {
+        let git_dir = self.repo.path();
+        vec![
+            git_dir.join(format!("{branch}.lock")),
+            git_dir.join("logs").join(format!("{branch}.lock")),
+            git_dir.join("index.lock"),
+        ]
+    }
+
+    /// Clear what a killed step of svc's own left while writing: git's lock files on the
+    /// branch its journal (`journal`) names and on the index — those made after the
+    /// journal was written, during the step: an older one belongs to another git — and
+    /// svc's temporary files beside the files it was writing. Called holding svc's lock,
+    /// with the journal pending: no svc is writing any of them now.
+    fn clear_leftovers(
+        &self,
+        journal: &Path,
+        branch: &str,
+        files: &[PathBuf],
+    ) -> Result<(), StoreError> {
+        let since = std::fs::metadata(journal).and_then(|m| m.modified()).ok();
+        for lock in self.git_locks(branch) {
+            let made = std::fs::metadata(&lock).and_then(|m| m.modified());
+            let ours = match (&made, since) {
+                (Ok(made), Some(since)) => *made >= since,
+                _ => false,
+            };
+            if !ours {
+                continue;
+            }
+            match std::fs::remove_file(&lock) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(StoreError::Io {
+                        path: lock,
+                        source: e,
+                    });
+                }
+                _ => {}
+            }
+        }
+        for file in files {
+            remove_temporaries(&self.workdir.join(file)).map_err(io(file))?;
+        }
+        Ok(())
     }
 
     /// Make the index say, for the case folder, exactly what the work tree holds (which is
@@ -813,6 +912,26 @@ fn remove_empty_parents(root: &Path, file: &Path) {
 
 fn is_temporary(name: &str) -> bool {
     name.contains(".svc-") && name.ends_with(".tmp")
+}
+
+/// Remove the temporary files svc's atomic writes of `file` may have left beside it.
+fn remove_temporaries(file: &Path) -> std::io::Result<()> {
+    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+        return Ok(());
+    };
+    let prefix = format!(".{}.svc-", name.to_string_lossy());
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for entry in entries.flatten() {
+        let n = entry.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&prefix) && n.ends_with(".tmp") {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 fn file_mode(path: &Path) -> FileMode {

@@ -11,6 +11,7 @@ mod crash;
 mod edit;
 mod end_to_end;
 mod forgery;
+mod kill;
 mod refusals;
 mod repository;
 mod review;

@@ -23,6 +23,8 @@ mod sync;
 mod templates;
 mod validate;
 
+pub use step::store_error;
+
 use super::Env;
 use super::error::CliResult;
 use svc::forms::Action;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use svc::report::monthly::{self, Month, Stamp};
 use svc::report::snapshot::Snapshot;
 use svc::report::templates::{Format, Locale, TemplateError, Templates};
-use svc::workspace::{self, Workspace};
+use svc::workspace::Workspace;
 
 /// Write reports from the committed data.
 #[derive(Debug, clap::Args)]
@@ -98,7 +98,7 @@ pub fn template_error(e: TemplateError) -> CliError {
 }
 
 fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
-    let root = workspace::find_root(&env.start_dir()?)?;
+    let root = env.root()?;
     let here = Workspace::open(&root);
     let now = env.now(&here)?;
     let month = args.month.unwrap_or_else(|| Month::of(now, here.offset()));

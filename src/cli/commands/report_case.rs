@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use svc::report::dossier::{self, Dossier, Printer};
 use svc::report::snapshot::{Snapshot, SnapshotError};
 use svc::report::templates::{Locale, Templates};
+use svc::workspace::Workspace;
 use svc::workspace::case;
-use svc::workspace::{self, Workspace};
 
 /// Write one case's dossier (7.10, 7.9).
 #[derive(Debug, clap::Args)]
@@ -35,7 +35,7 @@ pub struct Args {
 
 /// Write the dossier of the case as committed at HEAD.
 pub fn run(args: Args, env: &Env) -> CliResult {
-    let root = workspace::find_root(&env.start_dir()?)?;
+    let root = env.root()?;
     let here = Workspace::open(&root);
     let now = env.now(&here)?;
     let format = FormatArg::choose(args.format, args.output.as_deref());

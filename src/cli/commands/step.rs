@@ -12,7 +12,6 @@ use svc::history::store::StoreError;
 use svc::team;
 use svc::team::review::ReviewError;
 use svc::team::step::{Desk, Notice, Review, StepError};
-use svc::workspace;
 
 /// A case and an optional note.
 #[derive(Debug, clap::Args)]
@@ -48,7 +47,7 @@ pub fn fault_hook() -> impl Fn(&str) {
 /// environment says, the tests' pinned clock, notices shown as they come), and report its
 /// refusal.
 pub fn at_desk<T>(env: &Env, f: impl FnOnce(&Desk) -> Result<T, StepError>) -> Result<T, CliError> {
-    let root = workspace::find_root(&env.start_dir()?)?;
+    let root = env.root()?;
     let now = env.pinned_now()?;
     let sources = env.git_sources();
     let hook = fault_hook();
@@ -136,6 +135,10 @@ pub fn store_error(e: StoreError) -> CliError {
         StoreError::Busy(_) => CliError::refused(message)
             .hint("finish or abort it first (git merge --abort, git rebase --abort…)"),
         StoreError::Moved(_) => CliError::env(message).hint("try again"),
+        StoreError::RefLocked(_, lock) => CliError::env(message).hint(format!(
+            "wait for the other git to finish, then run any svc command; if no git is running, remove {}",
+            lock.display()
+        )),
         StoreError::Dirty(_) => CliError::refused(message).hint(
             "nothing was changed; take the step those edits belong to (or move them aside), then try again",
         ),
