@@ -66,34 +66,54 @@ pub fn identity(repo: &Repository, sources: &ConfigSources) -> Option<(String, S
 /// from where `sources` says, as git reads them.
 pub fn config(repo: &Repository, sources: &ConfigSources) -> Option<git2::Config> {
     if *sources == ConfigSources::default() {
-        repo.config().ok()
-    } else {
-        let mut config = git2::Config::new().ok()?;
-        if !sources.no_system
-            && let Ok(path) = git2::Config::find_system()
-        {
-            let _ = config.add_file(&path, git2::ConfigLevel::System, false);
-        }
-        match &sources.global {
-            Some(path) if path.is_file() => {
-                let _ = config.add_file(path, git2::ConfigLevel::Global, false);
-            }
-            Some(_) => {}
-            None => {
-                for path in [git2::Config::find_xdg(), git2::Config::find_global()]
-                    .into_iter()
-                    .flatten()
-                {
-                    let _ = config.add_file(&path, git2::ConfigLevel::Global, false);
-                }
-            }
-        }
-        let local = repo.path().join("config");
-        if local.is_file() {
-            let _ = config.add_file(&local, git2::ConfigLevel::Local, false);
-        }
-        Some(config)
+        return repo.config().ok();
     }
+    let mut config = outer_config(sources)?;
+    let local = repo.path().join("config");
+    if local.is_file() {
+        let _ = config.add_file(&local, git2::ConfigLevel::Local, false);
+    }
+    Some(config)
+}
+
+/// Git's configuration outside any repository (the global one over the system's), from
+/// where `sources` says.
+fn outer_config(sources: &ConfigSources) -> Option<git2::Config> {
+    if *sources == ConfigSources::default() {
+        return git2::Config::open_default().ok();
+    }
+    let mut config = git2::Config::new().ok()?;
+    if !sources.no_system
+        && let Ok(path) = git2::Config::find_system()
+    {
+        let _ = config.add_file(&path, git2::ConfigLevel::System, false);
+    }
+    match &sources.global {
+        Some(path) if path.is_file() => {
+            let _ = config.add_file(path, git2::ConfigLevel::Global, false);
+        }
+        Some(_) => {}
+        None => {
+            for path in [git2::Config::find_xdg(), git2::Config::find_global()]
+                .into_iter()
+                .flatten()
+            {
+                let _ = config.add_file(&path, git2::ConfigLevel::Global, false);
+            }
+        }
+    }
+    Some(config)
+}
+
+/// The identity git uses outside any repository: (name, e-mail), the name defaulting to the
+/// e-mail.
+pub fn global_identity(sources: &ConfigSources) -> Option<(String, String)> {
+    let config = outer_config(sources)?;
+    let email = config.get_string("user.email").ok()?;
+    let name = config
+        .get_string("user.name")
+        .unwrap_or_else(|_| email.clone());
+    Some((name, email))
 }
 
 /// Commit the given paths (relative to the work tree) as they are on disk, on top of HEAD

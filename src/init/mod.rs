@@ -51,6 +51,12 @@ pub enum InitError {
     /// Git failed.
     #[error(transparent)]
     Git(#[from] GitError),
+    /// A new workspace needs its first admin, and nobody was named.
+    #[error("svc init needs the workspace's first admin, and git has no user.email here to take")]
+    NoAdmin,
+    /// `--admin` names no e-mail.
+    #[error("`{0}` is not an e-mail address (nor `Name <e-mail>`)")]
+    BadAdmin(String),
     /// The sample company's history could not be replayed.
     #[error("the sample company's history could not be replayed: {0}")]
     Replay(String),
@@ -59,6 +65,8 @@ pub enum InitError {
 /// What `create` did.
 #[derive(Debug)]
 pub struct Created {
+    /// The first admin of a starter workspace.
+    pub admin: Option<Admin>,
     /// The workspace root.
     pub root: PathBuf,
     /// The files written, relative to the root.
@@ -72,10 +80,106 @@ pub struct Created {
 /// Write a template into `dir` (created if missing), make it a git repository if it is not
 /// inside one, and commit the new files (the starter as git's identity from `sources`).
 /// Refuses to overwrite anything.
+/// The workspace's first admin: whoever creates it (git's identity, or `svc init --admin`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Admin {
+    /// The person's name.
+    pub name: String,
+    /// The e-mail, git's `user.email` on their desk.
+    pub email: String,
+}
+
+impl Admin {
+    /// Read `Name <e-mail>` or a bare e-mail (the name is then the e-mail's local part).
+    pub fn parse(text: &str) -> Result<Admin, InitError> {
+        let text = text.trim();
+        let (name, email) = match text.rsplit_once('<') {
+            Some((name, rest)) => (name.trim(), rest.trim_end_matches('>').trim()),
+            None => ("", text),
+        };
+        let well_formed = email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !email
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+        });
+        if !well_formed || crate::forms::text::hidden_char(name).is_some() {
+            return Err(InitError::BadAdmin(text.to_string()));
+        }
+        let local = email.split('@').next().unwrap_or_default();
+        Ok(Admin {
+            name: if name.is_empty() {
+                local.to_string()
+            } else {
+                name.to_string()
+            },
+            email: email.to_string(),
+        })
+    }
+
+    /// The person id people.toml gives the admin: the e-mail's local part, in the
+    /// characters ids are made of.
+    pub fn id(&self) -> String {
+        let local = self
+            .email
+            .split('@')
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let id: String = local
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            .collect();
+        let id = id
+            .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            .to_string();
+        if id.is_empty() {
+            "admin".to_string()
+        } else {
+            id
+        }
+    }
+}
+
+/// The starter's people.toml with `admin` as its first person (csc and admin) in place of
+/// the example admin; an example person with the admin's id or e-mail is left out.
+fn starter_people(text: &str, admin: &Admin) -> String {
+    let id = admin.id();
+    let blocks: Vec<&str> = text.split("\n[[person]]\n").collect();
+    let Some((head, people)) = blocks.split_first() else {
+        return text.to_string();
+    };
+    let q = |s: &str| toml_edit::Value::from(s).to_string();
+    let mut out = format!(
+        "{head}\n[[person]]\nid = {}\nname = {}\nemail = {}\ndepartment = \"市场部客户服务中心\"\nroles = [\"csc\", \"admin\"]\n",
+        q(&id),
+        q(&admin.name),
+        q(&admin.email)
+    );
+    for block in people.iter().skip(1) {
+        let clashes = block.lines().any(|l| {
+            l == format!("id = {}", q(&id))
+                || l.to_lowercase() == format!("email = {}", q(&admin.email.to_lowercase()))
+        });
+        if !clashes {
+            out.push_str("\n[[person]]\n");
+            out.push_str(block);
+        }
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// Create a workspace in `dir`. A starter workspace's first admin is `admin` or, when none
+/// is given, the person git's identity names there.
 pub fn create(
     dir: &Path,
     template: Template,
     sources: &git::ConfigSources,
+    admin: Option<Admin>,
 ) -> Result<Created, InitError> {
     if dir.join(crate::workspace::SETTINGS_FILE).exists() {
         return Err(InitError::Exists(dir.to_path_buf()));
@@ -87,6 +191,23 @@ pub fn create(
             return Err(InitError::Occupied(path));
         }
     }
+    let admin = match (template, admin) {
+        (Template::Example, _) => None,
+        (Template::Starter, Some(admin)) => Some(admin),
+        (Template::Starter, None) => {
+            let repo = git2::Repository::discover(dir).ok();
+            let identity = repo
+                .as_ref()
+                .and_then(|r| git::identity(r, sources))
+                .or_else(|| git::global_identity(sources));
+            let (name, email) = identity.ok_or(InitError::NoAdmin)?;
+            let mut admin = Admin::parse(&email)?;
+            if !name.trim().is_empty() {
+                admin.name = name;
+            }
+            Some(admin)
+        }
+    };
     std::fs::create_dir_all(dir).map_err(|source| InitError::Io {
         path: dir.to_path_buf(),
         source,
@@ -98,6 +219,14 @@ pub fn create(
         .collect();
     let mut written = Vec::new();
     for (rel, bytes) in &shared {
+        let people;
+        let bytes: &[u8] = match &admin {
+            Some(admin) if *rel == "people.toml" => {
+                people = starter_people(&String::from_utf8_lossy(bytes), admin);
+                people.as_bytes()
+            }
+            _ => bytes,
+        };
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|source| InitError::Io {
@@ -129,13 +258,9 @@ pub fn create(
                 .unwrap_or_else(|_| rel.clone())
         })
         .collect();
-    let signature = match template {
-        Template::Starter => {
-            let (name, email) = git::identity(&repo, sources)
-                .unwrap_or_else(|| ("svc".to_string(), "svc@localhost".to_string()));
-            git2::Signature::now(&name, &email)
-        }
-        Template::Example => example_founder(&root),
+    let signature = match &admin {
+        Some(admin) => git2::Signature::now(&admin.name, &admin.email),
+        None => example_founder(&root),
     }
     .map_err(|source| GitError {
         doing: "making the author".into(),
@@ -166,6 +291,7 @@ pub fn create(
         );
     }
     Ok(Created {
+        admin,
         root,
         files: written,
         repository_created: created,

@@ -515,7 +515,7 @@ fn init_transcript(root: &Path, out: &Output) -> String {
 fn init_creates_a_committed_valid_workspace() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path();
-    let out = svc_in(root, &["init"]);
+    let out = svc_in(root, &["init", "--admin", ADMIN]);
     assert_eq!(exit_code(&out), 0, "{}", stderr(&out));
     insta::assert_snapshot!("init", init_transcript(root, &out));
     for file in [
@@ -540,13 +540,133 @@ fn init_creates_a_committed_valid_workspace() {
         stderr(&validate)
     );
     assert_eq!(stderr(&validate), "checked 0 cases: 0 errors, 0 warnings\n");
+    // The admin is the first person, and the commit's author.
+    let people = std::fs::read_to_string(root.join("people.toml")).expect("read people.toml");
+    assert!(
+        people.contains("[[person]]\nid = \"zhao.min\"\nname = \"赵敏\"\nemail = \"zhao.min@example.com\"\ndepartment = \"市场部客户服务中心\"\nroles = [\"csc\", \"admin\"]\n"),
+        "{people}"
+    );
+    let author = git(root, &["log", "--format=%an <%ae>"]);
+    assert_eq!(stdout(&author), "赵敏 <zhao.min@example.com>\n");
+}
+
+/// The first admin `svc init` is given in the tests.
+const ADMIN: &str = "赵敏 <zhao.min@example.com>";
+
+#[test]
+fn the_first_edit_of_people_toml_in_a_new_workspace_passes_check() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path();
+    assert_eq!(exit_code(&svc_in(root, &["init", "--admin", ADMIN])), 0);
+    // The admin puts the real team in: the workspace's first honest commit.
+    let people = std::fs::read_to_string(root.join("people.toml")).expect("read people.toml");
+    let people = people
+        .replace("id = \"li.na\"", "id = \"qian.hui\"")
+        .replace(
+            "email = \"li.na@example.com\"",
+            "email = \"qian.hui@example.com\"",
+        );
+    std::fs::write(root.join("people.toml"), people).expect("write people.toml");
+    git(root, &["add", "people.toml"]);
+    let commit = git(
+        root,
+        &[
+            "-c",
+            "user.name=赵敏",
+            "-c",
+            "user.email=zhao.min@example.com",
+            "commit",
+            "-q",
+            "-m",
+            "Our team",
+        ],
+    );
+    assert_eq!(exit_code(&commit), 0, "{}", stderr(&commit));
+    let check = svc_in(root, &["check"]);
+    assert_eq!(exit_code(&check), 0, "{}{}", stdout(&check), stderr(&check));
+    // Someone else's edit is still reported.
+    std::fs::write(root.join("people.toml"), "# ours\n").expect("write people.toml");
+    git(root, &["add", "people.toml"]);
+    git(
+        root,
+        &[
+            "-c",
+            "user.name=x",
+            "-c",
+            "user.email=qian.hui@example.com",
+            "commit",
+            "-q",
+            "-m",
+            "mine now",
+        ],
+    );
+    let check = svc_in(root, &["check"]);
+    assert_eq!(exit_code(&check), 1);
+    assert!(
+        stdout(&check)
+            .contains("people.toml was changed by qian.hui@example.com, who is not an admin"),
+        "{}",
+        stdout(&check)
+    );
+}
+
+#[test]
+fn init_takes_the_first_admin_from_gits_identity_or_refuses_without_one() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path().join("ws");
+    // Without an identity or --admin: refused, nothing written.
+    let out = svc_in(dir.path(), &["init", "ws"]);
+    assert_eq!(exit_code(&out), 1, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: svc init needs the workspace's first admin, and git has no user.email here to take\nhint: name yourself: git config --global user.email you@example.com (and user.name), or svc init --admin \"Name <you@example.com>\"\n"
+    );
+    assert!(!root.exists(), "init wrote something");
+    // An --admin that is no e-mail is a usage error.
+    let out = svc_in(dir.path(), &["init", "ws", "--admin", "赵敏"]);
+    assert_eq!(exit_code(&out), 2, "{}", stderr(&out));
+    assert!(!root.exists(), "init wrote something");
+    // With git's global identity, that person is the admin.
+    let global = dir.path().join("gitconfig");
+    std::fs::write(
+        &global,
+        "[user]\n\tname = 孙丽\n\temail = Sun.Li@Example.com\n",
+    )
+    .expect("a config");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_svc"))
+        .args(["init", "ws"])
+        .current_dir(dir.path())
+        .env("GIT_CONFIG_GLOBAL", &global)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run svc");
+    assert_eq!(exit_code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(
+            "You are its first admin: 孙丽 <Sun.Li@Example.com> (people.toml, id sun.li)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    let people = std::fs::read_to_string(root.join("people.toml")).expect("read people.toml");
+    assert!(
+        people.contains("id = \"sun.li\"\nname = \"孙丽\"\nemail = \"Sun.Li@Example.com\""),
+        "{people}"
+    );
+    assert!(
+        !people.contains("zhao.min"),
+        "the example admin is replaced: {people}"
+    );
+    let check = svc_in(&root, &["check"]);
+    assert_eq!(exit_code(&check), 0, "{}{}", stdout(&check), stderr(&check));
 }
 
 #[test]
 fn init_refuses_an_existing_workspace_and_overwrites_nothing() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path();
-    assert_eq!(exit_code(&svc_in(root, &["init"])), 0);
+    assert_eq!(exit_code(&svc_in(root, &["init", "--admin", ADMIN])), 0);
     let people = root.join("people.toml");
     std::fs::write(&people, "# ours\n").expect("write people.toml");
     let out = svc_in(root, &["init"]);

@@ -228,7 +228,7 @@ impl Ws {
         let out = ws
             .command(T_NEW)
             .current_dir(ws.tmp.path())
-            .args(["init", "ws"])
+            .args(["init", "ws", "--admin", "赵敏 <zhao.min@example.com>"])
             .output()
             .expect("run svc init");
         assert_eq!(code(&out), 0, "svc init: {}", stderr(&out));
