@@ -1615,8 +1615,6 @@ struct Shape {
     channel: &'static str,
     task_rejected: bool,
     review_rejected: bool,
-    /// Whether the engineers recorded their check-ins with `svc checkin` too.
-    svc_checkins: bool,
 }
 
 impl Shape {
@@ -1801,7 +1799,6 @@ fn shape(w: &World, r: &mut Rng) -> Shape {
         ][r.below(8)],
         task_rejected: r.chance(40),
         review_rejected: r.chance(30),
-        svc_checkins: state == State::OnSite || r.chance(400),
     }
 }
 
@@ -1915,7 +1912,7 @@ impl Timing {
             (SUBMITTED, self.submitted.max(self.flight_ok.unwrap_or(0))),
             (APPROVED, self.approved.max(self.advance)),
             (ON_SITE, self.started),
-            (SERVICED, self.completed.max(self.recorded_checkins(sh))),
+            (SERVICED, self.completed.max(self.recorded_checkins())),
             (HANDED_IN, self.handed_in),
             (REVIEWED, self.reviewed),
             (ARCHIVED, self.archived),
@@ -1932,12 +1929,8 @@ impl Timing {
     }
 
     /// The last check-in recorded in case.toml with `svc checkin`.
-    fn recorded_checkins(&self, sh: &Shape) -> i64 {
-        if sh.svc_checkins {
-            self.checkins.iter().copied().max().unwrap_or(0)
-        } else {
-            0
-        }
+    fn recorded_checkins(&self) -> i64 {
+        self.checkins.iter().copied().max().unwrap_or(0)
     }
 }
 
@@ -3327,7 +3320,7 @@ fn make_case(w: &World, index: usize, suffix: &str) -> CaseOut {
     if main_line && sh.reached(HANDED_IN) {
         files.push((
             "travel-log.yaml".to_string(),
-            travel_log(c, &sh, &t, &visits, &checkins, advance, &mut r),
+            travel_log(c, &sh, &t, &visits, advance, &mut r),
         ));
         let mut o = String::with_capacity(1600);
         o.push_str("# 服务总结报告 · service summary report (8.6)\n");
@@ -3476,7 +3469,7 @@ fn make_case(w: &World, index: usize, suffix: &str) -> CaseOut {
             kv_ts(&mut o, "at", t.review_reject);
             kv(&mut o, "reason", r.word(REJECT_REVIEW));
         }
-        if on_site_now && sh.svc_checkins {
+        if on_site_now {
             for (at, via, note) in checkins.iter().filter(|c| c.0 <= limit) {
                 o.push_str("\n[[checkins]]\n");
                 kv_ts(&mut o, "at", *at);
@@ -3583,7 +3576,6 @@ fn travel_log(
     sh: &Shape,
     t: &Timing,
     visits: &[VisitOut],
-    checkins: &[(i64, &str, String)],
     advance: Option<i64>,
     r: &mut Rng,
 ) -> String {
@@ -3611,14 +3603,7 @@ fn travel_log(
     push_ts(&mut o, t.back_home);
     o.push_str("\"\nback_at_work_at: \"");
     push_ts(&mut o, t.back_at_work);
-    o.push_str("\"\ncheckins:\n");
-    for (at, via, note) in checkins {
-        o.push_str("  - at: \"");
-        push_ts(&mut o, *at);
-        let _ = write!(o, "\"\n    via: {via}\n    note: ");
-        push_q(&mut o, note);
-        o.push('\n');
-    }
+    o.push_str("\"\n");
     // Where the travellers were at the end of each day, and what they did.
     let (d0, d1) = (day_of(t.started), day_of(t.back_home));
     o.push_str("days:\n");

@@ -475,8 +475,23 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// Keys a form no longer has, with where what they held is kept now: (form, key, hint).
+const RETIRED: &[(&str, &str, &str)] = &[(
+    "the travel log",
+    "checkins",
+    "check-ins are recorded with `svc checkin CASE --via phone|fax|email` at the time they happen, in case.toml (7.5), and the printed log lists them from there: record each with svc checkin and remove this list",
+)];
+
 /// Record an unknown key with the closest known one.
 pub fn unknown_key(d: &mut Decoder, key: &str, span: Span, what: &str, known: &[&str]) {
+    if let Some((_, _, hint)) = RETIRED.iter().find(|(w, k, _)| *w == what && *k == key) {
+        d.problem(
+            span,
+            format!("`{key}` is no longer part of {what}"),
+            Some((*hint).to_string()),
+        );
+        return;
+    }
     let hint = match did_you_mean(key, known.iter().copied()) {
         Some(close) => format!("did you mean `{close}`?"),
         None => format!("the keys of {what} are: {}", known.join(", ")),

@@ -41,9 +41,7 @@ pub use fees::{FeeItem, FeeList, Payment, PaymentMethod, Signature};
 pub use request::{Channel, Contact, Request};
 pub use summary::{FaultCategory, Outcome, Summary};
 pub use task_sheet::{Advance, Helper, PartToBring, PlannedLeg, TaskSheet};
-pub use travel_log::{
-    Day, Expense, ExpenseCategory, Leg, LoggedCheckin, ReceivedAdvance, TravelLog,
-};
+pub use travel_log::{Day, Expense, ExpenseCategory, Leg, ReceivedAdvance, TravelLog};
 pub use visit::{Cause, Confirmation, PartReplaced, Visit};
 
 use crate::forms::decode::Decode;

@@ -1,6 +1,8 @@
-//! 出差工作日志: the trip as it happened (8.6, 7.3–7.5, 7.8).
+//! 出差工作日志: the trip as it happened (8.6, 7.3, 7.8). The check-ins with the company
+//! (7.5) are not written here: `svc checkin` records each in case.toml, the one place they
+//! are kept, and the printed log lists them from there.
 
-use super::{Transport, Via};
+use super::Transport;
 use crate::forms::decode::{Money, Sp, Timestamp};
 use crate::{keywords, record};
 use chrono::NaiveDate;
@@ -18,18 +20,6 @@ record! {
         pub mode: Sp<Transport>,
         /// 费用 · cost
         pub cost: Option<Sp<Money>>,
-    }
-}
-
-record! {
-    /// A report to the company while travelling (7.5).
-    pub struct LoggedCheckin ("a check-in") {
-        /// 时间 · when
-        pub at: Sp<Timestamp>,
-        /// 方式 · via: phone, fax, email
-        pub via: Via,
-        /// 内容 · what was reported
-        pub note: Option<String>,
     }
 }
 
@@ -96,8 +86,6 @@ record! {
         pub back_home_at: Option<Sp<Timestamp>>,
         /// 回公司上班时间 · back at work (7.8)
         pub back_at_work_at: Option<Sp<Timestamp>>,
-        /// 联系公司记录 · check-ins (7.5)
-        pub checkins: Vec<LoggedCheckin>,
         /// 每日工作 · the days
         pub days: Vec<Day>,
         /// 费用 · expenses

@@ -90,12 +90,7 @@ fn items_for(ws: &Workspace, case: &Case, person: &str, now: Timestamp) -> Vec<I
         }
         State::Approved if assignee => todo.push((format!("set off: svc start {id}"), false)),
         State::OnSite if assignee => {
-            let mut times: Vec<Timestamp> = file.checkins.iter().map(|c| c.at.value).collect();
-            times.extend(
-                case.travel_log
-                    .iter()
-                    .flat_map(|l| l.checkins.iter().map(|c| c.at.value)),
-            );
+            let times: Vec<Timestamp> = file.checkins.iter().map(|c| c.at.value).collect();
             let since = times.into_iter().max().or_else(|| {
                 file.timeline
                     .as_ref()

@@ -928,7 +928,6 @@ fn claim(views: &Views, case: &Case) -> Claim {
         legs: Vec::new(),
         back_home_at: None,
         back_at_work_at: None,
-        checkins: Vec::new(),
         days: Vec::new(),
         expenses: Vec::new(),
         advance_received: None,

@@ -62,12 +62,8 @@ pub fn checkin_weeks(offset: FixedOffset, case: &Case, today: NaiveDate) -> Vec<
     let Some(start) = start else {
         return Vec::new();
     };
-    // A check-in may be both recorded by `svc checkin` and copied into the log: count it once.
+    // Check-ins are those `svc checkin` recorded (7.5), in case.toml.
     let mut times: Vec<_> = file.checkins.iter().map(|c| c.at.value).collect();
-    times.extend(
-        log.iter()
-            .flat_map(|l| l.checkins.iter().map(|c| c.at.value)),
-    );
     times.sort();
     times.dedup();
     let days: Vec<NaiveDate> = times

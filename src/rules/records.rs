@@ -438,9 +438,6 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
         for e in &log.expenses {
             done_dates.push((e.date.value, "an expense", log.at(e.date.span)));
         }
-        for c in &log.checkins {
-            moments.push(moment(log, &c.at, "a check-in"));
-        }
         if let Some(adv) = &log.advance_received {
             done_dates.push((adv.date.value, "the advance", log.at(adv.date.span)));
         }

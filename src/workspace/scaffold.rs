@@ -181,8 +181,7 @@ fn travel_log_scaffold(travellers: &[String], date: &str) -> String {
          \x20 - {{date: {date}, from: 深圳, to: \"\", mode: train, cost: \"0.00\"}}\n\
          back_home_at: {date}T18:00:00+08:00      # 返回深圳时间 · arrival back home (7.8)\n\
          back_at_work_at: {date}T08:30:00+08:00   # 回公司上班时间 · back at work (7.8)\n\
-         checkins:                   # 联系公司记录 · check-ins (7.5): via phone, fax, email\n\
-         \x20 - {{at: {date}T20:00:00+08:00, via: phone, note: \"\"}}\n\
+         # 联系公司 · check-ins (7.5): 用 svc checkin 记录,不写在这里 · recorded with svc checkin, not here\n\
          days:                       # 每日工作 · the days\n\
          \x20 - {{date: {date}, place: \"\", work: \"\"}}\n\
          expenses: []                # 费用 · expenses: {{date, category (transport, lodging, meals, allowance, other), amount: \"0.00\", receipt}}\n\

@@ -146,19 +146,13 @@ date = {}
     text
 }
 
-fn travel_log(engineer: &str, legs: &[Leg], home: &str, work: &str, checkins: &[&str]) -> String {
+fn travel_log(engineer: &str, legs: &[Leg], home: &str, work: &str) -> String {
     let mut text =
         format!("travellers: [{engineer}]\nback_home_at: {home}\nback_at_work_at: {work}\nlegs:\n");
     for (date, from, to, mode) in legs {
         text.push_str(&format!(
             "  - {{date: {date}, from: {from}, to: {to}, mode: {mode}}}\n"
         ));
-    }
-    if !checkins.is_empty() {
-        text.push_str("checkins:\n");
-        for at in checkins {
-            text.push_str(&format!("  - {{at: {at}, via: email}}\n"));
-        }
     }
     text
 }
@@ -259,6 +253,13 @@ fn november() -> November {
         "2026-10-22T18:00:00+08:00",
         &["complete", &a.id],
     );
+    // The check-in with the company, recorded as it happened (7.5).
+    step(
+        &ws,
+        "wang.qiang",
+        "2026-10-22T20:00:00+08:00",
+        &["checkin", &a.id, "--via", "email"],
+    );
     ws.write(
         &format!("{}/travel-log.yaml", a.dir),
         &travel_log(
@@ -266,7 +267,6 @@ fn november() -> November {
             &a_legs,
             "2026-10-23T11:00:00+08:00",
             "2026-10-23T14:00:00+08:00",
-            &["2026-10-22T20:00:00+08:00"],
         ),
     );
     ws.write(
@@ -456,6 +456,13 @@ fn november() -> November {
         "2026-11-05T18:00:00+08:00",
         &["complete", &b.id],
     );
+    // The check-in with the company, recorded as it happened (7.5).
+    step(
+        &ws,
+        "wang.qiang",
+        "2026-11-05T20:00:00+08:00",
+        &["checkin", &b.id, "--via", "email"],
+    );
     ws.write(
         &format!("{}/travel-log.yaml", b.dir),
         &travel_log(
@@ -463,7 +470,6 @@ fn november() -> November {
             &b_legs,
             "2026-11-06T11:00:00+08:00",
             "2026-11-06T14:00:00+08:00",
-            &["2026-11-05T20:00:00+08:00"],
         ),
     );
     ws.write(
@@ -626,7 +632,6 @@ date = 2026-11-13
             &c_legs,
             "2026-11-13T19:00:00+08:00",
             "2026-11-16T09:00:00+08:00",
-            &[],
         ),
     );
     ws.write(
@@ -918,7 +923,7 @@ fn every_number_of_the_monthly_json_is_the_arithmetic_done_by_hand() {
     );
     assert_eq!(r["travel"]["flights_approved"], 1);
     // 7.5 stretches starting in November:
-    //   B 11-04…11-06 (3 days, 1 needed): 11-04 (svc checkin) and 11-05 (travel log) → met
+    //   B 11-04…11-06 (3 days, 1 needed): 11-04 and 11-05 (svc checkin) → met
     //   C 11-12…11-13 (2 days, 1 needed): 11-12 → met
     //   D 11-18…11-24 (7 days, 2 needed): 11-19 only → not met
     //   D 11-25…11-30 (6 days, ⌈12/7⌉ = 2 needed): none → not met

@@ -4,7 +4,7 @@
 //! approvals and confirmations — and that every value is escaped in HTML.
 
 use crate::common::{CASE, Fixture, stderr, stdout};
-use crate::workflow::{Case, Stage, T_LATER, Ws, code};
+use crate::workflow::{Case, Stage, T_CHECKIN, T_LATER, Ws, code};
 use std::path::Path;
 use svc::forms::FormKind;
 
@@ -290,7 +290,14 @@ fn output_goes_to_a_file_in_the_format_its_name_says() {
 /// A case taken through the whole procedure on a fresh workspace.
 fn archived() -> (Ws, Case) {
     let ws = Ws::init();
-    let case = ws.case_at(Stage::Archived, "wang.qiang");
+    let case = ws.case_at(Stage::OnSite, "wang.qiang");
+    // The check-in with the company, recorded where check-ins are kept (7.5).
+    ws.act_as("wang.qiang");
+    ws.ok(
+        T_CHECKIN,
+        &["checkin", &case.id, "--via", "email", "--note", "已到广州"],
+    );
+    ws.advance(&case, Stage::OnSite, Stage::Archived, "wang.qiang");
     (ws, case)
 }
 
@@ -337,6 +344,7 @@ fn the_dossier_lists_the_history_in_order_with_its_actors() {
         ("approve", "李娜 (li.na)", "待审批 → 已审批"),
         ("approve-flight", "刘洋 (liu.yang)", "已审批 → 已审批"),
         ("start", "王强 (wang.qiang)", "已审批 → 现场服务中"),
+        ("checkin", "王强 (wang.qiang)", "现场服务中 → 现场服务中"),
         ("complete", "王强 (wang.qiang)", "现场服务中 → 服务完成"),
         ("submit", "王强 (wang.qiang)", "服务完成 → 待审核"),
         ("approve", "赵敏 (zhao.min)", "待审核 → 已审核"),

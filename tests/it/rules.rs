@@ -824,8 +824,37 @@ fn r7_4_a_flight_is_approved_by_a_manager() {
 // ---------------------------------------------------------------------------------------
 // 7.5–7.8, 8.6, 5.1.6: on the road and after it
 
-/// The check-in svc recorded in case.toml (the log has another one).
+/// The second check-in svc recorded in case.toml.
+const LATER_CHECKIN: &str = "\n[[checkins]]\nat = 2026-10-16T12:30:00+08:00\nvia = \"email\"\nby = \"wang.qiang\"\nnote = \"禅城完成\"\n";
+
+/// The first check-in svc recorded in case.toml.
 const CASE_CHECKIN: &str = "[[checkins]]\nat = 2026-10-14T20:00:00+08:00\nvia = \"phone\"\nby = \"wang.qiang\"\nnote = \"已到广州\"\n\n";
+
+#[test]
+fn r7_5_check_ins_are_kept_in_one_place_not_in_the_travel_log() {
+    let f = Fixture::new();
+    f.edit(
+        &case("travel-log.yaml"),
+        "days:\n",
+        "checkins:\n  - {at: 2026-10-15T20:00:00+08:00, via: phone}\ndays:\n",
+    );
+    assert_eq!(
+        seen(&f),
+        [error(
+            "schema",
+            "travel-log.yaml",
+            23,
+            1,
+            "`checkins` is no longer part of the travel log"
+        )]
+    );
+    assert!(
+        hint(&only(&f, "schema"))
+            .starts_with("check-ins are recorded with `svc checkin CASE --via phone|fax|email`"),
+        "{:?}",
+        only(&f, "schema")
+    );
+}
 
 #[test]
 fn r7_5_three_days_of_travel_need_one_check_in() {
@@ -833,11 +862,7 @@ fn r7_5_three_days_of_travel_need_one_check_in() {
     f.edit(&case("case.toml"), CASE_CHECKIN, "");
     // 14–16 October: ceil(2 × 3 / 7) = 1.
     assert_clean(&f);
-    f.edit(
-        &case("travel-log.yaml"),
-        "checkins:\n  - at: 2026-10-16T12:30:00+08:00\n    via: email\n    note: 禅城完成\n",
-        "",
-    );
+    f.edit(&case("case.toml"), LATER_CHECKIN, "");
     assert_eq!(
         seen(&f),
         [warning(

@@ -262,12 +262,7 @@ fn describe(ws: &Workspace, case: &Case) -> String {
             .as_ref()
             .map(|t| time(&t.value))
             .unwrap_or_else(|| "—".into());
-        let _ = writeln!(
-            s,
-            "  travel-log  {} leg(s), {} check-in(s), back home {home}",
-            l.legs.len(),
-            l.checkins.len()
-        );
+        let _ = writeln!(s, "  travel-log  {} leg(s), back home {home}", l.legs.len());
     }
     if let Some(m) = &case.summary {
         let _ = writeln!(

@@ -862,25 +862,29 @@ impl<'a> Views<'a> {
                 fares.to_string(),
             ]),
         );
-        let checkin = crate::forms::LoggedCheckin::FIELDS;
-        b.table(
+        // The check-ins are those `svc checkin` recorded (7.5), the one place they are kept.
+        let checkin = crate::forms::Checkin::FIELDS;
+        b.word_table(
             "checkins",
+            "case_checkins",
             vec![
                 self.described_column(checkin, "at", false),
                 self.described_column(checkin, "via", false),
+                self.described_column(checkin, "by", false),
                 self.described_column(checkin, "note", false),
             ],
-            l.checkins
+            case.file
                 .iter()
+                .flat_map(|f| f.checkins.iter())
                 .map(|c| {
                     vec![
                         self.time(&c.at.value),
                         self.keyword(c.via.describe()),
+                        self.person(&c.by.value),
                         self.text(c.note.as_deref()),
                     ]
                 })
                 .collect(),
-            None,
         );
         let day = crate::forms::Day::FIELDS;
         b.table(
@@ -1073,7 +1077,24 @@ impl<'v, 'a> Builder<'v, 'a> {
         rows: Vec<Vec<String>>,
         footer: Option<Vec<String>>,
     ) {
-        let (label, label_alt) = self.v.field_label(self.fields, key);
+        let label = self.v.field_label(self.fields, key);
+        self.labelled_table(key, label, columns, rows, footer);
+    }
+
+    /// A table labelled from the dictionary: what the paper form lists besides its fields.
+    fn word_table(&mut self, key: &str, word: &str, columns: Vec<Column>, rows: Vec<Vec<String>>) {
+        let label = (self.v.word(word), self.v.word_alt(word));
+        self.labelled_table(key, label, columns, rows, None);
+    }
+
+    fn labelled_table(
+        &mut self,
+        key: &str,
+        (label, label_alt): (String, String),
+        columns: Vec<Column>,
+        rows: Vec<Vec<String>>,
+        footer: Option<Vec<String>>,
+    ) {
         let footer = footer.filter(|_| !rows.is_empty());
         self.view.tables.push(Table {
             key: key.to_string(),

@@ -195,6 +195,12 @@ completed_at = 2026-10-16T17:00:00+08:00
 handed_in_at = 2026-10-20T09:00:00+08:00
 reviewed_at = 2026-10-21T10:00:00+08:00
 archived_at = 2026-10-21T11:00:00+08:00
+
+[[checkins]]
+at = 2026-10-16T12:30:00+08:00
+via = "email"
+by = "wang.qiang"
+note = "禅城完成"
 "#;
 
 /// request.toml.
@@ -326,10 +332,10 @@ legs:
     cost: "95.50"
 back_home_at: 2026-10-16T17:30:00+08:00
 back_at_work_at: 2026-10-19T08:30:00+08:00
-checkins:
-  - at: 2026-10-16T12:30:00+08:00
-    via: email
-    note: 禅城完成
+# 联系公司 (7.5):用 svc checkin 记录在 case.toml,
+# 不写在出差日志里 · check-ins are recorded with
+# svc checkin, in case.toml, not in the travel log
+#
 days:
   - date: 2026-10-14
     place: 广州
