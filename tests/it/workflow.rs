@@ -138,8 +138,6 @@ legs:
   - {{date: 2026-11-06, from: 广州, to: 深圳, mode: train, cost: "95.50"}}
 back_home_at: 2026-11-06T11:00:00+08:00
 back_at_work_at: 2026-11-06T14:00:00+08:00
-checkins:
-  - {{at: 2026-11-05T20:00:00+08:00, via: email, note: 完成}}
 days:
   - {{date: 2026-11-04, place: 广州, work: 诊断}}
   - {{date: 2026-11-05, place: 广州, work: 更换电源模块}}
