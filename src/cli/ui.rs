@@ -5,6 +5,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use svc::forms::finding::{Finding, Severity};
+use svc::forms::text::{visible, visible_lines};
 
 /// When to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -68,23 +69,41 @@ impl Ui {
         }
     }
 
-    /// Write a line to stdout.
+    /// Write a line to stdout, control and invisible characters shown escaped.
     pub fn line(&self, text: impl AsRef<str>) {
-        self.out(&format!("{}\n", text.as_ref()));
+        self.out(&format!("{}\n", visible_lines(text.as_ref())));
+    }
+
+    /// Write text of several lines to stdout, control and invisible characters shown
+    /// escaped.
+    pub fn text(&self, text: &str) {
+        self.out(&visible_lines(text));
+    }
+
+    /// Write a document (a report, a form) to stdout: exactly as made when stdout is a
+    /// file or a pipe, with control and invisible characters shown escaped on a terminal.
+    pub fn document(&self, text: &str) {
+        if std::io::stdout().is_terminal() {
+            self.text(text);
+        } else {
+            self.out(text);
+        }
     }
 
     /// Write a JSON value to stdout.
     pub fn json(&self, value: &impl serde::Serialize) -> Result<(), CliError> {
         let text = serde_json::to_string_pretty(value)
             .map_err(|e| CliError::env(format!("cannot write JSON: {e}")))?;
-        self.line(text);
+        // JSON stays exact: serde escapes the control characters, the rest is the data.
+        self.out(&format!("{text}\n"));
         Ok(())
     }
 
-    /// Write a note to stderr (unless quiet).
+    /// Write a note to stderr (unless quiet), control and invisible characters shown
+    /// escaped.
     pub fn note(&self, text: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", text.as_ref());
+            eprintln!("{}", visible_lines(text.as_ref()));
         }
     }
 
@@ -104,9 +123,9 @@ impl Ui {
         } else {
             ("", "", "")
         };
-        eprintln!("{red}error{reset}: {}", e.message);
+        eprintln!("{red}error{reset}: {}", visible_lines(&e.message));
         for hint in &e.hints {
-            eprintln!("{cyan}hint{reset}: {hint}");
+            eprintln!("{cyan}hint{reset}: {}", visible_lines(hint));
         }
     }
 
@@ -141,8 +160,11 @@ impl Ui {
             };
             let place = loc.to_string();
             text.push_str(&format!(
-                "{bold}{place}{reset}: {colour}{}[{}]{reset}{bold}: {}{reset}\n",
-                f.severity, f.rule, f.message
+                "{bold}{}{reset}: {colour}{}[{}]{reset}{bold}: {}{reset}\n",
+                visible(&place),
+                f.severity,
+                f.rule,
+                visible(&f.message)
             ));
             let source = cache.entry(loc.file.as_path()).or_insert_with(|| {
                 match texts.iter().find(|t| t.path == loc.file) {
@@ -163,7 +185,7 @@ impl Ui {
             }
             if let Some(hint) = &f.hint {
                 let cyan = if self.color { "\x1b[1;36m" } else { "" };
-                text.push_str(&format!("  {cyan}hint{reset}: {hint}\n"));
+                text.push_str(&format!("  {cyan}hint{reset}: {}\n", visible(hint)));
             }
             text.push('\n');
         }
@@ -240,10 +262,12 @@ fn excerpt(source: &str, f: &Finding) -> Option<Excerpt> {
         start
     };
     let last_line = end.line.min(start.line + 2);
+    // A line's CR of a CRLF file is no part of what is shown.
     let lines: Vec<&str> = source
         .split('\n')
         .skip(start.line as usize - 1)
         .take((last_line - start.line + 1) as usize)
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
     if lines.is_empty() {
         return None;
@@ -273,10 +297,19 @@ fn excerpt(source: &str, f: &Finding) -> Option<Excerpt> {
     if to <= from {
         to = (from + text[from..].chars().next().map_or(0, char::len_utf8)).min(text.len());
     }
+    let to = to.min(text.len());
+    // The source as the terminal may show it: hidden characters escaped, the underline
+    // moved with them.
+    let (before, marked, after) = (
+        visible_lines(&text[..from]),
+        visible_lines(&text[from..to]),
+        visible_lines(&text[to..]),
+    );
+    let range = before.len()..before.len() + marked.len();
     Some(Excerpt {
-        text: text.trim_end_matches('\r').to_string(),
+        text: format!("{before}{marked}{after}"),
         first_line: start.line as usize,
-        range: from..to.min(text.len()),
+        range,
         severity: f.severity,
     })
 }

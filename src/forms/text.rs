@@ -74,6 +74,37 @@ fn escape_where(text: &str, hide: impl Fn(char) -> bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A document (Markdown, CSV, plain text) with every hidden character shown escaped but
+/// the line breaks (LF, and CR before LF) and tabs that lay it out.
+pub fn visible_document(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char, next: Option<char>| match c {
+        '\n' | '\t' => false,
+        '\r' => next != Some('\n'),
+        c => is_hidden(c),
+    };
+    let mut chars = text.chars().peekable();
+    let mut clean = true;
+    while let Some(c) = chars.next() {
+        if hidden(c, chars.peek().copied()) {
+            clean = false;
+            break;
+        }
+    }
+    if clean {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if hidden(c, chars.peek().copied()) {
+            out.push_str(&escape_char(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The first hidden character of `text` other than a line break or a tab, if any: what a
 /// note or a reason may not hold.
 pub fn hidden_char(text: &str) -> Option<char> {
@@ -97,6 +128,12 @@ mod tests {
         assert_eq!(visible("zero\u{200b}width"), "zero\\u{200b}width");
         assert_eq!(visible("\u{9b}csi"), "\\u{9b}csi");
         assert_eq!(visible("bom\u{feff}"), "bom\\u{feff}");
+    }
+
+    #[test]
+    fn a_document_keeps_its_layout() {
+        assert_eq!(visible_document("a\tb\r\nc\n"), "a\tb\r\nc\n");
+        assert_eq!(visible_document("x\ry\u{1b}"), "x\\ry\\u{1b}");
     }
 
     #[test]

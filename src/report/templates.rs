@@ -294,8 +294,16 @@ impl Templates {
         if !context.contains_key("locale") {
             context.insert("locale", self.locale.tag());
         }
-        tera.render(&source.display, &context)
-            .map_err(|e| convert(&source.display, &source.text, &e))
+        let text = tera
+            .render(&source.display, &context)
+            .map_err(|e| convert(&source.display, &source.text, &e))?;
+        // Markup escapes each value as it goes in; any other document is made safe whole
+        // (its layout — line breaks, tabs — kept).
+        Ok(if is_markup(name) {
+            text
+        } else {
+            crate::forms::text::visible_document(&text).into_owned()
+        })
     }
 
     /// The source for `name`, in lookup order.
@@ -432,22 +440,35 @@ fn with_source_line(message: &str, text: &str, line: usize) -> String {
     }
 }
 
+/// Whether a template's output is markup, whose values are escaped as they go in.
+fn is_markup(name: &str) -> bool {
+    [".html", ".htm", ".xml", ".svg"]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
+}
+
 /// HTML escaping of every value: `& < > " '` (tera's own leaves `'` alone, which a
-/// single-quoted attribute in a workspace's template would need).
+/// single-quoted attribute in a workspace's template would need), and the control and
+/// invisible characters shown escaped (a right-to-left override would reorder the page).
 fn escape_markup(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut start = 0;
     for (i, c) in text.char_indices() {
+        let escaped;
         let entity = match c {
             '&' => "&amp;",
             '<' => "&lt;",
             '>' => "&gt;",
             '"' => "&quot;",
             '\'' => "&#39;",
+            c if c != '\n' && c != '\t' && crate::forms::text::is_hidden(c) => {
+                escaped = crate::forms::text::escape_char(c);
+                escaped.as_str()
+            }
             _ => continue,
         };
         out.write_all(&text.as_bytes()[start..i])?;
         out.write_all(entity.as_bytes())?;
-        start = i + 1;
+        start = i + c.len_utf8();
     }
     out.write_all(&text.as_bytes()[start..])
 }

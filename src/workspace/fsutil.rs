@@ -1,5 +1,6 @@
 //! Writing files so that nothing is ever half-written: a temporary file in the same
-//! folder, synced, then renamed over the target.
+//! folder, synced, then renamed over the target — and writing a document where the person
+//! asked for it (`-o FILE`) without replacing what is not a regular file.
 
 use std::io::Write;
 use std::path::Path;
@@ -37,4 +38,78 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     write_atomic(path, bytes)
+}
+
+/// Write a document the person asked for to `path` (`-o FILE`): a regular file, or a new
+/// one, is replaced atomically; a symbolic link is followed and its target written (the
+/// link stays); a pipe or a character device (a terminal, `/dev/null`) is written into;
+/// anything else (a folder, a socket, a block device) is refused with an error of kind
+/// `InvalidInput` that says what it is.
+pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => link_target(path)?,
+        _ => path.to_path_buf(),
+    };
+    let meta = match std::fs::metadata(&target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return write_atomic(&target, bytes);
+        }
+        other => other?,
+    };
+    if meta.is_file() {
+        return write_atomic(&target, bytes);
+    }
+    let refuse = |what: &str| {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "{} is {what}, not a file to write a document into",
+                target.display()
+            ),
+        ))
+    };
+    if meta.is_dir() {
+        return refuse("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() || kind.is_char_device() {
+            let mut out = std::fs::OpenOptions::new().write(true).open(&target)?;
+            out.write_all(bytes)?;
+            return out.flush();
+        }
+        if kind.is_socket() {
+            return refuse("a socket");
+        }
+        if kind.is_block_device() {
+            return refuse("a block device");
+        }
+    }
+    refuse("not a regular file")
+}
+
+/// Where a symbolic link points, followed to the end (a dangling link: where it points).
+fn link_target(link: &Path) -> std::io::Result<std::path::PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(link) {
+        return Ok(real);
+    }
+    let mut path = link.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let next = std::fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "{}: too many levels of symbolic links",
+        link.display()
+    )))
 }

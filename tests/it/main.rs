@@ -4,6 +4,7 @@ mod ci;
 mod common;
 mod corpus;
 mod fixture;
+mod hostile;
 mod output;
 mod report;
 mod report_case;

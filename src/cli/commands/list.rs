@@ -7,6 +7,7 @@ use crate::cli::{
 use chrono::NaiveDate;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use svc::forms::State;
+use svc::forms::text::visible;
 use svc::rules::validate::Overview;
 
 /// List cases.
@@ -106,7 +107,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             (0, w) => format!("{w} warning(s)"),
             (e, w) => format!("{e} error(s), {w} warning(s)"),
         };
-        table.add_row([
+        let cells = [
             c.id.clone(),
             c.state.map_or_else(|| "?".to_string(), |s| s.to_string()),
             c.customer.clone().unwrap_or_default(),
@@ -116,7 +117,9 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             c.assignees.join(", "),
             c.title.clone().unwrap_or_default(),
             findings,
-        ]);
+        ];
+        // One line a case, whatever the data holds.
+        table.add_row(cells.map(|cell| visible(&cell).into_owned()));
     }
     env.ui.line(table.to_string());
     env.ui.note(format!("{} case(s)", cases.len()));

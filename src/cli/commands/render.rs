@@ -141,12 +141,19 @@ pub fn write(
 ) -> Result<(), CliError> {
     match output {
         Some(path) => {
-            svc::workspace::fsutil::write_atomic(path, text.as_bytes())
-                .map_err(|e| CliError::env(format!("cannot write {}: {e}", path.display())))?;
+            svc::workspace::fsutil::write_output(path, text.as_bytes()).map_err(|e| {
+                let message = format!("cannot write {}: {e}", path.display());
+                if e.kind() == std::io::ErrorKind::InvalidInput {
+                    CliError::refused(message)
+                        .hint("name a file (or a pipe, or a terminal) with -o")
+                } else {
+                    CliError::env(message)
+                }
+            })?;
             env.ui
                 .note(format!("wrote {} ({})", path.display(), what()));
         }
-        None => env.ui.out(text),
+        None => env.ui.document(text),
     }
     Ok(())
 }

@@ -170,17 +170,8 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
             report.unreadable.len()
         ));
     }
-    match &args.output {
-        Some(path) => {
-            svc::workspace::fsutil::write_atomic(path, text.as_bytes())
-                .map_err(|e| CliError::env(format!("cannot write {}: {e}", path.display())))?;
-            env.ui.note(format!(
-                "wrote {} (monthly report {month}, commit {})",
-                path.display(),
-                snapshot.short_commit()
-            ));
-        }
-        None => env.ui.out(&text),
-    }
+    super::render::write(env, args.output.as_deref(), &text, || {
+        format!("monthly report {month}, commit {}", snapshot.short_commit())
+    })?;
     done()
 }

@@ -37,7 +37,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         }))?;
         return done();
     }
-    env.ui.out(&describe(&ws, &case));
+    env.ui.text(&describe(&ws, &case));
     if findings.is_empty() {
         env.ui.line("\nFindings 检查结果: none");
     } else {
