@@ -102,7 +102,7 @@ record! {
         /// 币种 · currency, e.g. CNY
         pub currency: Option<String>,
         /// 语言 · locale: zh-CN or en
-        pub locale: Option<String>,
+        pub locale: Option<Sp<String>>,
         /// 单号前缀 · case id prefix, e.g. SR
         pub id_prefix: Option<Sp<String>>,
         /// 作息时间 · working hours (7.8)
@@ -295,4 +295,39 @@ record! {
 /// The key of an OpenSSH public key line (`ssh-ed25519 AAAA… comment`).
 pub fn parse_public_key(text: &str) -> Option<ssh_key::PublicKey> {
     ssh_key::PublicKey::from_openssh(text.trim()).ok()
+}
+
+/// The language a report is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Locale {
+    /// 简体中文 (the default: most of the procedure's users read Chinese)
+    #[default]
+    ZhCn,
+    /// English
+    En,
+}
+
+impl Locale {
+    /// Every locale, in the order they are offered.
+    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
+
+    /// The locale named by `text`: `zh-CN` or `en` (case and `_`/`-` do not matter; `zh`
+    /// and `en-US`-style tags are understood)
+    pub fn parse(text: &str) -> Option<Locale> {
+        let tag = text.trim().to_ascii_lowercase().replace('_', "-");
+        match tag.as_str() {
+            "zh-cn" | "zh" | "zh-hans" | "zh-hans-cn" => Some(Locale::ZhCn),
+            "en" => Some(Locale::En),
+            _ if tag.starts_with("en-") => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 tag: `zh-CN` or `en`
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-CN",
+            Locale::En => "en",
+        }
+    }
 }

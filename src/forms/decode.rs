@@ -175,6 +175,7 @@ impl Decode for String {
             Kind::Str(s) => Some(s.clone()),
             Kind::Datetime(s) => Some(s.clone()),
             Kind::Int(i) => Some(i.to_string()),
+            Kind::BigInt(i) => Some(i.clone()),
             _ => {
                 d.expected(node, "text", Some("put the text in double quotes".into()));
                 None
@@ -215,6 +216,10 @@ impl Decode for Quantity {
                     None
                 }
             },
+            Kind::BigInt(ref n) => {
+                d.problem(node.span, format!("quantity {n} is too large"), None);
+                None
+            }
             Kind::Int(n) => {
                 d.problem(
                     node.span,
@@ -275,7 +280,12 @@ pub struct Money(pub i64);
 impl Money {
     /// Parse a decimal string with at most two decimals.
     pub fn parse(text: &str) -> Result<Money, String> {
-        let t = text.trim();
+        if text.trim() != text || text.contains(char::is_whitespace) {
+            return Err(format!(
+                "\"{text}\" has spaces in it; write the amount alone, e.g. \"180.00\""
+            ));
+        }
+        let t = text;
         let (neg, t) = match t.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, t),
@@ -352,7 +362,7 @@ impl Decode for Money {
                     None
                 }
             },
-            Kind::Float(_) | Kind::Int(_) => {
+            Kind::Float(_) | Kind::Int(_) | Kind::BigInt(_) => {
                 d.problem(
                     node.span,
                     format!(
@@ -411,6 +421,15 @@ impl Decode for Timestamp {
             return None;
         };
         match DateTime::parse_from_rfc3339(text) {
+            // chrono takes 23:59:60 as a leap second; no time svc records is one.
+            Ok(t) if chrono::Timelike::nanosecond(&t) >= 1_000_000_000 => {
+                d.problem(
+                    node.span,
+                    format!("{text} is a leap second (:60), which is no time svc records"),
+                    Some("write :59, or the next minute's :00".into()),
+                );
+                None
+            }
             Ok(t) => Some(t),
             Err(_) => {
                 let message = if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() {

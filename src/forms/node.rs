@@ -27,6 +27,8 @@ pub enum Kind {
     Bool(bool),
     /// An integer.
     Int(i64),
+    /// A whole number too large for 64 bits, as written.
+    BigInt(String),
     /// A floating-point number (never accepted for money).
     Float(f64),
     /// A string.
@@ -57,6 +59,7 @@ impl Kind {
             Kind::Null => "an empty value",
             Kind::Bool(_) => "a boolean",
             Kind::Int(_) => "an integer",
+            Kind::BigInt(_) => "a whole number too large to read (more than 64 bits)",
             Kind::Float(_) => "a floating-point number",
             Kind::Str(_) => "a string",
             Kind::Datetime(_) => "a date-time",
@@ -177,7 +180,7 @@ fn toml_node(value: toml::Spanned<toml::de::DeValue<'_>>) -> Node {
         DeValue::String(s) => Kind::Str(s.into_owned()),
         DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
             Ok(n) => Kind::Int(n),
-            Err(_) => Kind::Float(f64::NAN),
+            Err(_) => Kind::BigInt(i.as_str().replace('_', "")),
         },
         DeValue::Float(f) => Kind::Float(f.as_str().replace('_', "").parse().unwrap_or(f64::NAN)),
         DeValue::Boolean(b) => Kind::Bool(b),
@@ -401,6 +404,7 @@ fn yaml_node(file: &SourceFile, spanned: serde_saphyr::Spanned<YamlNode>) -> Nod
         YamlNode::Null => Kind::Null,
         YamlNode::Bool(b) => Kind::Bool(b),
         YamlNode::Int(i) => Kind::Int(i),
+        YamlNode::BigInt(i) => Kind::BigInt(i),
         YamlNode::Float(f) => Kind::Float(f),
         YamlNode::Str(s) => Kind::Str(s),
         YamlNode::Seq(items) => Kind::Seq(items.into_iter().map(|n| yaml_node(file, n)).collect()),
@@ -432,6 +436,7 @@ enum YamlNode {
     Null,
     Bool(bool),
     Int(i64),
+    BigInt(String),
     Float(f64),
     Str(String),
     Seq(Vec<serde_saphyr::Spanned<YamlNode>>),
@@ -448,6 +453,7 @@ impl YamlNode {
         match self {
             YamlNode::Str(s) => s,
             YamlNode::Int(i) => i.to_string(),
+            YamlNode::BigInt(i) => i,
             YamlNode::Bool(b) => b.to_string(),
             YamlNode::Float(f) => f.to_string(),
             YamlNode::Null => "~".to_string(),
@@ -486,13 +492,13 @@ impl<'de> Visitor<'de> for YamlVisitor {
         Ok(YamlNode::Int(v))
     }
     fn visit_u64<E>(self, v: u64) -> Result<YamlNode, E> {
-        Ok(i64::try_from(v).map_or(YamlNode::Float(v as f64), YamlNode::Int))
+        Ok(i64::try_from(v).map_or(YamlNode::BigInt(v.to_string()), YamlNode::Int))
     }
     fn visit_i128<E>(self, v: i128) -> Result<YamlNode, E> {
-        Ok(i64::try_from(v).map_or(YamlNode::Float(v as f64), YamlNode::Int))
+        Ok(i64::try_from(v).map_or(YamlNode::BigInt(v.to_string()), YamlNode::Int))
     }
     fn visit_u128<E>(self, v: u128) -> Result<YamlNode, E> {
-        Ok(i64::try_from(v).map_or(YamlNode::Float(v as f64), YamlNode::Int))
+        Ok(i64::try_from(v).map_or(YamlNode::BigInt(v.to_string()), YamlNode::Int))
     }
     fn visit_f64<E>(self, v: f64) -> Result<YamlNode, E> {
         Ok(YamlNode::Float(v))

@@ -97,14 +97,7 @@ impl Admin {
             Some((name, rest)) => (name.trim(), rest.trim_end_matches('>').trim()),
             None => ("", text),
         };
-        let well_formed = email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !email
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
-        });
-        if !well_formed || crate::forms::text::hidden_char(name).is_some() {
+        if !crate::workspace::is_email(email) || crate::forms::text::hidden_char(name).is_some() {
             return Err(InitError::BadAdmin(text.to_string()));
         }
         let local = email.split('@').next().unwrap_or_default();

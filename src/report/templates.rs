@@ -16,7 +16,6 @@
 //! defuses cells a spreadsheet would take for a formula), `md` makes a value safe inside a
 //! Markdown table cell.
 
-use crate::workspace::Workspace;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -94,49 +93,7 @@ impl Format {
     }
 }
 
-/// The language a report is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub enum Locale {
-    /// 简体中文 (the default: most of the procedure's users read Chinese)
-    #[default]
-    ZhCn,
-    /// English
-    En,
-}
-
-impl Locale {
-    /// Every locale, in the order they are offered.
-    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
-
-    /// The locale named by `text`: `zh-CN` or `en` (case and `_`/`-` do not matter; `zh`
-    /// and `en-US`-style tags are understood)
-    pub fn parse(text: &str) -> Option<Locale> {
-        let tag = text.trim().to_ascii_lowercase().replace('_', "-");
-        match tag.as_str() {
-            "zh-cn" | "zh" | "zh-hans" | "zh-hans-cn" => Some(Locale::ZhCn),
-            "en" => Some(Locale::En),
-            _ if tag.starts_with("en-") => Some(Locale::En),
-            _ => None,
-        }
-    }
-
-    /// The BCP 47 tag: `zh-CN` or `en`
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::ZhCn => "zh-CN",
-            Locale::En => "en",
-        }
-    }
-
-    /// The workspace's locale: `locale` in `svc.toml`, zh-CN when absent or unknown
-    pub fn of_workspace(ws: &Workspace) -> Locale {
-        ws.settings
-            .as_ref()
-            .and_then(|s| s.locale.as_deref())
-            .and_then(Locale::parse)
-            .unwrap_or_default()
-    }
-}
+pub use crate::forms::config::Locale;
 
 impl fmt::Display for Locale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

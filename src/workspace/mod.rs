@@ -280,6 +280,7 @@ impl Workspace {
             findings: Vec::new(),
             people_readable: false,
         };
+        ws.check_other_syntaxes();
         ws.settings = ws.load_required::<Settings>(SETTINGS_FILE);
         ws.check_settings();
         if let Some(people) = ws.load_required::<People>("people.toml") {
@@ -287,6 +288,7 @@ impl Workspace {
             let source = people.source.clone();
             for person in people.value.person {
                 let id = person.id.value.clone();
+                ws.findings.extend(check_person(&source, &person));
                 if ws.people.contains_key(&id) {
                     ws.findings.push(
                         Finding::error(
@@ -310,10 +312,11 @@ impl Workspace {
                         .hint("paste the line of the key's .pub file, e.g. \"ssh-ed25519 AAAA… li.na@example.com\""),
                     );
                 }
+                // git's identity lookup ignores case, and so does svc's.
                 if let Some(other) = ws
                     .people
                     .values()
-                    .find(|p| p.email.value == person.email.value)
+                    .find(|p| p.email.value.eq_ignore_ascii_case(&person.email.value))
                 {
                     ws.findings.push(Finding::error(
                         "id",
@@ -371,8 +374,81 @@ impl Workspace {
             }
         }
         ws.load_customers();
+        ws.check_serials();
         ws.check_shared_refs();
         ws
+    }
+
+    /// The shared files are TOML: one written in YAML beside (or instead of) its TOML file
+    /// is never read, which the person must know.
+    fn check_other_syntaxes(&mut self) {
+        for toml in [
+            SETTINGS_FILE,
+            "people.toml",
+            "catalog/parts.toml",
+            "catalog/rates.toml",
+        ] {
+            let stem = toml.trim_end_matches(".toml");
+            for other in ["yaml", "yml"] {
+                let rel = format!("{stem}.{other}");
+                if !self.root.join(&rel).exists() {
+                    continue;
+                }
+                let message = if self.root.join(toml).exists() {
+                    format!("{rel} is not read: svc reads {toml}, which is beside it")
+                } else {
+                    format!("{rel} is not read: svc reads {toml} (shared files are TOML)")
+                };
+                self.findings.push(
+                    Finding::error("layout", Location::file(&rel), message).hint(format!(
+                        "write its content as TOML in {toml}, and remove {rel}"
+                    )),
+                );
+            }
+        }
+        let cases = self.root.join(crate::workspace::case::CASES_DIR);
+        if cases.exists() && !cases.is_dir() && !is_link(&self.root, Path::new("cases")) {
+            self.findings.push(
+                Finding::error(
+                    "layout",
+                    Location::file(crate::workspace::case::CASES_DIR),
+                    "cases is a file, not the folder that holds the cases",
+                )
+                .hint("move it aside; svc keeps each case in cases/<yyyy>/<mm>/<case-id>/"),
+            );
+        }
+    }
+
+    /// A serial is one product, installed at one customer.
+    fn check_serials(&mut self) {
+        let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut found = Vec::new();
+        for (id, c) in &self.customers {
+            for p in &c.products {
+                match seen.get(p.serial.value.as_str()) {
+                    Some(first) if first != id => found.push(
+                        Finding::error(
+                            "id",
+                            c.at(p.serial.span),
+                            format!(
+                                "serial {} is also a product of customer `{first}`",
+                                p.serial.value
+                            ),
+                        )
+                        .hint("a serial names one product: keep it under the customer it is installed at"),
+                    ),
+                    Some(_) => found.push(Finding::error(
+                        "id",
+                        c.at(p.serial.span),
+                        format!("serial {} is listed twice", p.serial.value),
+                    )),
+                    None => {
+                        seen.insert(&p.serial.value, id);
+                    }
+                }
+            }
+        }
+        self.findings.extend(found);
     }
 
     fn load_required<T: Decode>(&mut self, rel: &str) -> Option<Loaded<T>> {
@@ -397,6 +473,14 @@ impl Workspace {
         item: Loaded<T>,
         map: impl Fn(&mut Workspace) -> &mut BTreeMap<String, Loaded<T>>,
     ) {
+        if code.value.trim().is_empty() {
+            let location = item.at(code.span);
+            self.findings.push(
+                Finding::error("id", location, "a catalog code is empty")
+                    .hint("give each part and rate a code, e.g. \"P-PSU-48V\""),
+            );
+            return;
+        }
         if map(self).contains_key(&code.value)
             || self.parts.contains_key(&code.value)
             || self.rates.contains_key(&code.value)
@@ -441,7 +525,16 @@ impl Workspace {
         for name in names {
             let rel = Path::new("customers").join(&name);
             let Some(stem) = name.strip_suffix(".toml") else {
-                if !name.starts_with('.') {
+                if name.ends_with(".yaml") || name.ends_with(".yml") {
+                    self.findings.push(
+                        Finding::error(
+                            "layout",
+                            Location::file(&rel),
+                            format!("{} is not read: a customer's file is TOML", rel.display()),
+                        )
+                        .hint("write it as customers/<id>.toml; its warranty ends and agreements decide what is charged (9.1)"),
+                    );
+                } else if !name.starts_with('.') {
                     self.findings.push(Finding::warning(
                         "layout",
                         Location::file(&rel),
@@ -501,6 +594,23 @@ impl Workspace {
                 );
             }
         }
+        for product in &c.products {
+            if let Some(installed) = &product.installed_on
+                && product.warranty_end.value < installed.value
+            {
+                self.findings.push(
+                    Finding::error(
+                        "dates",
+                        c.at(product.warranty_end.span),
+                        format!(
+                            "product {}'s warranty ends ({}) before it was installed ({})",
+                            product.serial.value, product.warranty_end.value, installed.value
+                        ),
+                    )
+                    .hint("the warranty end decides whether a repair is charged (9.1): correct whichever date is wrong"),
+                );
+            }
+        }
         for agreement in &c.agreements {
             if agreement.valid_to.value < agreement.valid_from.value {
                 self.findings.push(Finding::error(
@@ -520,6 +630,18 @@ impl Workspace {
             return;
         };
         let mut found = Vec::new();
+        if let Some(locale) = &settings.locale
+            && crate::forms::config::Locale::parse(&locale.value).is_none()
+        {
+            found.push(
+                Finding::error(
+                    "schema",
+                    settings.at(locale.span),
+                    format!("locale \"{}\" is not one svc writes", locale.value),
+                )
+                .hint("the reports are written in zh-CN or en"),
+            );
+        }
         if let Some(tz) = &settings.timezone
             && parse_offset(&tz.value).is_none()
         {
@@ -629,6 +751,15 @@ impl Workspace {
             .unwrap_or_else(default_offset)
     }
 
+    /// The workspace's locale: `locale` in `svc.toml`, zh-CN when absent or unknown.
+    pub fn locale(&self) -> crate::forms::config::Locale {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.locale.as_ref())
+            .and_then(|l| crate::forms::config::Locale::parse(&l.value))
+            .unwrap_or_default()
+    }
+
     /// The case id prefix (default `SR`).
     pub fn id_prefix(&self) -> &str {
         self.settings
@@ -690,6 +821,81 @@ impl Workspace {
             .values()
             .find(|p| p.email.value.eq_ignore_ascii_case(email))
     }
+}
+
+/// What is wrong with one person's entry: an id not of safe characters (it is written in
+/// trailers, commit messages and file names), an e-mail git could not use, no roles.
+fn check_person(source: &Arc<SourceFile>, person: &Person) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let id = &person.id.value;
+    if !is_safe_id(id) {
+        found.push(
+            Finding::error(
+                "id",
+                Location::at(source, person.id.span),
+                format!(
+                    "person id `{}` is not of the characters an id is made of",
+                    crate::forms::text::visible(id)
+                ),
+            )
+            .hint("an id is lower-case letters, digits, `.`, `_` and `-`, starting with a letter or digit, e.g. li.na"),
+        );
+    }
+    if !is_email(&person.email.value) {
+        found.push(
+            Finding::error(
+                "schema",
+                Location::at(source, person.email.span),
+                format!(
+                    "`{}`'s e-mail \"{}\" is not an e-mail address",
+                    crate::forms::text::visible(id),
+                    crate::forms::text::visible(&person.email.value)
+                ),
+            )
+            .hint("write the address git's user.email gives on the person's desk, e.g. li.na@example.com"),
+        );
+    }
+    if person.roles.is_empty() {
+        found.push(
+            Finding::error(
+                "schema",
+                Location::at(source, person.span),
+                format!("`{}` has no roles", crate::forms::text::visible(id)),
+            )
+            .hint("roles: csc, lead, sales, sales-lead, engineer, manager, admin (one at least)"),
+        );
+    }
+    found
+}
+
+/// Whether `id` is a person id of safe characters.
+pub fn is_safe_id(id: &str) -> bool {
+    id.len() <= 64
+        && id
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+}
+
+/// Whether `text` is an e-mail address git can carry: one `@` between a local part and a
+/// domain with a dot, no spaces or control characters, no `<>`.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.chars().any(|c| {
+            c.is_whitespace()
+                || crate::forms::text::is_hidden(c)
+                || matches!(c, '<' | '>' | ',' | ';')
+        })
 }
 
 /// The default time zone of the procedure's home, Shenzhen.

@@ -10,4 +10,5 @@ mod report;
 mod report_case;
 mod rules;
 mod schema;
+mod shared;
 mod workflow;

@@ -70,7 +70,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
     let format = FormatArg::choose(args.format, args.output.as_deref());
-    let locale = args.locale.unwrap_or_else(|| Locale::of_workspace(&ws));
+    let locale = args.locale.unwrap_or_else(|| ws.locale());
     let templates = Templates::load(&ws.root, locale, None).map_err(template_error)?;
     let dir = case::find(&ws.root, &args.case)?;
     let case = case::load(&ws.root, &dir);

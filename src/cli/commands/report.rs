@@ -112,7 +112,7 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
             .or_else(|| args.template.as_deref().and_then(Format::of_path))
             .unwrap_or(Format::Md),
     };
-    let locale = args.locale.unwrap_or_else(|| Locale::of_workspace(&here));
+    let locale = args.locale.unwrap_or_else(|| here.locale());
     if let Some(template) = &args.template
         && format == Format::Html
         && Format::of_path(template) != Some(Format::Html)

@@ -39,7 +39,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let here = Workspace::open(&root);
     let now = env.now(&here)?;
     let format = FormatArg::choose(args.format, args.output.as_deref());
-    let locale = args.locale.unwrap_or_else(|| Locale::of_workspace(&here));
+    let locale = args.locale.unwrap_or_else(|| here.locale());
     let templates = Templates::load(&root, locale, None).map_err(template_error)?;
     let dir = case::find(&root, &args.case)?;
     let id = dir
