@@ -810,6 +810,11 @@ fn approvals(views: &Views, case: &Case) -> Table {
                 views.keyword(a.role.value.describe()),
                 views.time(&a.at.value),
                 views.text(a.note.as_deref()),
+                if crate::rules::approves_as_is(case, a) {
+                    views.word("case_covers_current")
+                } else {
+                    views.word("case_covers_earlier")
+                },
             ]
         })
         .collect();
@@ -822,6 +827,7 @@ fn approvals(views: &Views, case: &Case) -> Table {
             views.described_column(fields, "role", false),
             views.described_column(fields, "at", false),
             views.described_column(fields, "note", false),
+            views.described_column(fields, "covers", false),
         ],
         rows,
     )

@@ -751,6 +751,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("form_approved_in_svc", "已在 svc 中签批", "approved in svc"),
     (
+        "form_approval_stale",
+        "已签批的是修改前的版本,本页内容未经签批",
+        "the approval recorded covers an earlier version, not this content",
+    ),
+    (
         "form_recorded_in_form",
         "已记录在表单中",
         "recorded in the form",
@@ -807,6 +812,16 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("case_cancel_reason", "取消原因", "Cancelled because"),
     ("case_timeline", "时间线", "Timeline"),
     ("case_approvals", "审批", "Approvals"),
+    (
+        "case_covers_current",
+        "覆盖当前内容",
+        "covers the forms as they are",
+    ),
+    (
+        "case_covers_earlier",
+        "审批后已修改,不覆盖当前内容",
+        "changed since: covers an earlier version",
+    ),
     ("case_rejections", "退回", "Sent back"),
     ("case_checkins", "出差联系(7.5)", "Check-ins (7.5)"),
     ("case_forms", "表单", "Forms"),

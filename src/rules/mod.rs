@@ -356,6 +356,21 @@ pub fn covers_current(case: &Case, approval: &Approval) -> bool {
     }
 }
 
+/// Whether `approval` approves the case as it is printed: it covers the forms as they are
+/// (a flight approval: it names every flight the task sheet plans). A form changed since
+/// shows no signature over it.
+pub fn approves_as_is(case: &Case, approval: &Approval) -> bool {
+    match approval.kind.value {
+        ApprovalKind::Flight => {
+            !approval.covers.is_empty()
+                && planned_flights(case)
+                    .iter()
+                    .all(|(label, _)| approval.flights.contains(label))
+        }
+        _ => covers_current(case, approval),
+    }
+}
+
 /// The planned flights of the task sheet (as [`flight_label`] names them) with where each
 /// is written.
 pub fn planned_flights(case: &Case) -> Vec<(String, Location)> {

@@ -571,3 +571,42 @@ fn a_task_sheet_assigned_by_sales_has_the_sales_leads_line() {
         "{md}"
     );
 }
+
+#[test]
+fn a_printed_form_shows_a_signature_only_over_what_it_approved() {
+    let ws = Ws::init();
+    let case = ws.case_at(Stage::Approved, "wang.qiang");
+    let signed = ws.ok(T_LATER, &["render", &case.id, "task-sheet"]);
+    let lead = |text: &str| {
+        text.lines()
+            .find(|l| l.starts_with("| 客户服务中心领导审批(7.2)"))
+            .unwrap_or_else(|| panic!("no lead's line:\n{text}"))
+            .to_string()
+    };
+    assert!(lead(&signed).contains("| 李娜 |"), "{signed}");
+    assert!(lead(&signed).contains("✓ 已在 svc 中签批"), "{signed}");
+    // The engineer adds a task after the signature: the printed sheet carries none.
+    ws.edit(
+        &case.file("task-sheet.toml"),
+        "tasks = [\"更换电源模块\"]",
+        "tasks = [\"更换电源模块\", \"顺便升级全网软件\"]",
+    );
+    let changed = ws.ok(T_LATER, &["render", &case.id, "task-sheet"]);
+    let line = lead(&changed);
+    assert!(!line.contains("李娜 |") && !line.contains('✓'), "{line}");
+    assert!(
+        line.contains("已签批的是修改前的版本,本页内容未经签批 (李娜, 2026-11-03 09:00)"),
+        "{line}"
+    );
+    // Committed so, the dossier says which approval covers an earlier version.
+    ws.git(&["add", "-A"]);
+    ws.git_commit_as("wang.qiang", "补充任务");
+    let dossier = ws.ok(T_LATER, &["report", "case", &case.id]);
+    assert!(
+        dossier
+            .lines()
+            .any(|l| l.starts_with("| 任务书审批 | 李娜 (li.na) |")
+                && l.ends_with("| 审批后已修改,不覆盖当前内容 |")),
+        "{dossier}"
+    );
+}

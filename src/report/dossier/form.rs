@@ -389,13 +389,28 @@ impl<'a> Views<'a> {
         roles: &[Role],
         role_key: &str,
     ) -> SignatureLine {
-        let approval: Option<&Approval> = case
+        let recorded: Vec<&Approval> = case
             .file
             .iter()
             .flat_map(|f| f.approvals.iter())
             .filter(|a| a.kind.value == kind && roles.contains(&a.role.value))
+            .collect();
+        // A signature shows only over the content it approved.
+        let approval = recorded
+            .iter()
+            .filter(|a| crate::rules::approves_as_is(case, a))
             .max_by_key(|a| a.at.value);
         let mut line = self.blank_signature(role_key);
+        if approval.is_none()
+            && let Some(stale) = recorded.iter().max_by_key(|a| a.at.value)
+        {
+            line.how = format!(
+                "{} ({}, {})",
+                self.word("form_approval_stale"),
+                self.name(&stale.by.value),
+                self.time(&stale.at.value)
+            );
+        }
         if let Some(a) = approval {
             line.name = self.name(&a.by.value);
             line.date = self.day(&a.at.value);
