@@ -311,12 +311,14 @@ impl<'s> Judge<'s> {
                     if self.blob(other, &change.path) != change.new {
                         continue;
                     }
-                    let base = self.base(parents[i].id(), parents[j].id());
-                    let at_base = base
+                    // Unrelated histories (an orphan branch merged in) meet at the empty
+                    // tree, as git merges them: a file only one side has, that side brought.
+                    let at_base = self
+                        .base(parents[i].id(), parents[j].id())
                         .and_then(|b| self.repo.find_commit(b).ok())
                         .and_then(|b| b.tree().ok())
                         .and_then(|b| self.blob(&b, &change.path));
-                    if base.is_some() && at_base == change.old {
+                    if at_base == change.old {
                         explained = true;
                         break;
                     }

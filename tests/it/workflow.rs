@@ -10,6 +10,7 @@
 mod crash;
 mod edit;
 mod end_to_end;
+mod forgeries;
 mod forgery;
 mod kill;
 mod refusals;
