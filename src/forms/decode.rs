@@ -434,9 +434,10 @@ impl Decode for Timestamp {
             Err(_) => {
                 let message = if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() {
                     format!("{text} has no time of day")
-                } else if text.len() >= 19
-                    && !text.ends_with('Z')
-                    && !text[19..].contains(['+', '-'])
+                } else if !text.ends_with('Z')
+                    && text
+                        .get(19..)
+                        .is_some_and(|rest| !rest.contains(['+', '-']))
                 {
                     format!("{text} has no UTC offset")
                 } else {

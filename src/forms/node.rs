@@ -222,7 +222,7 @@ fn unclosed_toml_bracket(text: &str) -> Option<(usize, char)> {
         let mut i = indent;
         while i < bytes.len() {
             if let Some(close) = multiline {
-                if line[i..].starts_with(close) {
+                if bytes[i..].starts_with(close.as_bytes()) {
                     multiline = None;
                     i += 3;
                 } else {
@@ -235,7 +235,7 @@ fn unclosed_toml_bracket(text: &str) -> Option<(usize, char)> {
                 b'"' | b'\'' => {
                     let quote = bytes[i];
                     let triple = if quote == b'"' { "\"\"\"" } else { "'''" };
-                    if line[i..].starts_with(triple) {
+                    if bytes[i..].starts_with(triple.as_bytes()) {
                         multiline = Some(triple);
                         i += 3;
                         continue;

@@ -1404,6 +1404,35 @@ fn changed_keys(before: Option<&Node>, after: &Node) -> BTreeSet<String> {
     keys
 }
 
+/// Read a commit's files the way the judgement reads them — two versions of case.toml, a
+/// people.toml, an svc.toml and a task sheet — with every parser it runs on them (the
+/// fuzzer's way in: none of it may panic on any bytes). Returns how much was read.
+pub fn read_files(
+    case_before: &[u8],
+    case_after: &[u8],
+    people: &[u8],
+    settings: &[u8],
+    task_sheet: &[u8],
+) -> usize {
+    let before = node_of(case_before).map(|n| facts(&n));
+    let after = node_of(case_after).map(|n| facts(&n));
+    let entered = [&before, &after]
+        .iter()
+        .filter_map(|f| f.as_ref().and_then(Facts::entered_at))
+        .count();
+    let sheets = after
+        .iter()
+        .flat_map(|f| f.approvals.iter())
+        .filter_map(Approved::covers_sheet)
+        .count();
+    changed_fields(case_before, case_after).len()
+        + entered
+        + sheets
+        + roster(people).len()
+        + signed_actions(settings).len()
+        + planned_flights(task_sheet).len()
+}
+
 /// The fields of case.toml that differ between two versions of its text (the whole file
 /// when either cannot be read).
 pub fn changed_fields(before: &[u8], after: &[u8]) -> Vec<String> {

@@ -4,6 +4,7 @@ mod ci;
 mod common;
 mod corpus;
 mod fixture;
+mod fuzz;
 mod hostile;
 mod output;
 mod report;
