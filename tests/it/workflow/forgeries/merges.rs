@@ -379,3 +379,28 @@ fn a_form_conflict_resolved_by_hand_inside_a_merge_passes() {
     commit_merge(&ws, "zhao.min");
     passes(&ws);
 }
+
+#[test]
+fn a_base_the_history_no_longer_holds_is_a_rewritten_history() {
+    let ws = Ws::init();
+    let case = ws.case_at(Stage::Accepted, "wang.qiang");
+    ws.act_as("zhao.min");
+    ws.ok(T_ASSIGN, &["assign", &case.id, "--to", "wang.qiang"]);
+    let base = ws.head();
+    // The step is rewritten (amended, as a force-push would publish it): the old commit is
+    // no ancestor of HEAD any more, and a range after it means nothing.
+    ws.git(&["commit", "--amend", "-q", "--no-edit", "--allow-empty"]);
+    assert_ne!(ws.head(), base);
+    let (exit, findings) = ws.check_json(&["--base", &base]);
+    assert_eq!(exit, 1, "{findings:?}");
+    assert_eq!(
+        history(&findings),
+        vec![format!(
+            "{base}: the base {} is not an ancestor of HEAD: the history was rewritten since (a force-push or a rebase), so the commits after it mean nothing",
+            short(&base)
+        )]
+    );
+    // An ancestor is a range like any other.
+    let (exit, findings) = ws.check_json(&["--base", &format!("{base}~1")]);
+    assert_eq!(exit, 0, "{findings:?}");
+}
