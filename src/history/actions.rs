@@ -201,7 +201,7 @@ pub fn act(
         store,
         actor,
         now,
-        fault,
+        ..
     } = *session;
     let lock = session.begin(format!(
         "{} is taking `{}` on {}",
@@ -218,22 +218,8 @@ pub fn act(
         text,
         message,
     } = prepare(ws, actor, now, case, action, step)?;
-    let author = signature(actor, now)?;
     let writes = vec![(PathBuf::from("case.toml"), text.into_bytes())];
-    let commit = store
-        .commit_case(
-            &lock,
-            &CaseCommit {
-                case_dir: dir,
-                writes: &writes,
-                author: &author,
-                message: &message,
-                sign: signer(session, action).as_deref(),
-                verify: Some(&|oid| verify(store, oid)),
-            },
-            fault,
-        )
-        .map_err(|e| refused(e, action, &id))?;
+    let commit = record(session, &lock, dir, &writes, &message, action, &id)?;
     Ok(Outcome {
         case: id,
         dir: dir.to_path_buf(),
@@ -792,13 +778,7 @@ pub struct Opening {
 /// Check and commit a new case: the acting person may open cases, the case and its request
 /// are valid, and the folder (under the opening month) is new.
 pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, ActionError> {
-    let Session {
-        ws,
-        store,
-        actor,
-        now,
-        fault,
-    } = *session;
+    let Session { ws, actor, now, .. } = *session;
     let lock = session.begin(format!("{} is opening case {}", actor.id, opening.id))?;
     let who = workflow::who(Action::New, None, None);
     if !who.roles.iter().any(|r| ws.has_role(&actor.id, *r)) {
@@ -882,7 +862,6 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
         Some(&opening.note),
         &actor.id,
     );
-    let author = signature(actor, now)?;
     let writes = vec![
         (PathBuf::from("case.toml"), case_text.into_bytes()),
         (
@@ -890,20 +869,15 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
             opening.request.clone().into_bytes(),
         ),
     ];
-    let commit = store
-        .commit_case(
-            &lock,
-            &CaseCommit {
-                case_dir: &dir,
-                writes: &writes,
-                author: &author,
-                message: &message,
-                sign: signer(session, Action::New).as_deref(),
-                verify: Some(&|oid| verify(store, oid)),
-            },
-            fault,
-        )
-        .map_err(|e| refused(e, Action::New, &opening.id))?;
+    let commit = record(
+        session,
+        &lock,
+        &dir,
+        &writes,
+        &message,
+        Action::New,
+        &opening.id,
+    )?;
     Ok(Outcome {
         case: opening.id.clone(),
         dir,
@@ -1224,6 +1198,36 @@ fn is_trailer_like(line: &str) -> bool {
         && line
             .split_once(':')
             .is_some_and(|(key, _)| key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+}
+
+/// Record a step: the case folder with svc's files written, committed by the acting person
+/// at the session's moment, signed where `svc.toml` asks, and verified as `svc check` will
+/// judge it before the branch moves.
+fn record(
+    session: &Session,
+    lock: &crate::history::store::Lock,
+    dir: &Path,
+    writes: &[(PathBuf, Vec<u8>)],
+    message: &str,
+    action: Action,
+    case: &str,
+) -> Result<git2::Oid, ActionError> {
+    let store = session.store;
+    let author = signature(session.actor, session.now)?;
+    store
+        .commit_case(
+            lock,
+            &CaseCommit {
+                case_dir: dir,
+                writes,
+                author: &author,
+                message,
+                sign: signer(session, action).as_deref(),
+                verify: Some(&|oid| verify(store, oid)),
+            },
+            session.fault,
+        )
+        .map_err(|e| refused(e, action, case))
 }
 
 /// What `svc check` would say of the commit a step made: it must say nothing.
