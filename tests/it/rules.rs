@@ -3,26 +3,8 @@
 //! that fires too often, at the wrong place or under the wrong id fails as surely as one
 //! that does not fire. Where a rule has a boundary, both sides are tested.
 
-use crate::common::{CASE, Fixture, brief};
+use crate::common::{CASE, Fixture, brief, render, seen};
 use svc::forms::finding::Finding;
-
-/// A finding as `severity[rule] file:line:col: message`.
-fn render(f: &Finding) -> String {
-    format!(
-        "{}[{}] {}:{}:{}: {}",
-        f.severity,
-        f.rule,
-        f.location.file.display(),
-        f.location.start.line,
-        f.location.start.column,
-        f.message
-    )
-}
-
-/// Every finding of the fixture, rendered.
-fn seen(f: &Fixture) -> Vec<String> {
-    f.findings().iter().map(render).collect()
-}
 
 /// An expected error in a file of the case.
 fn error(rule: &str, rel: &str, line: u32, column: u32, message: &str) -> String {

@@ -5,27 +5,9 @@
 //! decoder must read for what they are (money with spaces, a leap second, an integer too
 //! large for its field).
 
-use crate::common::{CASE, Fixture};
-use svc::forms::finding::Finding;
+use crate::common::{CASE, Fixture, seen};
 
-/// A finding as `severity[rule] file:line:col: message`.
-fn render(f: &Finding) -> String {
-    format!(
-        "{}[{}] {}:{}:{}: {}",
-        f.severity,
-        f.rule,
-        f.location.file.display(),
-        f.location.start.line,
-        f.location.start.column,
-        f.message
-    )
-}
-
-/// Every finding of the fixture, rendered.
-fn seen(f: &Fixture) -> Vec<String> {
-    f.findings().iter().map(render).collect()
-}
-
+/// An expected error in any file of the workspace.
 fn error(rule: &str, file: &str, line: u32, column: u32, message: &str) -> String {
     format!("error[{rule}] {file}:{line}:{column}: {message}")
 }

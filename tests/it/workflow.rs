@@ -359,28 +359,24 @@ impl Ws {
     /// Commit with plain git as `person` (name and e-mail given on the command line, as a
     /// forger would), the index as it is.
     pub fn git_commit_as(&self, person: &str, message: &str) -> String {
-        let name = self.name_of(person);
-        self.git(&[
-            "-c",
-            &format!("user.name={name}"),
-            "-c",
-            &format!("user.email={person}@example.com"),
-            "commit",
-            "-q",
-            "-m",
-            message,
-        ]);
-        self.head()
+        self.git_commit_dated(person, message, None)
     }
 
     /// Commit with plain git as `person`, dated `at` (author and committer), the index as
     /// it is: a forger who also sets the clock.
     pub fn git_commit_at(&self, person: &str, message: &str, at: &str) -> String {
+        self.git_commit_dated(person, message, Some(at))
+    }
+
+    fn git_commit_dated(&self, person: &str, message: &str, at: Option<&str>) -> String {
         let name = self.name_of(person);
-        let out = self
-            .git_command()
-            .env("GIT_AUTHOR_DATE", at)
-            .env("GIT_COMMITTER_DATE", at)
+        let mut command = self.git_command();
+        if let Some(at) = at {
+            command
+                .env("GIT_AUTHOR_DATE", at)
+                .env("GIT_COMMITTER_DATE", at);
+        }
+        let out = command
             .args([
                 "-c",
                 &format!("user.name={name}"),

@@ -526,6 +526,24 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// A finding as `severity[rule] file:line:col: message`.
+pub fn render(f: &Finding) -> String {
+    format!(
+        "{}[{}] {}:{}:{}: {}",
+        f.severity,
+        f.rule,
+        f.location.file.display(),
+        f.location.start.line,
+        f.location.start.column,
+        f.message
+    )
+}
+
+/// Every finding of the fixture, rendered.
+pub fn seen(f: &Fixture) -> Vec<String> {
+    f.findings().iter().map(render).collect()
+}
+
 /// Findings as `rule file:line` strings, for compact assertions.
 pub fn brief(findings: &[Finding]) -> Vec<String> {
     findings

@@ -2,69 +2,13 @@
 //! edited by hand, a step by someone without the role, a self-approval, a shared file
 //! changed by someone not an admin, a commit of two cases.
 
+use super::forgeries::{about, history, messages, svc_message};
 use super::*;
 use serde_json::Value;
 
-/// The message svc would write for a step.
-fn svc_message(action: &str, id: &str, from: &str, to: &str, actor: &str) -> String {
-    format!(
-        "{action} {id}: {from} -> {to}\n\nTask sheet signed.\n\nSvc-Case: {id}\nSvc-Action: {action}\nSvc-From: {from}\nSvc-To: {to}\nSvc-Actor: {actor}\n"
-    )
-}
-
-/// Edit case.toml as svc would for a task-sheet signature by `by` as `role`, the forms
-/// valid: the approval covers the task sheet as committed (its object id, as git computes
-/// it).
+/// [`super::forgeries::forge_signature`] at the task sheet's moment of approval.
 fn forge_signature(ws: &Ws, case: &Case, by: &str, role: &str) {
-    let file = case.file("case.toml");
-    ws.edit(
-        &file,
-        "state = \"pending-approval\"",
-        "state = \"approved\"",
-    );
-    let text = ws.read(&file);
-    let sheet = ws.git(&[
-        "rev-parse",
-        &format!("HEAD:{}", case.file("task-sheet.toml")),
-    ]);
-    ws.write(
-        &file,
-        &format!(
-            "{text}\n[[approvals]]\nkind = \"task-sheet\"\nby = \"{by}\"\nrole = \"{role}\"\nat = {T_APPROVE}\ncovers = {{ \"task-sheet.toml\" = \"{}\" }}\n",
-            sheet.trim()
-        ),
-    );
-}
-
-/// The history findings of a commit in `svc check --json`.
-fn about<'a>(findings: &'a [Value], commit: &str) -> Vec<&'a Value> {
-    findings
-        .iter()
-        .filter(|f| f["rule"] == "history" && f["commit"] == commit)
-        .collect()
-}
-
-/// The messages of the history findings of a commit.
-fn messages(findings: &[Value], commit: &str) -> Vec<String> {
-    about(findings, commit)
-        .iter()
-        .map(|f| f["message"].as_str().unwrap().to_string())
-        .collect()
-}
-
-/// The history findings, as `commit: message`.
-fn history(findings: &[Value]) -> Vec<String> {
-    findings
-        .iter()
-        .filter(|f| f["rule"] == "history")
-        .map(|f| {
-            format!(
-                "{}: {}",
-                f["commit"].as_str().unwrap_or("?"),
-                f["message"].as_str().unwrap()
-            )
-        })
-        .collect()
+    super::forgeries::forge_signature(ws, case, by, role, T_APPROVE);
 }
 
 /// `svc check` in text: exit 1, and the finding's line naming the commit.
