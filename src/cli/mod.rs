@@ -132,6 +132,7 @@ impl Env {
 
 /// Parse the command line, run the command, and turn the outcome into an exit code.
 pub fn main() -> ExitCode {
+    svc::history::git::keep_trees_in_cache();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -199,29 +199,24 @@ impl<'s> Judge<'s> {
 
     /// The files a commit changed against `parent`, as workspace paths.
     fn diff(&self, parent: &Tree, tree: &Tree) -> Result<Vec<Change>, StoreError> {
-        let mut options = git2::DiffOptions::new();
-        if !self.prefix.as_os_str().is_empty() {
-            options.pathspec(&self.prefix);
-        }
-        let diff = self
-            .repo
-            .diff_tree_to_tree(Some(parent), Some(tree), Some(&mut options))
-            .map_err(git("comparing trees"))?;
-        let present = |f: git2::DiffFile| (!f.id().is_zero()).then(|| f.id());
-        Ok(diff
-            .deltas()
-            .filter_map(|d| {
-                let path = d.new_file().path().or(d.old_file().path())?;
-                Some(Change {
-                    path: path
-                        .strip_prefix(&self.prefix)
-                        .unwrap_or(path)
-                        .to_path_buf(),
-                    old: present(d.old_file()),
-                    new: present(d.new_file()),
-                })
-            })
-            .collect())
+        let at = |t: &Tree| -> Option<Tree<'s>> {
+            if self.prefix.as_os_str().is_empty() {
+                self.repo.find_tree(t.id()).ok()
+            } else {
+                let e = t.get_path(&self.prefix).ok()?;
+                self.repo.find_tree(e.id()).ok()
+            }
+        };
+        let mut changes = Vec::new();
+        tree_changes(
+            self.repo,
+            at(parent).as_ref(),
+            at(tree).as_ref(),
+            Path::new(""),
+            &mut changes,
+        )
+        .map_err(git("comparing trees"))?;
+        Ok(changes)
     }
 
     fn roster(&mut self, tree: &Tree) -> Roster {
@@ -986,6 +981,69 @@ impl<'s> Judge<'s> {
     }
 }
 
+/// The files that differ between two trees (either may be absent) below `at`: both trees
+/// walked together in git's order, every entry with the same id on both sides skipped — so
+/// the cost is that of the folders on the way to what changed, not of the whole tree.
+fn tree_changes(
+    repo: &Repository,
+    old: Option<&Tree>,
+    new: Option<&Tree>,
+    at: &Path,
+    out: &mut Vec<Change>,
+) -> Result<(), git2::Error> {
+    use std::cmp::Ordering;
+    fn entries<'t>(t: Option<&'t Tree>) -> Vec<git2::TreeEntry<'t>> {
+        t.map(|t| t.iter().collect()).unwrap_or_default()
+    }
+    let (a, b) = (entries(old), entries(new));
+    let is_tree = |e: &git2::TreeEntry| e.kind() == Some(ObjectType::Tree);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let order = match (a.get(i), b.get(j)) {
+            (Some(l), Some(r)) => git_order(l.name_bytes(), is_tree(l), r.name_bytes(), is_tree(r)),
+            (Some(_), None) => Ordering::Less,
+            _ => Ordering::Greater,
+        };
+        let (l, r) = match order {
+            Ordering::Less => (a.get(i), None),
+            Ordering::Greater => (None, b.get(j)),
+            Ordering::Equal => (a.get(i), b.get(j)),
+        };
+        i += usize::from(l.is_some());
+        j += usize::from(r.is_some());
+        if let (Some(l), Some(r)) = (l, r)
+            && l.id() == r.id()
+        {
+            continue;
+        }
+        let Some(entry) = l.or(r) else { break };
+        let path = at.join(String::from_utf8_lossy(entry.name_bytes()).as_ref());
+        if is_tree(entry) {
+            let find = |e: Option<&git2::TreeEntry>| e.map(|e| repo.find_tree(e.id())).transpose();
+            let (lt, rt) = (find(l)?, find(r)?);
+            tree_changes(repo, lt.as_ref(), rt.as_ref(), &path, out)?;
+        } else {
+            out.push(Change {
+                path,
+                old: l.map(|e| e.id()),
+                new: r.map(|e| e.id()),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// git's order of tree entries: by name, a folder's name read as if it ended in `/`.
+fn git_order(a: &[u8], a_tree: bool, b: &[u8], b_tree: bool) -> std::cmp::Ordering {
+    let n = a.len().min(b.len());
+    match a[..n].cmp(&b[..n]) {
+        std::cmp::Ordering::Equal => {}
+        other => return other,
+    }
+    let end = |name: &[u8], tree: bool| name.get(n).copied().unwrap_or(if tree { b'/' } else { 0 });
+    end(a, a_tree).cmp(&end(b, b_tree))
+}
+
 /// Whether a folder exists at `path` in `tree`.
 fn tree_exists(tree: &Tree, path: &Path) -> bool {
     tree.get_path(path)
@@ -1478,6 +1536,84 @@ mod tests {
         assert!(needs(State::Archived, FormKind::Summary));
         assert!(!needs(State::OnSite, FormKind::Visit));
         assert!(needs(State::Cancelled, FormKind::Request));
+    }
+
+    /// A tree of `files` (path → content) in `repo`.
+    fn tree_of(repo: &Repository, files: &[(&str, &str)]) -> Oid {
+        let mut index = git2::Index::new().unwrap();
+        for (path, text) in files {
+            let id = repo.blob(text.as_bytes()).unwrap();
+            let entry = git2::IndexEntry {
+                ctime: git2::IndexTime::new(0, 0),
+                mtime: git2::IndexTime::new(0, 0),
+                dev: 0,
+                ino: 0,
+                mode: 0o100644,
+                uid: 0,
+                gid: 0,
+                file_size: 0,
+                id,
+                flags: 0,
+                flags_extended: 0,
+                path: path.as_bytes().to_vec(),
+            };
+            index.add(&entry).unwrap();
+        }
+        index.write_tree_to(repo).unwrap()
+    }
+
+    #[test]
+    fn the_tree_walk_finds_what_libgit2s_diff_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        let old = tree_of(
+            &repo,
+            &[
+                ("a.toml", "1"),
+                ("cases/2026/11/SR-1/case.toml", "x"),
+                ("cases/2026/11/SR-1/visits/01.toml", "v"),
+                ("cases/2026/11/SR-2/case.toml", "y"),
+                ("cases/2026/11/SR-2-b/case.toml", "z"),
+                ("catalog", "a file that becomes a folder"),
+                ("gone/deep/file", "g"),
+            ],
+        );
+        let new = tree_of(
+            &repo,
+            &[
+                ("a.toml", "2"),
+                ("cases/2026/11/SR-1/case.toml", "x"),
+                ("cases/2026/11/SR-1/visits/02.toml", "w"),
+                ("cases/2026/11/SR-2/case.toml", "y2"),
+                ("cases/2026/11/SR-2-b/case.toml", "z"),
+                ("cases/2026/12/SR-3/case.toml", "n"),
+                ("catalog/parts.toml", "p"),
+            ],
+        );
+        let (old, new) = (repo.find_tree(old).unwrap(), repo.find_tree(new).unwrap());
+        let mut ours = Vec::new();
+        tree_changes(&repo, Some(&old), Some(&new), Path::new(""), &mut ours).unwrap();
+        let mut ours: Vec<(PathBuf, Option<Oid>, Option<Oid>)> =
+            ours.into_iter().map(|c| (c.path, c.old, c.new)).collect();
+        let diff = repo
+            .diff_tree_to_tree(Some(&old), Some(&new), None)
+            .unwrap();
+        let present = |f: git2::DiffFile| (!f.id().is_zero()).then(|| f.id());
+        let mut theirs: Vec<(PathBuf, Option<Oid>, Option<Oid>)> = diff
+            .deltas()
+            .map(|d| {
+                let path = d.new_file().path().or(d.old_file().path()).unwrap();
+                (
+                    path.to_path_buf(),
+                    present(d.old_file()),
+                    present(d.new_file()),
+                )
+            })
+            .collect();
+        ours.sort();
+        theirs.sort();
+        assert_eq!(ours, theirs);
+        assert_eq!(ours.len(), 8, "{ours:?}");
     }
 
     #[test]

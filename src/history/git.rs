@@ -141,3 +141,16 @@ pub fn commit_paths(
     repo.commit(Some("HEAD"), author, author, message, &tree, &parents)
         .map_err(ctx("committing"))
 }
+
+/// Let libgit2 keep the trees svc walks in its object cache: a month's folder of cases is a
+/// tree of hundreds of kilobytes at a few thousand cases a month, above libgit2's default
+/// limit (4 KB), so every lookup through it would read, inflate and parse it again. Called
+/// once, before any repository is opened (libgit2's options are global).
+pub fn keep_trees_in_cache() {
+    // SAFETY: libgit2's global options are set once at start, before any other thread or
+    // repository exists; the values are plain sizes.
+    unsafe {
+        let _ = git2::opts::set_cache_object_limit(git2::ObjectType::Tree, 8 << 20);
+        let _ = git2::opts::set_cache_max_size(512 << 20);
+    }
+}
