@@ -31,6 +31,7 @@ use crate::forms::{Action, FormKind, State, flight_label};
 use crate::history::log::{Trailers, case_dir, is_shared, trailers, when};
 use crate::history::signing::{self, Problem};
 use crate::history::store::{Store, StoreError, git};
+use crate::history::verified::Verified;
 use crate::history::workflow::{self, Via};
 use git2::{Commit, ObjectType, Oid, Repository, Sort, Tree};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -39,7 +40,9 @@ use std::path::{Path, PathBuf};
 /// Replay the history (all of it, or the commits after `base`) and report every commit the
 /// procedure does not explain (see the module documentation). A `base` that is not an
 /// ancestor of HEAD means the history was rewritten since: that is the one finding then.
-pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreError> {
+/// Commits judged before are remembered ([`crate::history::verified`]) unless `full`; the
+/// others are judged on every core.
+pub fn check(store: &Store, base: Option<Oid>, full: bool) -> Result<Vec<Finding>, StoreError> {
     let repo = store.repo();
     let Some(head) = repo.head().ok().and_then(|h| h.target()) else {
         return Ok(Vec::new());
@@ -69,32 +72,111 @@ pub fn check(store: &Store, base: Option<Oid>) -> Result<Vec<Finding>, StoreErro
     }
     walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
         .map_err(git("walking the history"))?;
-    let mut judge = Judge::new(store, true);
-    let mut first_root: Option<Option<Oid>> = None;
-    for oid in walk {
-        let commit = repo
-            .find_commit(oid.map_err(git("walking the history"))?)
-            .map_err(git("reading a commit"))?;
-        match commit.parent_count() {
-            0 => {
-                let first = *first_root.get_or_insert_with(|| first_parent_root(repo, head));
-                if first != Some(commit.id()) {
-                    judge.report(
-                        &commit,
-                        Location::file(""),
-                        "a second root commit: history from outside the workspace, with shared files of its own".into(),
-                        "a workspace has one first commit; work from elsewhere comes in as forms, committed on top",
-                    );
-                }
-            }
-            1 => {
-                let parent = commit.parent(0).map_err(git("reading a commit"))?;
-                judge.commit(&commit, &parent)?;
-            }
-            _ => judge.merge(&commit)?,
+    let commits: Vec<Oid> = walk
+        .collect::<Result<_, _>>()
+        .map_err(git("walking the history"))?;
+    let mut verified = if full {
+        Verified::default()
+    } else {
+        Verified::read(store.svc_dir())
+    };
+    let mut found: Vec<Option<Vec<Finding>>> = commits
+        .iter()
+        .map(|c| verified.get(*c).map(<[Finding]>::to_vec))
+        .collect();
+    // A root's judgement depends on which root is HEAD's own: never remembered.
+    let mut roots = Vec::new();
+    let mut todo = Vec::new();
+    for (i, oid) in commits.iter().enumerate() {
+        if found[i].is_some() {
+            continue;
+        }
+        let commit = repo.find_commit(*oid).map_err(git("reading a commit"))?;
+        if commit.parent_count() == 0 {
+            roots.push(i);
+        } else {
+            todo.push(i);
         }
     }
-    Ok(judge.findings)
+    for (i, findings) in judge_all(store, &commits, &todo)? {
+        verified.insert(commits[i], findings.clone());
+        found[i] = Some(findings);
+    }
+    let mut judge = Judge::new(repo, store.repo_path(Path::new("")), true);
+    let first = (!roots.is_empty())
+        .then(|| first_parent_root(repo, head))
+        .flatten();
+    for i in roots {
+        let commit = repo
+            .find_commit(commits[i])
+            .map_err(git("reading a commit"))?;
+        if first != Some(commit.id()) {
+            judge.report(
+                &commit,
+                Location::file(""),
+                "a second root commit: history from outside the workspace, with shared files of its own".into(),
+                "a workspace has one first commit; work from elsewhere comes in as forms, committed on top",
+            );
+        }
+        found[i] = Some(std::mem::take(&mut judge.findings));
+    }
+    // Remembering is a help, not a need: a folder that cannot be written changes nothing.
+    let _ = verified.save(store.svc_dir());
+    Ok(found.into_iter().flatten().flatten().collect())
+}
+
+/// Findings by the index of the commit judged.
+type ByIndex = Vec<(usize, Vec<Finding>)>;
+
+/// Judge the commits at `todo` (indexes into `commits`) on every core, each thread with its
+/// own handle on the repository: their findings, by index.
+fn judge_all(store: &Store, commits: &[Oid], todo: &[usize]) -> Result<ByIndex, StoreError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(todo.len().div_ceil(64).max(1));
+    let git_dir = store.repo().path().to_path_buf();
+    let prefix = store.repo_path(Path::new(""));
+    let results: Vec<Result<ByIndex, StoreError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let (git_dir, prefix) = (&git_dir, &prefix);
+                scope.spawn(move || {
+                    let repo = Repository::open(git_dir).map_err(git("opening the repository"))?;
+                    let mut judge = Judge::new(&repo, prefix.clone(), true);
+                    let mut out = Vec::new();
+                    for &i in todo.iter().skip(t).step_by(threads) {
+                        let commit = repo
+                            .find_commit(commits[i])
+                            .map_err(git("reading a commit"))?;
+                        if commit.parent_count() == 1 {
+                            let parent = commit.parent(0).map_err(git("reading a commit"))?;
+                            judge.commit(&commit, &parent)?;
+                        } else {
+                            judge.merge(&commit)?;
+                        }
+                        out.push((i, std::mem::take(&mut judge.findings)));
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(StoreError::Io {
+                        path: PathBuf::from("svc check"),
+                        source: std::io::Error::other("a thread judging commits stopped"),
+                    })
+                })
+            })
+            .collect()
+    });
+    let mut all = Vec::new();
+    for r in results {
+        all.extend(r?);
+    }
+    Ok(all)
 }
 
 /// Judge one commit as `svc check` will (its signature aside, which svc makes itself):
@@ -105,7 +187,7 @@ pub fn judge_step(store: &Store, commit: Oid) -> Result<Vec<Finding>, StoreError
     let Ok(parent) = commit.parent(0) else {
         return Ok(Vec::new());
     };
-    let mut judge = Judge::new(store, false);
+    let mut judge = Judge::new(repo, store.repo_path(Path::new("")), false);
     judge.commit(&commit, &parent)?;
     Ok(judge.findings)
 }
@@ -165,10 +247,10 @@ struct Judged<'c> {
 }
 
 impl<'s> Judge<'s> {
-    fn new(store: &'s Store, signatures: bool) -> Judge<'s> {
+    fn new(repo: &'s Repository, prefix: PathBuf, signatures: bool) -> Judge<'s> {
         Judge {
-            repo: store.repo(),
-            prefix: store.repo_path(Path::new("")),
+            repo,
+            prefix,
             signatures,
             rosters: HashMap::new(),
             signed: HashMap::new(),

@@ -20,6 +20,7 @@ mod server;
 mod signing;
 mod status;
 mod sync;
+mod verified;
 
 use crate::common::{stderr, stdout};
 use std::path::PathBuf;

@@ -16,6 +16,9 @@ pub struct Args {
     /// Check only the commits after this revision (e.g. the target branch of a pull request)
     #[arg(long, value_name = "REV")]
     base: Option<String>,
+    /// Judge every commit again, not only those not judged before
+    #[arg(long)]
+    full: bool,
 }
 
 /// Replay the history and validate; exit 1 on any error.
@@ -37,7 +40,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         ),
         None => None,
     };
-    let mut findings = check::check(&store, base).map_err(store_error)?;
+    let mut findings = check::check(&store, base, args.full).map_err(store_error)?;
     let validation = svc::rules::validate::validate(&ws, None, now);
     findings.extend(validation.findings);
     finding::sort(&mut findings);
