@@ -17,6 +17,9 @@
 //! same N gives byte-identical files however the writing threads interleave. Only std and
 //! the crate's existing dependencies are used; arguments are parsed by hand.
 
+#[path = "generate/history.rs"]
+mod history;
+
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,7 +27,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-const USAGE: &str = "usage: cargo run --release --example generate -- --cases N [--seed S] DIR";
+const USAGE: &str =
+    "usage: cargo run --release --example generate -- --cases N [--seed S] [--history] DIR";
 
 /// The seed used unless `--seed` says otherwise.
 const DEFAULT_SEED: u64 = 0x5356_4320_2026_1127;
@@ -43,11 +47,14 @@ struct Options {
     cases: usize,
     seed: u64,
     dir: PathBuf,
+    /// Make the workspace a repository whose history is its cases' steps.
+    history: bool,
 }
 
 fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     let mut cases = None;
     let mut seed = DEFAULT_SEED;
+    let mut history = false;
     let mut dir = None;
     let mut i = 0;
     while i < args.len() {
@@ -67,6 +74,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         };
         match flag {
             "-h" | "--help" => return Ok(None),
+            "--history" => history = true,
             "--cases" => {
                 let v = value("--cases")?;
                 let n: usize = v
@@ -94,7 +102,12 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     }
     let cases = cases.ok_or("--cases N is required")?;
     let dir = dir.ok_or("the output folder DIR is required")?;
-    Ok(Some(Options { cases, seed, dir }))
+    Ok(Some(Options {
+        cases,
+        seed,
+        dir,
+        history,
+    }))
 }
 
 fn main() -> ExitCode {
@@ -185,6 +198,14 @@ fn run(options: &Options) -> Result<(), String> {
         .map(|(s, n)| format!("{} {n}", s.word()))
         .collect();
     println!("states: {}", states.join(", "));
+    if options.history {
+        let started = Instant::now();
+        let commits = history::write(root, threads)?;
+        println!(
+            "committed the history: {commits} commits in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     Ok(())
 }
 
@@ -3121,8 +3142,8 @@ fn make_case(w: &World, index: usize, suffix: &str) -> CaseOut {
         if let Some(amount) = advance {
             o.push_str("\n[advance]\n");
             kv(&mut o, "amount", money(amount));
+            // Requested on the sheet, and signed with it (7.3).
             kv(&mut o, "purpose", r.word(ADVANCE_PURPOSES));
-            kv_date(&mut o, "requested_on", day_of(t.advance));
         }
         files.push(("task-sheet.toml".to_string(), o));
     }

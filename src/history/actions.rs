@@ -775,11 +775,26 @@ pub struct Opening {
     pub note: String,
 }
 
-/// Check and commit a new case: the acting person may open cases, the case and its request
-/// are valid, and the folder (under the opening month) is new.
-pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, ActionError> {
-    let Session { ws, actor, now, .. } = *session;
-    let lock = session.begin(format!("{} is opening case {}", actor.id, opening.id))?;
+/// A new case worked out and checked, not yet recorded: its folder, the files svc writes
+/// there (`case.toml`, the request) and the commit's message.
+#[derive(Debug, Clone)]
+pub struct PreparedNew {
+    /// The case folder, relative to the workspace root.
+    pub dir: PathBuf,
+    /// The files, by their path in the folder.
+    pub writes: Vec<(PathBuf, Vec<u8>)>,
+    /// The commit message, trailers included.
+    pub message: String,
+}
+
+/// Check a new case and work out its files: the acting person may open cases, and the case
+/// and its request are valid. Nothing is written.
+pub fn prepare_new(
+    ws: &Workspace,
+    actor: &Actor,
+    now: Timestamp,
+    opening: &Opening,
+) -> Result<PreparedNew, ActionError> {
     let who = workflow::who(Action::New, None, None);
     if !who.roles.iter().any(|r| ws.has_role(&actor.id, *r)) {
         return Err(ActionError::Role {
@@ -794,12 +809,6 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
         .join(local.format("%Y").to_string())
         .join(local.format("%m").to_string())
         .join(&opening.id);
-    if ws.root.join(&dir).exists() {
-        return Err(ActionError::Invalid(
-            format!("{} already exists", dir.display()),
-            "a case id is used once".into(),
-        ));
-    }
     let at = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let mut case_toml = DocumentMut::new();
     case_toml["id"] = value(opening.id.as_str());
@@ -862,13 +871,35 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
         Some(&opening.note),
         &actor.id,
     );
-    let writes = vec![
-        (PathBuf::from("case.toml"), case_text.into_bytes()),
-        (
-            PathBuf::from("request.toml"),
-            opening.request.clone().into_bytes(),
-        ),
-    ];
+    Ok(PreparedNew {
+        dir,
+        writes: vec![
+            (PathBuf::from("case.toml"), case_text.into_bytes()),
+            (
+                PathBuf::from("request.toml"),
+                opening.request.clone().into_bytes(),
+            ),
+        ],
+        message,
+    })
+}
+
+/// Check and commit a new case (see [`prepare_new`]); its folder, under the opening month,
+/// must be new.
+pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, ActionError> {
+    let Session { ws, actor, now, .. } = *session;
+    let lock = session.begin(format!("{} is opening case {}", actor.id, opening.id))?;
+    let PreparedNew {
+        dir,
+        writes,
+        message,
+    } = prepare_new(ws, actor, now, opening)?;
+    if ws.root.join(&dir).exists() {
+        return Err(ActionError::Invalid(
+            format!("{} already exists", dir.display()),
+            "a case id is used once".into(),
+        ));
+    }
     let commit = record(
         session,
         &lock,

@@ -99,13 +99,7 @@ pub fn replay(root: &Path, files: &[(&str, &[u8])]) -> Result<usize, ReplayError
     for planned in &steps {
         let sample = &samples[planned.case];
         for form in &planned.forms {
-            let bytes = sample.files.get(form).cloned().unwrap_or_default();
-            let bytes = if planned.action == Action::Submit && form == Path::new("task-sheet.toml")
-            {
-                as_submitted(&bytes, planned.at.with_timezone(&ws.offset()).date_naive())
-            } else {
-                bytes
-            };
+            let bytes = as_written(&ws, sample, planned, form);
             let path = root.join(&sample.dir).join(form);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)
@@ -114,12 +108,7 @@ pub fn replay(root: &Path, files: &[(&str, &[u8])]) -> Result<usize, ReplayError
             crate::workspace::fsutil::write_atomic(&path, &bytes)
                 .map_err(|e| ReplayError::Io(path.clone(), e))?;
         }
-        let person = ws.people.get(&planned.by);
-        let actor = Actor {
-            id: planned.by.clone(),
-            name: person.map_or_else(|| planned.by.clone(), |p| p.name.clone()),
-            email: person.map_or_else(String::new, |p| p.email.value.clone()),
-        };
+        let actor = actor_of(&ws, &planned.by);
         let session = Session {
             ws: &ws,
             store: &store,
@@ -128,32 +117,12 @@ pub fn replay(root: &Path, files: &[(&str, &[u8])]) -> Result<usize, ReplayError
             fault: &quiet,
         };
         let result = if planned.action == Action::New {
-            let request = sample
-                .files
-                .get(Path::new("request.toml"))
-                .map(|b| String::from_utf8_lossy(b).into_owned())
-                .unwrap_or_default();
-            let opening = Opening {
-                id: sample.file.id.value.clone(),
-                title: sample.file.title.clone(),
-                customer: sample.file.customer.value.clone(),
-                site: sample.file.site.as_ref().map(|s| s.value.clone()),
-                product: sample.file.product.as_ref().map(|s| s.value.clone()),
-                request,
-                note: "Request recorded.".into(),
-            };
-            actions::record_new(&session, &opening)
+            actions::record_new(&session, &opening(sample))
         } else {
             actions::act(&session, &sample.dir, planned.action, &planned.step)
         };
         result.map_err(|source| ReplayError::Refused {
-            detail: match &source {
-                ActionError::Rules { findings, .. } => findings
-                    .iter()
-                    .map(|f| format!("; {} [{}] {}", f.location.file.display(), f.rule, f.message))
-                    .collect(),
-                _ => String::new(),
-            },
+            detail: detail(&source),
             case: sample.file.id.value.clone(),
             action: planned.action,
             at: planned.at,
@@ -164,8 +133,154 @@ pub fn replay(root: &Path, files: &[(&str, &[u8])]) -> Result<usize, ReplayError
     Ok(steps.len())
 }
 
-/// The task sheet as submitted on `day`: dated no later than the submission (a sheet sent
-/// back is corrected and dated anew). The cash advance is on it, signed with it (7.3).
+/// One step of a case's history worked out as svc takes it, not committed: when, by whom,
+/// the commit's message, and the files of the case folder it writes.
+#[derive(Debug, Clone)]
+pub struct Worked {
+    /// When (the commit's time).
+    pub at: Timestamp,
+    /// Who (a person of people.toml).
+    pub by: Actor,
+    /// The commit message, trailers included.
+    pub message: String,
+    /// The files written, by their path in the case folder.
+    pub writes: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// Work out the history of one case whose final files are `files` (by their path in the
+/// case folder `dir`): every step svc would take to reach them, each prepared with svc's
+/// own checks on the case as the steps before left it — in the folder `dir` under `scratch`,
+/// which this uses as it goes — and none committed. `ws` holds the shared files.
+pub fn work_out(
+    ws: &Workspace,
+    scratch: &Path,
+    dir: &Path,
+    files: &BTreeMap<PathBuf, Vec<u8>>,
+) -> Result<Vec<Worked>, ReplayError> {
+    let text = files
+        .get(Path::new("case.toml"))
+        .and_then(|b| String::from_utf8(b.clone()).ok());
+    let file = text
+        .and_then(|t| parse(&SourceFile::new("case.toml", t), Syntax::Toml).ok())
+        .and_then(|node| decode_root::<CaseFile>(&node).ok())
+        .ok_or_else(|| ReplayError::Unreadable(dir.display().to_string()))?;
+    let sample = Sample {
+        dir: dir.to_path_buf(),
+        files: files.clone(),
+        file,
+    };
+    let mut steps = plan(ws, 0, &sample);
+    steps.sort_by_key(|s| s.at);
+    let folder = scratch.join(dir);
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).map_err(|e| ReplayError::Io(folder.clone(), e))?;
+    let put = |rel: &Path, bytes: &[u8]| {
+        let path = folder.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| ReplayError::Io(parent.into(), e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| ReplayError::Io(path, e))
+    };
+    let mut worked = Vec::with_capacity(steps.len());
+    for planned in &steps {
+        let mut writes = Vec::new();
+        for form in &planned.forms {
+            let bytes = as_written(ws, &sample, planned, form);
+            put(form, &bytes)?;
+            writes.push((form.clone(), bytes));
+        }
+        let actor = actor_of(ws, &planned.by);
+        let refused = |source: ActionError| ReplayError::Refused {
+            detail: detail(&source),
+            case: sample.file.id.value.clone(),
+            action: planned.action,
+            at: planned.at,
+            by: planned.by.clone(),
+            source: Box::new(source),
+        };
+        let message = if planned.action == Action::New {
+            let new =
+                actions::prepare_new(ws, &actor, planned.at, &opening(&sample)).map_err(refused)?;
+            for (rel, bytes) in &new.writes {
+                put(rel, bytes)?;
+            }
+            writes.extend(new.writes);
+            new.message
+        } else {
+            let case = crate::workspace::case::load(scratch, dir);
+            let prepared =
+                actions::prepare(ws, &actor, planned.at, case, planned.action, &planned.step)
+                    .map_err(refused)?;
+            put(Path::new("case.toml"), prepared.text.as_bytes())?;
+            writes.retain(|(p, _)| p != Path::new("case.toml"));
+            writes.push((PathBuf::from("case.toml"), prepared.text.into_bytes()));
+            prepared.message
+        };
+        worked.push(Worked {
+            at: planned.at,
+            by: actor,
+            message,
+            writes,
+        });
+    }
+    let _ = std::fs::remove_dir_all(&folder);
+    Ok(worked)
+}
+
+/// The person taking a planned step, as people.toml lists them.
+fn actor_of(ws: &Workspace, by: &str) -> Actor {
+    let person = ws.people.get(by);
+    Actor {
+        id: by.to_string(),
+        name: person.map_or_else(|| by.to_string(), |p| p.name.clone()),
+        email: person.map_or_else(String::new, |p| p.email.value.clone()),
+    }
+}
+
+/// What a refused step's rules said, for the error.
+fn detail(source: &ActionError) -> String {
+    match source {
+        ActionError::Rules { findings, .. } => findings
+            .iter()
+            .map(|f| format!("; {} [{}] {}", f.location.file.display(), f.rule, f.message))
+            .collect(),
+        _ => String::new(),
+    }
+}
+
+/// A sample case's opening: its facts and its request as received.
+fn opening(sample: &Sample) -> Opening {
+    let request = sample
+        .files
+        .get(Path::new("request.toml"))
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    Opening {
+        id: sample.file.id.value.clone(),
+        title: sample.file.title.clone(),
+        customer: sample.file.customer.value.clone(),
+        site: sample.file.site.as_ref().map(|s| s.value.clone()),
+        product: sample.file.product.as_ref().map(|s| s.value.clone()),
+        request,
+        note: "Request recorded.".into(),
+    }
+}
+
+/// A form as the person writes it for a planned step: as the sample has it, but a task sheet
+/// or a summary handed in with a submission dated no later than that day (one sent back is
+/// corrected and dated anew).
+fn as_written(ws: &Workspace, sample: &Sample, planned: &Planned, form: &Path) -> Vec<u8> {
+    let bytes = sample.files.get(form).cloned().unwrap_or_default();
+    let dated = [Path::new("task-sheet.toml"), Path::new("summary.toml")];
+    if planned.action == Action::Submit && dated.contains(&form) {
+        as_submitted(&bytes, planned.at.with_timezone(&ws.offset()).date_naive())
+    } else {
+        bytes
+    }
+}
+
+/// A form as submitted on `day`: dated (`prepared_on`) no later than the submission. A task
+/// sheet's cash advance is on it, signed with it (7.3).
 fn as_submitted(bytes: &[u8], day: chrono::NaiveDate) -> Vec<u8> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return bytes.to_vec();
@@ -191,21 +306,65 @@ fn as_submitted(bytes: &[u8], day: chrono::NaiveDate) -> Vec<u8> {
     doc.to_string().into_bytes()
 }
 
+/// The latest moment the forms record (a time, or the start of a date's day): a form is
+/// handed in only once what it records has happened.
+fn latest_moment(ws: &Workspace, sample: &Sample, forms: &[PathBuf]) -> Option<Timestamp> {
+    let offset = ws.offset();
+    let mut latest: Option<Timestamp> = None;
+    for form in forms {
+        let Some(text) = sample
+            .files
+            .get(form)
+            .and_then(|b| std::str::from_utf8(b).ok())
+        else {
+            continue;
+        };
+        let bytes = text.as_bytes();
+        for (i, _) in text.match_indices(|c: char| c.is_ascii_digit()) {
+            // Only where a date could start: four digits and a dash.
+            if i > 0 && bytes[i - 1].is_ascii_digit() || bytes.get(i + 4) != Some(&b'-') {
+                continue;
+            }
+            let rest = &text[i..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '+' | '.')))
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            let moment = chrono::DateTime::parse_from_rfc3339(word).ok().or_else(|| {
+                let day = chrono::NaiveDate::parse_from_str(word, "%Y-%m-%d").ok()?;
+                day.and_hms_opt(0, 0, 0)?
+                    .and_local_timezone(offset)
+                    .single()
+            });
+            if let Some(m) = moment {
+                latest = Some(latest.map_or(m, |l| l.max(m)));
+            }
+        }
+    }
+    latest
+}
+
 /// The submissions sent back at a gate, each submitted once before: halfway between the
-/// state's start (`since`) and its rejection.
+/// state's start (`since`, or what the forms record when later) and its rejection, to the
+/// second.
 fn send_backs(
     f: &CaseFile,
     gate: ApprovalKind,
     since: Option<Timestamp>,
     forms: &[PathBuf],
     submitter: &str,
+    recorded: Option<Timestamp>,
 ) -> Vec<(Timestamp, Action, String, Step, Vec<PathBuf>)> {
     let mut out = Vec::new();
     let mut since = since;
     for r in f.rejections.iter().filter(|r| r.kind.value == gate) {
         if let Some(from) = since {
+            let from = recorded
+                .filter(|m| *m > from && *m < r.at.value)
+                .unwrap_or(from);
+            let half = chrono::Duration::seconds((r.at.value - from).num_seconds() / 2);
             out.push((
-                from + (r.at.value - from) / 2,
+                from + half,
                 Action::Submit,
                 submitter.to_string(),
                 Step::default(),
@@ -333,6 +492,7 @@ fn plan(ws: &Workspace, case: usize, sample: &Sample) -> Vec<Planned> {
         at(&t.assigned_at),
         &sheet,
         &first_assignee,
+        None,
     ) {
         push(when, action, &by, step, forms);
     }
@@ -397,6 +557,9 @@ fn plan(ws: &Workspace, case: usize, sample: &Sample) -> Vec<Planned> {
         );
     }
     let mut records = form_files(FormKind::TravelLog);
+    // The travel log records the trip: it is handed in once the trip is over (the summary
+    // is dated as handed in).
+    let trip = latest_moment(ws, sample, &records);
     records.extend(form_files(FormKind::Summary));
     for (when, action, by, step, forms) in send_backs(
         f,
@@ -404,6 +567,7 @@ fn plan(ws: &Workspace, case: usize, sample: &Sample) -> Vec<Planned> {
         at(&t.completed_at),
         &records,
         &first_assignee,
+        trip,
     ) {
         push(when, action, &by, step, forms);
     }

@@ -7,6 +7,7 @@ mod fixture;
 mod fuzz;
 mod hostile;
 mod output;
+mod replay;
 mod report;
 mod report_case;
 mod rules;
