@@ -349,7 +349,7 @@ fn feed(root: &Path, ws: &Workspace, now: Timestamp, input: &Input) -> Result<()
             }
             let _ = std::fs::write(&path, bytes);
             let case = case::load(root, dir);
-            let findings = rules::check_case(&Context { ws, now }, &case);
+            let findings = rules::check_case(&Context::new(ws, now), &case);
             std::hint::black_box(findings);
             match before {
                 Some(b) => {

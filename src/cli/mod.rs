@@ -46,6 +46,10 @@ pub struct GlobalArgs {
     /// Print less
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// Read every form again instead of through the index in .git/svc (the answer is the
+    /// same; this proves it)
+    #[arg(long, global = true)]
+    no_cache: bool,
 }
 
 /// What a command gets: the global options and the terminal.
@@ -69,6 +73,28 @@ impl Env {
     pub fn workspace(&self) -> Result<Workspace, CliError> {
         let root = self.root()?;
         Ok(Workspace::open(&root))
+    }
+
+    /// Validate the cases in `dirs` (all when `None`) through the workspace's index, which
+    /// is brought up to date; with `--no-cache` every form is read again and the index is
+    /// neither read nor written.
+    pub fn validate(
+        &self,
+        ws: &Workspace,
+        dirs: Option<&[PathBuf]>,
+        now: svc::forms::decode::Timestamp,
+    ) -> svc::rules::validate::Validation {
+        let mut index = if self.global.no_cache {
+            None
+        } else {
+            svc::workspace::index::Index::of_workspace(&ws.root)
+        };
+        let validation = svc::rules::validate::validate_with(ws, dirs, now, index.as_mut());
+        if let Some(index) = index {
+            // A cache that cannot be written costs the next run time, never its answer.
+            let _ = index.save_with(&commands::fault_hook());
+        }
+        validation
     }
 
     /// The root of the workspace around the start folder, a step an interrupted svc left

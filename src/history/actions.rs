@@ -628,7 +628,7 @@ pub fn prepare(
         value: decoded,
         source: source.clone(),
     });
-    let errors: Vec<Finding> = rules::check_case(&Context { ws, now }, &case)
+    let errors: Vec<Finding> = rules::check_case(&Context::new(ws, now), &case)
         .into_iter()
         .filter(Finding::is_error)
         .collect();
@@ -851,7 +851,7 @@ pub fn prepare_new(
         findings,
         ..Case::empty(&dir)
     };
-    let errors: Vec<Finding> = rules::check_case(&Context { ws, now }, &case)
+    let errors: Vec<Finding> = rules::check_case(&Context::new(ws, now), &case)
         .into_iter()
         .filter(Finding::is_error)
         .collect();

@@ -462,13 +462,7 @@ impl<'a> Printer<'a> {
         cx.insert("rejections", &rejections(&views, case));
         cx.insert("checkins", &checkins(&views, case));
         cx.insert("history", &steps(&views, &self.recorded.history));
-        let mut findings = rules::check_case(
-            &RuleContext {
-                ws: self.ws,
-                now: self.now,
-            },
-            case,
-        );
+        let mut findings = rules::check_case(&RuleContext::new(self.ws, self.now), case);
         crate::forms::finding::sort(&mut findings);
         let errors = findings.iter().filter(|f| f.is_error()).count();
         cx.insert("errors", &errors);

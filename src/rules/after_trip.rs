@@ -96,12 +96,25 @@ pub fn r7_5_checkins(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     let Some(file) = &case.file else {
         return;
     };
-    let short: Vec<(NaiveDate, NaiveDate, usize, usize)> =
-        checkin_weeks(cx.ws.offset(), case, cx.today())
-            .into_iter()
-            .filter(|w| !w.met())
-            .map(|w| (w.from, w.to, w.had, w.needed))
-            .collect();
+    // Today counts only while the trip is not over: on site with no return recorded, or a
+    // return still to come. Once home, the weeks are those up to the return.
+    let offset = cx.ws.offset();
+    let home = case
+        .travel_log
+        .as_ref()
+        .and_then(|l| l.back_home_at.as_ref())
+        .map(|t| t.value.with_timezone(&offset).date_naive());
+    let travelling = state(case).is_some_and(|s| s.reached(State::OnSite));
+    let today = match home {
+        Some(end) if !travelling || cx.day_has_come(end) => end,
+        None if state(case) != Some(State::OnSite) => NaiveDate::MIN,
+        _ => cx.today(),
+    };
+    let short: Vec<(NaiveDate, NaiveDate, usize, usize)> = checkin_weeks(offset, case, today)
+        .into_iter()
+        .filter(|w| !w.met())
+        .map(|w| (w.from, w.to, w.had, w.needed))
+        .collect();
     if short.is_empty() {
         return;
     }

@@ -25,17 +25,79 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// What the rules need besides the case: the workspace index and the present moment.
+///
+/// A rule reads the clock only through the questions below, each of which notes the moment
+/// its answer would change: so the findings of a case come with how long they hold
+/// ([`Context::holds_until`]), and an index can keep them exactly that long.
 pub struct Context<'a> {
     /// The workspace.
     pub ws: &'a Workspace,
     /// Now (nothing may be recorded after it).
-    pub now: Timestamp,
+    now: Timestamp,
+    /// The earliest moment after `now` at which an answer given would change.
+    until: std::cell::Cell<Option<Timestamp>>,
 }
 
-impl Context<'_> {
-    /// Today in the workspace's time zone.
+impl<'a> Context<'a> {
+    /// The rules' context in the workspace `ws` at `now`.
+    pub fn new(ws: &'a Workspace, now: Timestamp) -> Context<'a> {
+        Context {
+            ws,
+            now,
+            until: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The moment the rules are judged at.
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// Until when the answers given so far hold (`None`: for ever after `now`).
+    pub fn holds_until(&self) -> Option<Timestamp> {
+        self.until.get()
+    }
+
+    fn changes_at(&self, at: Timestamp) {
+        if at > self.now {
+            let earliest = self.until.get().map_or(at, |u| u.min(at));
+            self.until.set(Some(earliest));
+        }
+    }
+
+    /// The start of a day in the workspace's time zone.
+    fn start_of(&self, day: NaiveDate) -> Option<Timestamp> {
+        day.and_hms_opt(0, 0, 0)?
+            .and_local_timezone(self.ws.offset())
+            .single()
+    }
+
+    /// Today in the workspace's time zone (an answer that holds until midnight).
     pub fn today(&self) -> NaiveDate {
-        self.now.with_timezone(&self.ws.offset()).date_naive()
+        let today = self.now.with_timezone(&self.ws.offset()).date_naive();
+        if let Some(midnight) = today.succ_opt().and_then(|d| self.start_of(d)) {
+            self.changes_at(midnight);
+        }
+        today
+    }
+
+    /// Whether the moment `at` has come (it is now or before).
+    pub fn has_come(&self, at: Timestamp) -> bool {
+        let come = at <= self.now;
+        if !come {
+            self.changes_at(at);
+        }
+        come
+    }
+
+    /// Whether the day `day` has come (it is today or before).
+    pub fn day_has_come(&self, day: NaiveDate) -> bool {
+        let today = self.now.with_timezone(&self.ws.offset()).date_naive();
+        let come = day <= today;
+        if !come && let Some(start) = self.start_of(day) {
+            self.changes_at(start);
+        }
+        come
     }
 
     /// The customer of a case.

@@ -543,9 +543,7 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             summary.at(summary.prepared_on.span),
         ));
     }
-    let now = cx.now;
-    let today = cx.today();
-    for m in moments.into_iter().filter(|m| m.at > now) {
+    for m in moments.into_iter().filter(|m| !cx.has_come(m.at)) {
         out.push(
             Finding::error(
                 "dates",
@@ -559,7 +557,10 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             .hint("record things when they have happened; check the date and the UTC offset"),
         );
     }
-    for (date, what, location) in done_dates.into_iter().filter(|(d, ..)| *d > today) {
+    for (date, what, location) in done_dates
+        .into_iter()
+        .filter(|(d, ..)| !cx.day_has_come(*d))
+    {
         out.push(
             Finding::error(
                 "dates",

@@ -4,12 +4,15 @@
 use crate::forms::State;
 use crate::forms::decode::Timestamp;
 use crate::forms::finding::{self, Finding, Location, Severity};
+use crate::forms::source::Position;
+use crate::history::agenda::Facts;
 use crate::rules::{self, Context};
 use crate::workspace::Workspace;
 use crate::workspace::case::{self, Case};
+use crate::workspace::index::{Index, Reader, Stat, Writer, stat_folder};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The key facts of a case, for lists.
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +63,178 @@ impl Overview {
     }
 }
 
+/// What validating one case gave, as the index keeps it: its overview and findings, where
+/// its id is written, when it was judged and until when that holds.
+struct Judged {
+    overview: Overview,
+    findings: Vec<Finding>,
+    id_at: Location,
+    at: Timestamp,
+    until: Option<Timestamp>,
+    facts: Option<Facts>,
+}
+
+impl Judged {
+    /// Whether the judgement holds at `now`: made at or before it, and nothing it read of the
+    /// clock has changed since.
+    fn holds_at(&self, now: Timestamp) -> bool {
+        self.at <= now && self.until.is_none_or(|u| now < u)
+    }
+
+    fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        let o = &self.overview;
+        w.str(&o.id);
+        w.str(&o.dir.to_string_lossy());
+        w.opt(o.state.map(State::as_str));
+        w.opt(o.customer.as_deref());
+        w.opt(o.title.as_deref());
+        w.u64(o.assignees.len() as u64);
+        for a in &o.assignees {
+            w.str(a);
+        }
+        w.opt_time(o.opened_at.as_ref());
+        location(&mut w, &self.id_at);
+        w.time(&self.at);
+        w.opt_time(self.until.as_ref());
+        w.u64(self.findings.len() as u64);
+        for f in &self.findings {
+            w.str(f.rule);
+            w.bytes(&[u8::from(f.severity == Severity::Warning)]);
+            location(&mut w, &f.location);
+            w.opt(f.case.as_deref());
+            w.str(&f.message);
+            w.opt(f.hint.as_deref());
+            w.opt(f.commit.as_deref());
+        }
+        match &self.facts {
+            Some(facts) => {
+                w.bytes(&[1]);
+                facts.encode(&mut w);
+            }
+            None => w.bytes(&[0]),
+        }
+        w.buf
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Judged> {
+        let mut r = Reader::new(bytes);
+        let id = r.str()?;
+        let dir = PathBuf::from(r.str()?);
+        let state = match r.opt()? {
+            None => None,
+            Some(s) => Some(State::parse(&s)?),
+        };
+        let customer = r.opt()?;
+        let title = r.opt()?;
+        let mut assignees = Vec::new();
+        for _ in 0..r.u64()? {
+            assignees.push(r.str()?);
+        }
+        let opened_at = r.opt_time()?;
+        let id_at = read_location(&mut r)?;
+        let at = r.time()?;
+        let until = r.opt_time()?;
+        let mut findings = Vec::new();
+        for _ in 0..r.u64()? {
+            let rule = rule_name(&r.str()?);
+            let severity = match r.take(1)?.first()? {
+                0 => Severity::Error,
+                _ => Severity::Warning,
+            };
+            let location = read_location(&mut r)?;
+            let case = r.opt()?;
+            let message = r.str()?;
+            let hint = r.opt()?;
+            let commit = r.opt()?;
+            findings.push(Finding {
+                rule,
+                severity,
+                location,
+                case,
+                message,
+                hint,
+                commit,
+            });
+        }
+        let facts = match r.take(1)?.first()? {
+            0 => None,
+            1 => Some(Facts::decode(&mut r)?),
+            _ => return None,
+        };
+        if !r.done() {
+            return None;
+        }
+        let mut overview = Overview {
+            id,
+            dir,
+            state,
+            customer,
+            title,
+            assignees,
+            opened_at,
+            errors: 0,
+            warnings: 0,
+        };
+        overview.errors = findings.iter().filter(|f| f.is_error()).count();
+        overview.warnings = findings.len() - overview.errors;
+        Some(Judged {
+            overview,
+            findings,
+            id_at,
+            at,
+            until,
+            facts,
+        })
+    }
+}
+
+fn location(w: &mut Writer, l: &Location) {
+    w.str(&l.file.to_string_lossy());
+    for n in [l.start.line, l.start.column, l.end.line, l.end.column] {
+        w.u64(u64::from(n));
+    }
+}
+
+fn read_location(r: &mut Reader) -> Option<Location> {
+    let file = PathBuf::from(r.str()?);
+    let mut n = || r.u64().and_then(|n| u32::try_from(n).ok());
+    let (a, b, c, d) = (n()?, n()?, n()?, n()?);
+    Some(Location {
+        file,
+        start: Position { line: a, column: b },
+        end: Position { line: c, column: d },
+    })
+}
+
+/// The rule a finding read back names, as the rules name it (the set is small and fixed;
+/// a name svc no longer has is kept once).
+fn rule_name(name: &str) -> &'static str {
+    const OTHERS: &[&str] = &["schema", "layout", "history"];
+    if let Some(rule) = rules::rule(name) {
+        return rule.id;
+    }
+    if let Some(known) = OTHERS.iter().find(|k| **k == name) {
+        return known;
+    }
+    static SEEN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(s) = seen.iter().find(|s| **s == name) {
+        return s;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    seen.push(leaked);
+    leaked
+}
+
+/// What a case folder's reading gave, to be put in the index.
+struct ToKeep {
+    dir: PathBuf,
+    files: Vec<Stat>,
+    key: String,
+    payload: Vec<u8>,
+}
+
 /// The result of validating.
 #[derive(Debug, Default, Serialize)]
 pub struct Validation {
@@ -67,6 +242,9 @@ pub struct Validation {
     pub cases: Vec<Overview>,
     /// Every finding, sorted by file and position.
     pub findings: Vec<Finding>,
+    /// What of each case decides what awaits whom (`svc status`).
+    #[serde(skip)]
+    pub facts: Vec<Facts>,
 }
 
 impl Validation {
@@ -83,22 +261,85 @@ impl Validation {
 
 /// Validate the cases in `dirs` (all of them when `None`) and the shared files.
 pub fn validate(ws: &Workspace, dirs: Option<&[PathBuf]>, now: Timestamp) -> Validation {
+    validate_with(ws, dirs, now, None)
+}
+
+/// [`validate`], reading through `index` when given: a case folder whose files are as the
+/// index last saw them, and whose shared files (settings, people, catalog, its customer)
+/// are the same, is not read again — its findings are taken from the index for as long as
+/// they hold (a finding that depends on the clock holds until its moment). What was read
+/// is put in the index. The answer is the same with the index as without it.
+pub fn validate_with(
+    ws: &Workspace,
+    dirs: Option<&[PathBuf]>,
+    now: Timestamp,
+    mut index: Option<&mut Index>,
+) -> Validation {
     let (all, mut findings) = case::discover(&ws.root);
     findings.extend(ws.findings.iter().cloned());
     let selected: &[PathBuf] = dirs.unwrap_or(&all);
-    let cx = Context { ws, now };
-    let checked: Vec<(Overview, Vec<Finding>, Location)> = selected
+    let known = index.as_deref();
+    // The keys of what each customer's cases depend on, worked out once.
+    let keys: std::collections::HashMap<Option<&str>, String> = std::iter::once(None)
+        .chain(ws.customers.keys().map(|c| Some(c.as_str())))
+        .map(|c| (c, ws.depends(c)))
+        .collect();
+    let depends = |customer: Option<&str>| {
+        keys.get(&customer)
+            .cloned()
+            .unwrap_or_else(|| ws.depends(customer))
+    };
+    let looked: Vec<(Judged, Option<ToKeep>)> = selected
         .par_iter()
         .map(|dir| {
+            let files = known.map(|_| stat_folder(&ws.root, dir));
+            if let (Some(index), Some(files)) = (known, &files)
+                && let Some((key, payload)) = index.get(dir, files)
+                && let Some(judged) = Judged::decode(payload)
+                && judged.holds_at(now)
+                && depends(judged.overview.customer.as_deref()) == key
+            {
+                return (judged, None);
+            }
             let case = case::load(&ws.root, dir);
+            let cx = Context::new(ws, now);
             let found = rules::check_case(&cx, &case);
             let id_at = case
                 .file
                 .as_ref()
                 .map_or_else(|| Location::file(dir), |f| f.at(f.id.span));
-            (Overview::of(&case, &found), found, id_at)
+            let judged = Judged {
+                overview: Overview::of(&case, &found),
+                findings: found,
+                id_at,
+                at: now,
+                until: cx.holds_until(),
+                facts: Facts::of(ws, &case),
+            };
+            let kept = files.map(|files| ToKeep {
+                dir: dir.clone(),
+                files,
+                key: depends(judged.overview.customer.as_deref()),
+                payload: judged.encode(),
+            });
+            (judged, kept)
         })
         .collect();
+    let mut facts = Vec::new();
+    let mut checked: Vec<(Overview, Vec<Finding>, Location)> = Vec::with_capacity(looked.len());
+    for (judged, kept) in looked {
+        if let (Some(index), Some(k)) = (index.as_deref_mut(), kept) {
+            index.put(&k.dir, k.files, k.key, k.payload);
+        }
+        facts.extend(judged.facts);
+        checked.push((judged.overview, judged.findings, judged.id_at));
+    }
+    if let Some(index) = index
+        && dirs.is_none()
+    {
+        let present: std::collections::HashSet<&Path> = all.iter().map(PathBuf::as_path).collect();
+        index.retain(|dir| present.contains(dir));
+    }
     // Ids of the cases not read this time are their folder names (rule `id` keeps them equal).
     let mut ids: Vec<(String, PathBuf, Location)> = checked
         .iter()
@@ -130,5 +371,9 @@ pub fn validate(ws: &Workspace, dirs: Option<&[PathBuf]>, now: Timestamp) -> Val
             .filter(|f| selected.iter().any(|d| f.location.file.starts_with(d))),
     );
     finding::sort(&mut findings);
-    Validation { cases, findings }
+    Validation {
+        cases,
+        findings,
+        facts,
+    }
 }

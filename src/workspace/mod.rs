@@ -8,9 +8,12 @@
 //! - [`case`]: case folders found and read into typed forms.
 //! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`fsutil`]: atomic file writes.
+//! - [`index`]: what reading each case folder gave, kept by its files' stat data, so a
+//!   second run reads only what changed.
 
 pub mod case;
 pub mod fsutil;
+pub mod index;
 pub mod scaffold;
 
 use crate::forms::Action;
@@ -265,6 +268,8 @@ pub struct Workspace {
     /// Whether people.toml could be read (if not, nobody can be looked up, and the rules do
     /// not report every person as unknown).
     pub people_readable: bool,
+    /// The object id of each shared file read (by its path in the workspace).
+    pub read_ids: BTreeMap<PathBuf, String>,
 }
 
 impl Workspace {
@@ -279,6 +284,7 @@ impl Workspace {
             rates: BTreeMap::new(),
             findings: Vec::new(),
             people_readable: false,
+            read_ids: BTreeMap::new(),
         };
         ws.check_other_syntaxes();
         ws.settings = ws.load_required::<Settings>(SETTINGS_FILE);
@@ -464,7 +470,45 @@ impl Workspace {
     }
 
     fn load<T: Decode>(&mut self, rel: &Path) -> Option<Loaded<T>> {
-        read_decode(&self.root, rel, &mut self.findings)
+        let source = match read_source(&self.root, rel) {
+            Ok(source) => source,
+            Err(finding) => {
+                self.findings.push(*finding);
+                return None;
+            }
+        };
+        self.read_ids.insert(
+            rel.to_path_buf(),
+            crate::forms::blob_id(source.text.as_bytes()),
+        );
+        decode_file::<T>(&source, &mut self.findings).map(|value| Loaded { value, source })
+    }
+
+    /// What a case's findings depend on besides the case: the settings, people, the
+    /// catalog, and the file of its customer (`customer`), as their object ids — the key an
+    /// index keeps the findings under. A file that could not be read counts as absent.
+    pub fn depends(&self, customer: Option<&str>) -> String {
+        let mut key = String::new();
+        let customer_id = customer;
+        let customer = customer.map(|c| PathBuf::from("customers").join(format!("{c}.toml")));
+        let files = [
+            Some(PathBuf::from(SETTINGS_FILE)),
+            Some(PathBuf::from("people.toml")),
+            Some(PathBuf::from("catalog/parts.toml")),
+            Some(PathBuf::from("catalog/rates.toml")),
+            customer,
+        ];
+        for file in files.iter().flatten() {
+            let id = self.read_ids.get(file).map_or("-", String::as_str);
+            key.push_str(&format!("{} {id}\n", file.display()));
+        }
+        // A case whose customer is not there is told the names of those who are.
+        if customer_id.is_some_and(|c| !self.customers.contains_key(c)) {
+            for id in self.customers.keys() {
+                key.push_str(&format!("customer {id}\n"));
+            }
+        }
+        crate::forms::blob_id(key.as_bytes())
     }
 
     fn insert_code<T>(

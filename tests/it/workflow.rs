@@ -12,6 +12,7 @@ mod edit;
 mod end_to_end;
 mod forgeries;
 mod forgery;
+mod index;
 mod kill;
 mod refusals;
 mod repository;
@@ -487,7 +488,21 @@ impl Ws {
     /// Open a case as `person` at `now`.
     pub fn new_case_by(&self, person: &str, now: &str, fault: &str) -> Case {
         self.act_as(person);
-        let out = self.ok(
+        let run = self.try_new_case(now, fault);
+        assert_eq!(code(&run), 0, "svc new: {}", stderr(&run));
+        let out = stdout(&run);
+        let id = out.trim().to_string();
+        assert_eq!(out, format!("{id}\n"), "svc new prints the id alone");
+        // SR-YYYYMMDD-XXXXXX, filed under its month.
+        let date = &id[3..11];
+        let dir = format!("cases/{}/{}/{id}", &date[..4], &date[4..6]);
+        assert!(self.exists(&format!("{dir}/case.toml")), "{dir}/case.toml");
+        Case { id, dir }
+    }
+
+    /// `svc new` for the starter's customer, as whoever acts now, at `now`: what it gave.
+    pub fn try_new_case(&self, now: &str, fault: &str) -> Output {
+        self.svc(
             now,
             &[
                 "new",
@@ -500,14 +515,7 @@ impl Ws {
                 "--fault",
                 fault,
             ],
-        );
-        let id = out.trim().to_string();
-        assert_eq!(out, format!("{id}\n"), "svc new prints the id alone");
-        // SR-YYYYMMDD-XXXXXX, filed under its month.
-        let date = &id[3..11];
-        let dir = format!("cases/{}/{}/{id}", &date[..4], &date[4..6]);
-        assert!(self.exists(&format!("{dir}/case.toml")), "{dir}/case.toml");
-        Case { id, dir }
+        )
     }
 
     /// A new case taken along the main line up to `stage`, assigned to `engineer` by

@@ -41,7 +41,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         None => None,
     };
     let mut findings = check::check(&store, base, args.full).map_err(store_error)?;
-    let validation = svc::rules::validate::validate(&ws, None, now);
+    let validation = env.validate(&ws, None, now);
     findings.extend(validation.findings);
     finding::sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();

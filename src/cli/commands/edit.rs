@@ -63,7 +63,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             return done();
         }
         let case = case::load(&ws.root, &dir);
-        let findings: Vec<_> = rules::check_case(&Context { ws: &ws, now }, &case)
+        let findings: Vec<_> = rules::check_case(&Context::new(&ws, now), &case)
             .into_iter()
             .filter(|f| f.location.file == plan.path)
             .collect();

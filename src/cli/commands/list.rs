@@ -60,7 +60,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         }
         return Err(err);
     }
-    let result = svc::rules::validate::validate(&ws, None, now);
+    let result = env.validate(&ws, None, now);
     let offset = ws.offset();
     let cases: Vec<&Overview> = result
         .cases

@@ -23,7 +23,7 @@ mod sync;
 mod templates;
 mod validate;
 
-pub use step::store_error;
+pub use step::{fault_hook, store_error};
 
 use super::Env;
 use super::error::CliResult;

@@ -20,7 +20,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let now = env.now(&ws)?;
     let dir = case::find(&ws.root, &args.case)?;
     let case = case::load(&ws.root, &dir);
-    let mut findings = rules::check_case(&Context { ws: &ws, now }, &case);
+    let mut findings = rules::check_case(&Context::new(&ws, now), &case);
     svc::forms::finding::sort(&mut findings);
     if env.ui.json {
         env.ui.json(&serde_json::json!({

@@ -13,7 +13,8 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
     let person = env.current_person(&ws)?;
-    let items = agenda::agenda(&ws, &person, now);
+    let validation = env.validate(&ws, None, now);
+    let items = agenda::agenda_of(&ws, &validation.facts, &person, now);
     let standing = Store::open(&ws.root)
         .ok()
         .and_then(|store| svc::team::sync::standing(&store));

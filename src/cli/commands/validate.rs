@@ -27,7 +27,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
                 .collect::<Result<Vec<_>, _>>()?,
         )
     };
-    let result = svc::rules::validate::validate(&ws, selection.as_deref(), now);
+    let result = env.validate(&ws, selection.as_deref(), now);
     let (errors, warnings) = (result.errors(), result.warnings());
     if env.ui.json {
         env.ui.json(&serde_json::json!({
