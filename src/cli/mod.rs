@@ -75,6 +75,11 @@ impl Env {
         Ok(Workspace::open(&root))
     }
 
+    /// Whether svc's caches in `.git/svc` may be used (not `--no-cache`).
+    pub fn cached(&self) -> bool {
+        !self.global.no_cache
+    }
+
     /// Validate the cases in `dirs` (all when `None`) through the workspace's index, which
     /// is brought up to date; with `--no-cache` every form is read again and the index is
     /// neither read nor written.

@@ -6,7 +6,7 @@ use crate::forms::State;
 use crate::forms::decode::Timestamp;
 use crate::history::store::{StoreError, git};
 use chrono::TimeZone;
-use git2::{Commit, Repository, Sort};
+use git2::{Commit, Repository};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -129,29 +129,23 @@ pub fn when(commit: &Commit) -> Timestamp {
         })
 }
 
-/// The steps of one case, oldest first. Walks back from HEAD until the case's opening.
-pub fn case_log(repo: &Repository, case: &str) -> Result<Vec<Entry>, StoreError> {
-    let mut walk = repo.revwalk().map_err(git("walking the history"))?;
-    if walk.push_head().is_err() {
-        return Ok(Vec::new());
-    }
-    walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
-        .map_err(git("walking the history"))?;
-    let needle = format!("Svc-Case: {case}");
-    let mut entries = Vec::new();
-    for oid in walk {
-        let commit = repo
-            .find_commit(oid.map_err(git("walking the history"))?)
-            .map_err(git("reading a commit"))?;
+/// The steps of one case, oldest first, from its latest opening on: its commits found
+/// through the map of case ids to commits when `cached` ([`crate::history::steps`]), by
+/// reading every commit message back from HEAD otherwise.
+pub fn case_log(repo: &Repository, case: &str, cached: bool) -> Result<Vec<Entry>, StoreError> {
+    let commits = crate::history::steps::commits_of(repo, case, cached)?;
+    let mut entries = Vec::with_capacity(commits.len());
+    for id in commits {
+        let commit = repo.find_commit(id).map_err(git("reading a commit"))?;
         let message = commit.message().unwrap_or_default();
-        if !message.contains(&needle) {
-            continue;
-        }
         let Some(t) = trailers(message).filter(|t| t.case == case) else {
             continue;
         };
+        if t.action == Action::New {
+            entries.clear();
+        }
         entries.push(Entry {
-            commit: commit.id().to_string(),
+            commit: id.to_string(),
             when: when(&commit),
             actor: t.actor.clone(),
             author: commit.author().name().unwrap_or_default().to_string(),
@@ -160,11 +154,7 @@ pub fn case_log(repo: &Repository, case: &str) -> Result<Vec<Entry>, StoreError>
             to: t.to.as_str().to_string(),
             note: note(message),
         });
-        if t.action == Action::New {
-            break;
-        }
     }
-    entries.reverse();
     Ok(entries)
 }
 

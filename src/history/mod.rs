@@ -9,6 +9,7 @@
 //! - [`log`]: the trailers of svc's commits read back as git reads them; `svc log`.
 //! - [`check`]: `svc check`: every commit judged by what it changes, merges included, and
 //!   the step about to be recorded by the same rules.
+//! - [`steps`]: which commits record a case's steps, through a map kept by commit.
 //! - [`verified`]: what `svc check` found in each commit it judged, remembered by commit id.
 //! - [`agenda`]: what awaits a person, by roles and assignments.
 
@@ -18,6 +19,7 @@ pub mod check;
 pub mod git;
 pub mod log;
 pub mod signing;
+pub mod steps;
 pub mod store;
 pub mod verified;
 pub mod workflow;

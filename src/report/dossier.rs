@@ -101,7 +101,12 @@ pub struct Recorded {
 
 /// Read what git knows of the case in `case_dir` (relative to `root`). A workspace outside
 /// git is not an error: it has no commit and no history.
-pub fn recorded(root: &Path, case_dir: &Path, id: &str) -> Result<Recorded, StoreError> {
+pub fn recorded(
+    root: &Path,
+    case_dir: &Path,
+    id: &str,
+    cached: bool,
+) -> Result<Recorded, StoreError> {
     let store = match Store::open(root) {
         Ok(store) => store,
         Err(StoreError::NotARepository) => return Ok(Recorded::default()),
@@ -134,7 +139,7 @@ pub fn recorded(root: &Path, case_dir: &Path, id: &str) -> Result<Recorded, Stor
         .collect();
     uncommitted.sort();
     uncommitted.dedup();
-    let history = log::case_log(repo, id)?;
+    let history = log::case_log(repo, id, cached)?;
     Ok(Recorded {
         repository: true,
         commit,

@@ -84,62 +84,71 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Finding>) {
     if !base.is_dir() {
         return (dirs, findings);
     }
-    let walker = walkdir::WalkDir::new(&base)
-        .min_depth(1)
-        .max_depth(3)
-        .sort_by_file_name();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
+    // Three levels read with their entries' types as the folder lists them: the case
+    // folders themselves are not opened (at 100,000 cases that is most of the cost).
+    let mut pending: Vec<(PathBuf, usize)> = vec![(PathBuf::from(CASES_DIR), 0)];
+    while let Some((folder, depth)) = pending.pop() {
+        let entries = match std::fs::read_dir(root.join(&folder)) {
+            Ok(entries) => entries,
             Err(e) => {
-                let path = e
-                    .path()
-                    .and_then(|p| p.strip_prefix(root).ok())
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| PathBuf::from(CASES_DIR));
                 findings.push(Finding::error(
                     "layout",
-                    Location::file(path),
+                    Location::file(&folder),
                     format!("cannot read: {e}"),
                 ));
                 continue;
             }
         };
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || (entry.depth() == 1 && name == "README.md") {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let depth = entry.depth();
-        let is_dir = entry.file_type().is_dir();
-        if entry.path_is_symlink() {
-            findings.push(crate::workspace::link_finding(root, &rel));
-        } else if depth == 3 && is_dir {
-            dirs.push(rel);
-        } else if !is_dir {
-            findings.push(
-                Finding::warning(
+        let mut names: Vec<(String, std::fs::FileType)> = Vec::new();
+        for entry in entries {
+            match entry.and_then(|e| Ok((e.file_name(), e.file_type()?))) {
+                Ok((name, kind)) => names.push((name.to_string_lossy().into_owned(), kind)),
+                Err(e) => findings.push(Finding::error(
                     "layout",
-                    Location::file(rel),
-                    "file outside any case folder; svc ignores it",
-                )
-                .hint("case files live in cases/<yyyy>/<mm>/<case-id>/"),
-            );
-        } else if depth < 3 && !name.chars().all(|c| c.is_ascii_digit()) {
-            findings.push(
-                Finding::warning(
-                    "layout",
-                    Location::file(rel),
-                    "folder is not a year or month; svc ignores it",
-                )
-                .hint("case folders live in cases/<yyyy>/<mm>/<case-id>/"),
-            );
+                    Location::file(&folder),
+                    format!("cannot read: {e}"),
+                )),
+            }
         }
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        let depth = depth + 1;
+        let mut deeper = Vec::new();
+        for (name, kind) in names {
+            if name.starts_with('.') || (depth == 1 && name == "README.md") {
+                continue;
+            }
+            let rel = folder.join(&name);
+            let is_dir = kind.is_dir();
+            if kind.is_symlink() {
+                findings.push(crate::workspace::link_finding(root, &rel));
+            } else if depth == 3 && is_dir {
+                dirs.push(rel);
+            } else if !is_dir {
+                findings.push(
+                    Finding::warning(
+                        "layout",
+                        Location::file(rel),
+                        "file outside any case folder; svc ignores it",
+                    )
+                    .hint("case files live in cases/<yyyy>/<mm>/<case-id>/"),
+                );
+            } else if depth < 3 && !name.chars().all(|c| c.is_ascii_digit()) {
+                findings.push(
+                    Finding::warning(
+                        "layout",
+                        Location::file(rel),
+                        "folder is not a year or month; svc ignores it",
+                    )
+                    .hint("case folders live in cases/<yyyy>/<mm>/<case-id>/"),
+                );
+            } else if depth < 3 {
+                deeper.push((rel, depth));
+            }
+        }
+        // Reversed, so that the stack gives the folders back in order.
+        pending.extend(deeper.into_iter().rev());
     }
+    dirs.sort();
     (dirs, findings)
 }
 

@@ -28,6 +28,63 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Write a cache file of svc's (under `.git/svc/`): whole to a temporary file of this
+/// process, then renamed into place, so that a reader sees the old file or the new one and
+/// two processes never mix theirs; `fault` is called half-way through the writing and
+/// before the rename (the crash tests stop the process there). The file is not synced to
+/// disk: a cache checks its own checksum, and one a crash of the machine leaves short or
+/// garbled is not read — which costs one slow run, never an answer. Temporary files of
+/// writings stopped dead an hour ago or more are removed.
+pub fn write_cache(path: &Path, bytes: &[u8], fault: &dyn Fn(&str)) -> std::io::Result<()> {
+    let Some(dir) = path.parent() else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.svc-");
+    let tmp = dir.join(format!("{prefix}{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        let (head, tail) = bytes.split_at(bytes.len() / 2);
+        file.write_all(head)?;
+        fault("cache-half-written");
+        file.write_all(tail)?;
+        drop(file);
+        fault("cache-written");
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    forget_abandoned(dir, &prefix);
+    result
+}
+
+/// Remove the temporary files named `prefix…tmp` in `dir` untouched for an hour (no other
+/// process's writing in progress).
+fn forget_abandoned(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let abandoned = name.starts_with(prefix)
+            && name.ends_with(".tmp")
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600);
+        if abandoned {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Write `bytes` to `path` atomically, making its folder first, unless the file holds
 /// them already.
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -267,31 +267,10 @@ impl Index {
     /// that a crash of the machine leaves short or garbled fails its checksum and is not
     /// read, which costs one slow run and no answer.
     pub fn save_with(&self, fault: &dyn Fn(&str)) -> std::io::Result<()> {
-        use std::io::Write;
         if !self.changed {
             return Ok(());
         }
-        let Some(dir) = self.path.parent() else {
-            return Ok(());
-        };
-        std::fs::create_dir_all(dir)?;
-        let bytes = self.encode();
-        let tmp = dir.join(format!(".index.svc-{}.tmp", std::process::id()));
-        let result = (|| {
-            let mut file = std::fs::File::create(&tmp)?;
-            let (head, tail) = bytes.split_at(bytes.len() / 2);
-            file.write_all(head)?;
-            fault("index-half-written");
-            file.write_all(tail)?;
-            drop(file);
-            fault("index-written");
-            std::fs::rename(&tmp, &self.path)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        forget_abandoned(dir);
-        result
+        crate::workspace::fsutil::write_cache(&self.path, &self.encode(), fault)
     }
 
     /// The file: the magic line, the count of entries, each entry length-prefixed, sorted
@@ -367,7 +346,7 @@ fn slots(bytes: &[u8]) -> Option<HashMap<String, std::ops::Range<usize>>> {
 /// A checksum of the file, to tell a whole index from one cut short or garbled (not a
 /// defence against someone who can write in `.git`, who can write the forms too): 64-bit,
 /// eight bytes at a time.
-fn checksum(bytes: &[u8]) -> u64 {
+pub fn checksum(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut h: u64 = 0x243f_6a88_85a3_08d3 ^ (bytes.len() as u64);
     let mut chunks = bytes.chunks_exact(8);
@@ -381,28 +360,6 @@ fn checksum(bytes: &[u8]) -> u64 {
     h ^= h >> 32;
     h = h.wrapping_mul(K);
     h ^ (h >> 29)
-}
-
-/// Remove what writings of the index stopped dead left behind (a temporary file untouched
-/// for an hour is no other process's writing in progress).
-fn forget_abandoned(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let abandoned = name.starts_with(".index.svc-")
-            && name.ends_with(".tmp")
-            && entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|m| m.elapsed().ok())
-                .is_some_and(|age| age.as_secs() > 3600);
-        if abandoned {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// Bytes written field by field: numbers as variable-length integers (seven bits a byte),
@@ -531,6 +488,10 @@ impl<'b> Reader<'b> {
             1 => Some(Some(self.time()?)),
             _ => None,
         }
+    }
+    /// How many bytes are left.
+    pub fn rest_len(&self) -> usize {
+        self.rest.len()
     }
     /// Whether everything was read.
     pub fn done(&self) -> bool {

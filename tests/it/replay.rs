@@ -45,7 +45,7 @@ fn a_case_worked_out_is_the_history_the_sample_commits() {
             .expect("a case id")
             .to_string_lossy()
             .into_owned();
-        let log = svc::history::log::case_log(&repo, &id).expect("the case's log");
+        let log = svc::history::log::case_log(&repo, &id, false).expect("the case's log");
         assert_eq!(worked.len(), log.len(), "{id}");
         for (w, entry) in worked.iter().zip(&log) {
             assert_eq!(w.at, entry.when, "{id}");

@@ -22,7 +22,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let store = Store::open(&ws.root).map_err(store_error)?;
-    let entries = log::case_log(store.repo(), &id).map_err(store_error)?;
+    let entries = log::case_log(store.repo(), &id, env.cached()).map_err(store_error)?;
     if env.ui.json {
         env.ui.json(&entries)?;
         return done();

@@ -74,7 +74,8 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let templates = Templates::load(&ws.root, locale, None).map_err(template_error)?;
     let dir = case::find(&ws.root, &args.case)?;
     let case = case::load(&ws.root, &dir);
-    let recorded = dossier::recorded(&ws.root, &dir, case.id()).map_err(store_error)?;
+    let recorded =
+        dossier::recorded(&ws.root, &dir, case.id(), env.cached()).map_err(store_error)?;
     let printer = Printer {
         ws: &ws,
         templates: &templates,

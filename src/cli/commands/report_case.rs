@@ -69,7 +69,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     }
     let ws = Workspace::open(&snapshot.root);
     let case = case::load(&snapshot.root, &dir);
-    let recorded = dossier::recorded(&root, &dir, &id).map_err(store_error)?;
+    let recorded = dossier::recorded(&root, &dir, &id, env.cached()).map_err(store_error)?;
     let printer = Printer {
         ws: &ws,
         templates: &templates,

@@ -138,7 +138,7 @@ fn age_recent_files(ws: &Ws, round: u64) {
 
 /// One random thing a person or git does to the workspace; returns what, for the message
 /// of a failure.
-fn shake(ws: &Ws, rng: &mut Rng, round: u64) -> String {
+fn shake(ws: &Ws, rng: &mut Rng, round: u64, trunk: &str) -> String {
     let files = case_files(ws);
     let dirs = case_dirs(ws);
     let people = ["zhao.min", "li.na", "wang.qiang", "chen.jie", "liu.yang"];
@@ -173,7 +173,7 @@ fn shake(ws: &Ws, rng: &mut Rng, round: u64) -> String {
         }
         5 => {
             commit_all(ws, "zhao.min", "合并前提交");
-            let branch = *rng.pick(&["main", "b0", "b1", "b2"]);
+            let branch = *rng.pick(&[trunk, "b0", "b1", "b2"]);
             if git_ok(ws, &["rev-parse", "--verify", "-q", branch])
                 && !git_ok(
                     ws,
@@ -275,6 +275,10 @@ fn every_command_answers_the_same_through_the_index_as_without_it() {
     ];
     cases.push(ws.new_case());
     let index = ws.root().join(".git/svc/index");
+    let trunk = ws
+        .git(&["rev-parse", "--abbrev-ref", "HEAD"])
+        .trim()
+        .to_string();
     let mut rng = Rng(0x005e_ed1d);
     let clocks = [
         T_LATER,
@@ -286,7 +290,7 @@ fn every_command_answers_the_same_through_the_index_as_without_it() {
     ];
     let mut hits = 0;
     for round in 0..36u64 {
-        let did = shake(&ws, &mut rng, round);
+        let did = shake(&ws, &mut rng, round, &trunk);
         if rng.below(3) > 0 {
             age_recent_files(&ws, round);
         }
@@ -297,13 +301,15 @@ fn every_command_answers_the_same_through_the_index_as_without_it() {
         ws.act_as(&person);
         let some_case = rng.pick(&cases).id.clone();
         let suffix = some_case[some_case.len() - 6..].to_string();
-        let commands: [Vec<&str>; 6] = [
+        let commands: [Vec<&str>; 8] = [
             vec!["validate"],
             vec!["list"],
             vec!["--json", "list"],
             vec!["status"],
             vec!["check"],
             vec!["show", &suffix],
+            vec!["log", &suffix],
+            vec!["--json", "log", &some_case],
         ];
         for args in &commands {
             let before = std::fs::read(&index).ok();
@@ -326,6 +332,10 @@ fn every_command_answers_the_same_through_the_index_as_without_it() {
         }
     }
     assert!(index.is_file(), "the index was never written");
+    assert!(
+        ws.root().join(".git/svc/steps").is_file(),
+        "the map of steps was never written"
+    );
     assert!(hits > 0, "the index was never used as it was");
 }
 
@@ -376,7 +386,7 @@ fn an_index_cut_short_altered_of_another_version_or_killed_while_written_is_not_
         &broken_case.replacen("stat", "state", 1),
     );
     let truth = seen(&ws.svc(T_LATER, &["--no-cache", "validate"]));
-    for fault in ["index-half-written", "index-written"] {
+    for fault in ["cache-half-written", "cache-written"] {
         let before = std::fs::read(&index).expect("the index");
         let out = ws
             .command(T_LATER)
@@ -401,4 +411,57 @@ fn an_index_cut_short_altered_of_another_version_or_killed_while_written_is_not_
         .collect();
     assert_eq!(left.len(), 2, "{left:?}");
     assert!(ws.porcelain().is_empty(), "{}", ws.porcelain());
+}
+
+#[test]
+fn the_log_of_a_case_is_the_same_through_the_map_of_steps_after_new_steps_resets_and_damage() {
+    let ws = Ws::init();
+    let case = ws.case_at(Stage::FlightApproved, "wang.qiang");
+    let other = ws.case_at(Stage::Accepted, "wang.qiang");
+    let map = ws.root().join(".git/svc/steps");
+    let log = |c: &Case| {
+        let through = seen(&ws.svc(T_LATER, &["log", &c.id]));
+        let bare = seen(&ws.svc(T_LATER, &["--no-cache", "log", &c.id]));
+        assert_eq!(through, bare, "svc log {}", c.id);
+        assert_eq!(through.0, 0, "{}", through.2);
+        through.1
+    };
+    let first = log(&case);
+    let steps = |text: &str| text.lines().filter(|l| l.contains(" -> ")).count();
+    assert_eq!(steps(&first), 6, "{first}");
+    assert!(map.is_file(), "no map written");
+    assert_eq!(steps(&log(&other)), 2);
+    // A new step: read from the new commit only, and there.
+    ws.act_as("wang.qiang");
+    ws.ok(T_START, &["start", &case.id]);
+    let after = log(&case);
+    assert!(after.contains("approved          -> on-site"), "{after}");
+    // Back to before the step (a reset), then to another branch with its own step.
+    ws.git(&["reset", "-q", "--hard", "HEAD~1"]);
+    assert_eq!(log(&case), first);
+    let trunk = ws
+        .git(&["rev-parse", "--abbrev-ref", "HEAD"])
+        .trim()
+        .to_string();
+    ws.git(&["checkout", "-q", "-b", "side"]);
+    ws.act_as("zhao.min");
+    ws.ok(T_LATER, &["cancel", &other.id, "--reason", "客户撤回"]);
+    assert!(log(&other).contains("cancel"));
+    ws.git(&["checkout", "-q", &trunk]);
+    assert!(!log(&other).contains("cancel"));
+    // A map cut short, altered, of another version or empty is not believed.
+    let good = std::fs::read(&map).expect("the map");
+    let mut altered = good.clone();
+    altered[good.len() - 12] ^= 1;
+    for doubtful in [
+        good[..good.len() / 2].to_vec(),
+        altered,
+        String::from_utf8_lossy(&good)
+            .replacen("svc-steps 1 ", "svc-steps 0 ", 1)
+            .into_bytes(),
+        Vec::new(),
+    ] {
+        std::fs::write(&map, &doubtful).expect("write the map");
+        assert_eq!(log(&case), first);
+    }
 }
