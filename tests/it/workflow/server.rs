@@ -15,6 +15,15 @@ pub struct Server {
     port: u16,
 }
 
+/// The `git-daemon` program of the git on the PATH.
+fn daemon_program() -> PathBuf {
+    let out = Command::new("git")
+        .arg("--exec-path")
+        .output()
+        .expect("run git --exec-path");
+    PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("git-daemon")
+}
+
 impl Server {
     /// Serve `base` (a folder of bare repositories), reading and pushing.
     pub fn start(base: PathBuf) -> Server {
@@ -25,9 +34,10 @@ impl Server {
                 .and_then(|l| l.local_addr())
                 .expect("a free port")
                 .port();
-            let mut child = Command::new("git")
+            // git-daemon itself, not `git daemon`: git runs it as a child of its own, which
+            // killing `git` would leave serving after the test.
+            let mut child = Command::new(daemon_program())
                 .args([
-                    "daemon",
                     "--reuseaddr",
                     "--listen=127.0.0.1",
                     &format!("--port={port}"),
