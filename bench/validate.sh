@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark svc against the raw cost of the same work, on generated workspaces.
+# Benchmark svc against the raw cost of the same work, on generated workspaces with their
+# histories.
 #
 #   bench/validate.sh              10,000 and 100,000 cases
 #   bench/validate.sh 2000         a quick run
 #   bench/validate.sh 2000 20000   any sizes
 #
-# For each size, a workspace is generated once (examples/generate.rs) into a temporary
-# folder and committed to a fresh git repository (later rows compare with git). The page
-# cache is warmed once; then every row times its svc command and its raw counterpart
-# RUNS times each and reports the medians and their ratio.
+# For each size, a workspace is generated once with its history (examples/generate.rs
+# --history: every case's steps as commits, about ten a case) into a temporary folder. The
+# page cache is warmed once; then every row times its svc command and its raw counterpart
+# RUNS times each and reports the medians, their ratio, and the peak memory (max RSS) of
+# each.
 #
 # Environment: RUNS (default 5), KEEP=1 to keep the workspaces, TMPDIR, CARGO_TARGET_DIR.
 #
@@ -33,6 +35,10 @@ TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 SVC=$TARGET/release/svc
 GENERATE=$TARGET/release/examples/generate
 
+# The clock of the generated workspaces: after their last step.
+export SVC_NOW=2026-11-27T12:00:00+08:00
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+
 say() { printf '%s\n' "$*" >&2; }
 
 # Nanoseconds since the epoch.
@@ -44,12 +50,26 @@ secs() { awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'; }
 # The median of the numbers given as arguments.
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# Run a shell command in the workspace RUNS times and print the median wall time in ns.
-# The command's output goes to /dev/null; a non-zero exit stops the benchmark. PREPARE
-# (optional) runs untimed before each run, e.g. to put a case back into its state.
+# Run a shell command once in the current folder: prints its wall time in ns and the peak
+# resident memory of the largest process it ran, in KB. Exits non-zero as the command does.
+measure() {
+    python3 -c '
+import resource, subprocess, sys, time
+err = open(sys.argv[2], "w")
+t0 = time.monotonic_ns()
+code = subprocess.run(sys.argv[1], shell=True, stdout=subprocess.DEVNULL, stderr=err).returncode
+t1 = time.monotonic_ns()
+print(t1 - t0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(code)
+' "$1" "$2"
+}
+
+# Run a shell command in the workspace RUNS times and print the median wall time in ns and
+# the largest max RSS in KB. The command's output goes to /dev/null; a non-zero exit stops
+# the benchmark. PREPARE (optional) runs untimed before each run, e.g. to take a step.
 time_runs() {
     local dir=$1 cmd=$2 prepare=${3:-}
-    local times=() t0 t1 i
+    local times=() rss=0 out t m i
     for ((i = 0; i < RUNS; i++)); do
         if [ -n "$prepare" ]; then
             (cd "$dir" && eval "$prepare") >/dev/null 2>"$WORK/prepare.err" || {
@@ -58,31 +78,40 @@ time_runs() {
                 exit 1
             }
         fi
-        t0=$(now_ns)
-        if ! (cd "$dir" && eval "$cmd") >/dev/null 2>"$WORK/run.err"; then
+        if ! out=$(cd "$dir" && measure "$cmd" "$WORK/run.err"); then
             say "error: \`$cmd\` exited with a non-zero status in $dir:"
             tail -n 20 "$WORK/run.err" >&2
             exit 1
         fi
-        t1=$(now_ns)
-        times+=($((t1 - t0)))
+        read -r t m <<<"$out"
+        times+=("$t")
+        if [ "$m" -gt "$rss" ]; then rss=$m; fi
     done
-    median "${times[@]}"
+    echo "$(median "${times[@]}") $rss"
 }
 
 TABLE=()
+LAST_SVC=""
+LAST_SVC_TIMES=""
 
 # row NAME CASES DIR SVC_COMMAND RAW_COMMAND [PREPARE]
-# Time an svc command against its raw counterpart (or, for a report, against validate)
-# and add a line to the table.
+# Time an svc command against its raw counterpart and add a line to the table. A row whose
+# svc command (without PREPARE) is the previous row's reuses its times.
 row() {
     local name=$1 cases=$2 dir=$3 svc_cmd=$4 raw_cmd=$5 prepare=${6:-}
     say "  $name: $RUNS × svc, $RUNS × raw"
-    local svc_ns raw_ns
-    svc_ns=$(time_runs "$dir" "$svc_cmd" "$prepare")
-    raw_ns=$(time_runs "$dir" "$raw_cmd" "$prepare")
-    TABLE+=("$(awk -v n="$name" -v c="$cases" -v s="$svc_ns" -v r="$raw_ns" -v raw="$raw_cmd" \
-        'BEGIN { printf "%-12s %9d %10.3f %10.3f %8.1fx   %s", n, c, s / 1e9, r / 1e9, (r > 0 ? s / r : 0), raw }')")
+    local svc_ns svc_kb raw_ns raw_kb
+    if [ -z "$prepare" ] && [ "$svc_cmd" = "$LAST_SVC" ]; then
+        read -r svc_ns svc_kb <<<"$LAST_SVC_TIMES"
+    else
+        read -r svc_ns svc_kb < <(time_runs "$dir" "$svc_cmd" "$prepare")
+    fi
+    LAST_SVC=$svc_cmd
+    LAST_SVC_TIMES="$svc_ns $svc_kb"
+    if [ -n "$prepare" ]; then LAST_SVC=""; fi
+    read -r raw_ns raw_kb < <(time_runs "$dir" "$raw_cmd" "$prepare")
+    TABLE+=("$(awk -v n="$name" -v c="$cases" -v s="$svc_ns" -v r="$raw_ns" -v sm="$svc_kb" -v rm="$raw_kb" -v raw="$raw_cmd" \
+        'BEGIN { printf "%-14s %7d %9.3f %9.3f %7.2fx %8.0f %8.0f   %s", n, c, s / 1e9, r / 1e9, (r > 0 ? s / r : 0), sm / 1024, rm / 1024, raw }')")
 }
 
 bench_size() {
@@ -91,78 +120,78 @@ bench_size() {
     say "== $n cases"
     local t0 t1
     t0=$(now_ns)
-    "$GENERATE" --cases "$n" "$ws" >"$WORK/generate.out"
+    "$GENERATE" --cases "$n" --history "$ws" >"$WORK/generate.out"
     t1=$(now_ns)
-    say "  generated in $(secs $((t1 - t0))) s: $(head -n 1 "$WORK/generate.out")"
-
-    # One commit of everything, by a fixed person at a fixed time, with no outside config.
-    t0=$(now_ns)
+    say "  generated in $(secs $((t1 - t0))) s: $(head -n 1 "$WORK/generate.out"); $(tail -n 1 "$WORK/generate.out")"
     (
         cd "$ws"
-        export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
-        export GIT_AUTHOR_DATE="2026-11-26T18:00:00+08:00" GIT_COMMITTER_DATE="2026-11-26T18:00:00+08:00"
-        git init -q -b main .
-        # No background gc or maintenance racing the measurements; packed explicitly below.
+        # No background gc or maintenance racing the measurements.
         git config gc.auto 0
         git config maintenance.auto false
-        git config user.name "孙慧"
-        git config user.email "sun.hui@pengyuan-tel.example.com"
-        git add -A
-        git commit -q -m "Import $n generated cases"
-        git repack -a -d -q
     )
-    t1=$(now_ns)
-    local bytes files
+    local bytes files commits
     read -r files bytes < <(find "$ws/cases" -type f -printf '%s\n' | awk '{ n++; b += $1 } END { print n, b }')
-    say "  committed in $(secs $((t1 - t0))) s: $files files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB under cases/"
+    commits=$(git -C "$ws" rev-list --count HEAD)
+    say "  $files files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB under cases/, $commits commits"
 
     # Warm the page cache once, for svc and the raw read alike.
-    (cd "$ws" && find . -path ./.git -prune -o -type f -exec cat {} + >/dev/null)
+    (cd "$ws" && find . -path ./.git -prune -o -type f -exec cat {} + >/dev/null && git status -s >/dev/null)
 
-    # The first validate run, untimed, shows what svc found.
-    if ! "$SVC" -C "$ws" validate --color never >/dev/null 2>"$WORK/validate.err"; then
-        say "error: svc validate failed on the generated workspace:"
-        tail -n 20 "$WORK/validate.err" >&2
+    # The first check, untimed, shows what svc found (and remembers the history judged).
+    if ! "$SVC" -C "$ws" check --color never >/dev/null 2>"$WORK/check.err"; then
+        say "error: svc check failed on the generated workspace:"
+        tail -n 20 "$WORK/check.err" >&2
         exit 1
     fi
-    say "  svc: $(tail -n 1 "$WORK/validate.err")"
+    say "  svc: $(tail -n 1 "$WORK/check.err")"
+
+    # A case on the road (its engineer acts below) and the oldest and newest cases.
+    local case_toml case_dir id person email oldest newest
+    case_toml=$(cd "$ws" && grep -rl --include case.toml '^state = "on-site"' cases | sort | tail -n 1)
+    case_dir=$(dirname "$case_toml")
+    id=$(basename "$case_dir")
+    person=$(sed -n 's/^assignees = \["\([^"]*\)".*/\1/p' "$ws/$case_toml")
+    email=$(awk -v id="$person" '$1 == "id" && $3 == "\"" id "\"" { found = 1 } found && $1 == "email" { gsub(/"/, "", $3); print $3; exit }' "$ws/people.toml")
+    git -C "$ws" config user.email "$email"
+    oldest=$(cd "$ws" && find cases -mindepth 3 -maxdepth 3 -type d | sort | sed -n '1s|.*/||p')
+    newest=$(cd "$ws" && find cases -mindepth 3 -maxdepth 3 -type d | sort | sed -n '$s|.*/||p')
 
     # Rows: row NAME CASES DIR "SVC COMMAND" "RAW COMMAND" ["PREPARE (untimed, before each run)"]
-    # e.g. a transition against git:
-    #   row approve "$n" "$ws" "svc approve \$CASE" "git add -A && git commit -qm x" "git reset -q --hard"
-    row validate "$n" "$ws" "'$SVC' -C . validate --color never" \
-        "find cases -type f -exec cat {} + > /dev/null"
-
-    # The monthly report (8.7) against validating the same workspace: it reads the month's
-    # cases and the open ones from committed data.
-    row report "$n" "$ws" "SVC_NOW=2026-11-27T12:00:00+08:00 '$SVC' -C . report monthly --month 2026-10 --format json" \
-        "'$SVC' -C . validate --color never"
+    row validate-cold "$n" "$ws" "'$SVC' validate --color never" \
+        "find cases customers catalog people.toml svc.toml -type f -exec cat {} + > /dev/null" \
+        "rm -f .git/svc/index"
+    "$SVC" -C "$ws" validate >/dev/null 2>&1 || true
+    row validate "$n" "$ws" "'$SVC' validate --color never" "git status --porcelain"
+    row list "$n" "$ws" "'$SVC' list --color never" "git status --porcelain"
+    row status "$n" "$ws" "'$SVC' status --color never" "git status --porcelain"
+    row show-new "$n" "$ws" "'$SVC' show ${newest: -6}" "git log --grep=$newest --format=%H"
+    row show-old "$n" "$ws" "'$SVC' show ${oldest: -6}" "git log --grep=$oldest --format=%H"
+    "$SVC" -C "$ws" log "$newest" >/dev/null
+    row log-new "$n" "$ws" "'$SVC' log ${newest: -6}" "git log --grep=$newest --format=%H"
+    row log-old "$n" "$ws" "'$SVC' log ${oldest: -6}" "git log --grep=$oldest --format=%H"
+    row check-full "$n" "$ws" "'$SVC' check --full --color never" "git log --format=%B"
+    row check-full "$n" "$ws" "'$SVC' check --full --color never" "git log --raw --format=%B"
 
     # A step of the procedure on one case against committing the same case folder with git.
     # `svc checkin` leaves the state as it is, so it can be repeated; so can the raw commit.
-    local case_toml case_dir id person email
-    case_toml=$(cd "$ws" && grep -rl --include case.toml '^state = "on-site"' cases | head -n 1 || true)
-    if [ -n "$case_toml" ]; then
-        case_dir=$(dirname "$case_toml")
-        id=$(basename "$case_dir")
-        person=$(sed -n 's/^assignees = \["\([^"]*\)".*/\1/p' "$ws/$case_toml")
-        email=$(awk -v id="$person" '$1 == "id" && $3 == "\"" id "\"" { found = 1 } found && $1 == "email" { gsub(/"/, "", $3); print $3; exit }' "$ws/people.toml")
-        git -C "$ws" config user.email "$email"
-        row transition "$n" "$ws" "SVC_NOW=2026-11-26T21:00:00+08:00 '$SVC' -C . checkin $id --via phone" \
-            "echo . >> $case_dir/notes.txt && git add $case_dir && git commit -qm checkin"
+    local step="SVC_NOW=2026-11-27T12:00:00+08:00 '$SVC' checkin $id --via phone"
+    row check-step "$n" "$ws" "'$SVC' check --color never" "git log -1 --raw --format=%B" "$step"
+    row report "$n" "$ws" "'$SVC' report monthly --month 2026-10 --format json" \
+        "'$SVC' validate --color never"
+    row step "$n" "$ws" "$step" \
+        "echo . >> $case_dir/notes.txt && git add $case_dir && git commit -qm checkin"
+    # The raw commits are not steps: taken out again.
+    git -C "$ws" reset -q --hard "HEAD~$RUNS"
 
-        # Sharing a step: `svc sync` (fetch, integrate, push) against `git fetch` and
-        # `git push` of the same commit, to a bare repository on the same disk. Before
-        # each run, one step is taken (untimed).
-        git clone -q --bare "$ws" "$WORK/remote-$n.git"
-        git -C "$ws" remote add origin "$WORK/remote-$n.git"
-        git -C "$ws" fetch -q origin
-        git -C "$ws" branch -q -u origin/main
-        row sync "$n" "$ws" "'$SVC' -C . sync" "git fetch -q origin && git push -q origin main" \
-            "SVC_NOW=2026-11-26T21:00:00+08:00 '$SVC' -C . checkin $id --via phone"
-    else
-        say "  (no on-site case: no transition row)"
-    fi
+    # Sharing a step: `svc sync` (fetch, integrate, push) against `git fetch` and
+    # `git push` of the same commit, to a bare repository on the same disk. Before
+    # each run, one step is taken (untimed).
+    git -C "$ws" reset -q --hard
+    git clone -q --bare "$ws" "$WORK/remote-$n.git"
+    git -C "$ws" remote add origin "$WORK/remote-$n.git"
+    git -C "$ws" fetch -q origin
+    git -C "$ws" branch -q -u origin/main
+    row sync "$n" "$ws" "'$SVC' sync" "git fetch -q origin && git push -q origin main" "$step"
 
     if [ "${KEEP:-0}" = 1 ]; then
         say "  kept $ws"
@@ -189,8 +218,8 @@ if [ -n "$(cd "$ROOT" && git status --porcelain 2>/dev/null)" ]; then
     commit="$commit+dirty"
 fi
 echo
-echo "svc $commit, $(nproc) cores, median of $RUNS runs, warm page cache"
-printf '%-12s %9s %10s %10s %9s   %s\n' benchmark cases "svc (s)" "raw (s)" ratio "raw command"
+echo "svc $commit, $(nproc) cores, median of $RUNS runs, warm page cache; memory: max RSS"
+printf '%-14s %7s %9s %9s %8s %8s %8s   %s\n' benchmark cases "svc (s)" "raw (s)" ratio "svc MB" "raw MB" "raw command"
 for line in "${TABLE[@]}"; do
     echo "$line"
 done
