@@ -46,8 +46,8 @@ pub struct GlobalArgs {
     /// Print less
     #[arg(short, long, global = true)]
     quiet: bool,
-    /// Read every form again instead of through the index in .git/svc (the answer is the
-    /// same; this proves it)
+    /// Read every form and commit again instead of through svc's caches in .git/svc (the
+    /// answer is the same; this proves it)
     #[arg(long, global = true)]
     no_cache: bool,
 }
@@ -163,7 +163,7 @@ impl Env {
 
 /// Parse the command line, run the command, and turn the outcome into an exit code.
 pub fn main() -> ExitCode {
-    svc::history::git::keep_trees_in_cache();
+    svc::history::git::tune_object_reading();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

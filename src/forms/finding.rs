@@ -136,11 +136,19 @@ impl Finding {
 /// Sort findings by file and position, so output reads top to bottom.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        (&a.location.file, a.location.start, a.rule, &a.message).cmp(&(
-            &b.location.file,
-            b.location.start,
-            b.rule,
-            &b.message,
-        ))
+        (
+            &a.location.file,
+            a.location.start,
+            a.rule,
+            &a.message,
+            &a.commit,
+        )
+            .cmp(&(
+                &b.location.file,
+                b.location.start,
+                b.rule,
+                &b.message,
+                &b.commit,
+            ))
     });
 }

@@ -31,11 +31,12 @@ use crate::forms::{Action, FormKind, State, flight_label};
 use crate::history::log::{Trailers, case_dir, is_shared, trailers, when};
 use crate::history::signing::{self, Problem};
 use crate::history::store::{Store, StoreError, git};
-use crate::history::verified::Verified;
+use crate::history::verified::{Tip, Verified};
 use crate::history::workflow::{self, Via};
 use git2::{Commit, ObjectType, Oid, Repository, Sort, Tree};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// Replay the history (all of it, or the commits after `base`) and report every commit the
 /// procedure does not explain (see the module documentation). A `base` that is not an
@@ -65,26 +66,56 @@ pub fn check(store: &Store, base: Option<Oid>, full: bool) -> Result<Vec<Finding
         f.commit = Some(base.to_string());
         return Ok(vec![f]);
     }
-    let mut walk = repo.revwalk().map_err(git("walking the history"))?;
-    walk.push(head).map_err(git("walking the history"))?;
-    if let Some(base) = base {
-        walk.hide(base).map_err(git("walking the history"))?;
-    }
-    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
-        .map_err(git("walking the history"))?;
-    let commits: Vec<Oid> = walk
-        .collect::<Result<_, _>>()
-        .map_err(git("walking the history"))?;
     let mut verified = if full {
         Verified::default()
     } else {
         Verified::read(store.svc_dir())
     };
+    let found = match verified.tip().cloned() {
+        Some(tip) if base.is_none() => since_tip(store, &mut verified, head, &tip)?,
+        _ => None,
+    };
+    let found = match found {
+        Some(found) => found,
+        None => walk_all(store, &mut verified, head, base)?,
+    };
+    // Remembering is a help, not a need: a folder that cannot be written changes nothing.
+    let _ = verified.save(store.svc_dir());
+    Ok(found)
+}
+
+/// The commits reachable from `head` and not from `hidden`, parents before children.
+fn commits_between(
+    repo: &Repository,
+    head: Oid,
+    hidden: Option<Oid>,
+) -> Result<Vec<Oid>, StoreError> {
+    let mut walk = repo.revwalk().map_err(git("walking the history"))?;
+    walk.push(head).map_err(git("walking the history"))?;
+    if let Some(hidden) = hidden {
+        walk.hide(hidden).map_err(git("walking the history"))?;
+    }
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
+        .map_err(git("walking the history"))?;
+    walk.collect::<Result<_, _>>()
+        .map_err(git("walking the history"))
+}
+
+/// Judge `commits` (parents first) where the memory has no judgement, remembering the new
+/// ones; the roots, whose judgement depends on which root is the workspace's own, are
+/// judged against `first_root` (worked out only when there is a root). Each commit's
+/// findings, in the order of `commits`, and which of them are roots.
+fn judge_commits(
+    store: &Store,
+    verified: &mut Verified,
+    commits: &[Oid],
+    first_root: impl FnOnce() -> Option<Oid>,
+) -> Result<(Vec<Vec<Finding>>, Vec<Oid>), StoreError> {
+    let repo = store.repo();
     let mut found: Vec<Option<Vec<Finding>>> = commits
         .iter()
         .map(|c| verified.get(*c).map(<[Finding]>::to_vec))
         .collect();
-    // A root's judgement depends on which root is HEAD's own: never remembered.
     let mut roots = Vec::new();
     let mut todo = Vec::new();
     for (i, oid) in commits.iter().enumerate() {
@@ -98,31 +129,125 @@ pub fn check(store: &Store, base: Option<Oid>, full: bool) -> Result<Vec<Finding
             todo.push(i);
         }
     }
-    for (i, findings) in judge_all(store, &commits, &todo)? {
+    for (i, findings) in judge_all(store, commits, &todo)? {
         verified.insert(commits[i], findings.clone());
         found[i] = Some(findings);
     }
-    let mut judge = Judge::new(repo, store.repo_path(Path::new("")), true);
-    let first = (!roots.is_empty())
-        .then(|| first_parent_root(repo, head))
-        .flatten();
-    for i in roots {
-        let commit = repo
-            .find_commit(commits[i])
-            .map_err(git("reading a commit"))?;
-        if first != Some(commit.id()) {
-            judge.report(
-                &commit,
-                Location::file(""),
-                "a second root commit: history from outside the workspace, with shared files of its own".into(),
-                "a workspace has one first commit; work from elsewhere comes in as forms, committed on top",
-            );
-        }
-        found[i] = Some(std::mem::take(&mut judge.findings));
+    let first = if roots.is_empty() { None } else { first_root() };
+    for &i in &roots {
+        found[i] = Some(judge_root(store, commits[i], first)?);
     }
-    // Remembering is a help, not a need: a folder that cannot be written changes nothing.
-    let _ = verified.save(store.svc_dir());
-    Ok(found.into_iter().flatten().flatten().collect())
+    let found = found.into_iter().map(Option::unwrap_or_default).collect();
+    Ok((found, roots.into_iter().map(|i| commits[i]).collect()))
+}
+
+/// A root commit's findings: none for the workspace's own first commit (`first`).
+fn judge_root(store: &Store, root: Oid, first: Option<Oid>) -> Result<Vec<Finding>, StoreError> {
+    let repo = store.repo();
+    let mut judge = Judge::new(repo, store.repo_path(Path::new("")), true);
+    if first != Some(root) {
+        let commit = repo.find_commit(root).map_err(git("reading a commit"))?;
+        judge.report(
+            &commit,
+            Location::file(""),
+            "a second root commit: history from outside the workspace, with shared files of its own".into(),
+            "a workspace has one first commit; work from elsewhere comes in as forms, committed on top",
+        );
+    }
+    Ok(judge.findings)
+}
+
+/// Every commit from `head` back (to `base`), judged or remembered; without a base, `head`
+/// becomes the remembered tip.
+fn walk_all(
+    store: &Store,
+    verified: &mut Verified,
+    head: Oid,
+    base: Option<Oid>,
+) -> Result<Vec<Finding>, StoreError> {
+    let repo = store.repo();
+    let commits = commits_between(repo, head, base)?;
+    let mut first_root = None;
+    let (found, roots) = judge_commits(store, verified, &commits, || {
+        first_root = first_parent_root(repo, head);
+        first_root
+    })?;
+    if base.is_none() {
+        let first_root = match first_root {
+            Some(root) => Some(root),
+            None => first_parent_root(repo, head),
+        };
+        if let Some(first_root) = first_root {
+            let flagged = commits
+                .iter()
+                .zip(&found)
+                .filter(|(c, f)| !f.is_empty() && !roots.contains(c))
+                .map(|(c, _)| *c)
+                .collect();
+            verified.set_tip(Tip {
+                commit: head,
+                first_root,
+                roots,
+                flagged,
+            });
+        }
+    }
+    Ok(found.into_iter().flatten().collect())
+}
+
+/// The answer for a `head` that is the remembered tip or descends from it, walking only
+/// the commits the tip's history does not hold; `None` when `head` does not descend from
+/// it, or its first parents lead to another root than the tip's (the whole walk then).
+fn since_tip(
+    store: &Store,
+    verified: &mut Verified,
+    head: Oid,
+    tip: &Tip,
+) -> Result<Option<Vec<Finding>>, StoreError> {
+    let repo = store.repo();
+    if head != tip.commit
+        && !repo
+            .graph_descendant_of(head, tip.commit)
+            .map_err(git("comparing commits"))?
+    {
+        return Ok(None);
+    }
+    let new = commits_between(repo, head, Some(tip.commit))?;
+    // HEAD's first parents must come back to the tip's history through the tip itself.
+    let fresh: std::collections::HashSet<Oid> = new.iter().copied().collect();
+    let mut on = head;
+    while fresh.contains(&on) {
+        let commit = repo.find_commit(on).map_err(git("reading a commit"))?;
+        match commit.parent_id(0) {
+            Ok(parent) => on = parent,
+            Err(_) => return Ok(None),
+        }
+    }
+    if on != tip.commit {
+        return Ok(None);
+    }
+    let mut found = Vec::new();
+    for c in &tip.flagged {
+        let Some(f) = verified.get(*c) else {
+            return Ok(None);
+        };
+        found.extend_from_slice(f);
+    }
+    for root in &tip.roots {
+        found.extend(judge_root(store, *root, Some(tip.first_root))?);
+    }
+    let (judged, roots) = judge_commits(store, verified, &new, || Some(tip.first_root))?;
+    let mut next = tip.clone();
+    next.commit = head;
+    next.roots.extend(&roots);
+    for (c, f) in new.iter().zip(judged) {
+        if !f.is_empty() && !roots.contains(c) {
+            next.flagged.push(*c);
+        }
+        found.extend(f);
+    }
+    verified.set_tip(next);
+    Ok(Some(found))
 }
 
 /// Findings by the index of the commit judged.
@@ -144,7 +269,10 @@ fn judge_all(store: &Store, commits: &[Oid], todo: &[usize]) -> Result<ByIndex, 
                     let repo = Repository::open(git_dir).map_err(git("opening the repository"))?;
                     let mut judge = Judge::new(&repo, prefix.clone(), true);
                     let mut out = Vec::new();
-                    for &i in todo.iter().skip(t).step_by(threads) {
+                    // Neighbouring commits share most of their trees: each thread takes
+                    // a run of them, so that the parent's trees are still in its cache.
+                    let run = todo.len().div_ceil(threads);
+                    for &i in todo.iter().skip(t * run).take(run) {
                         let commit = repo
                             .find_commit(commits[i])
                             .map_err(git("reading a commit"))?;
@@ -219,8 +347,21 @@ struct Judge<'s> {
     rosters: HashMap<Option<Oid>, Roster>,
     signed: HashMap<Option<Oid>, BTreeSet<Action>>,
     bases: HashMap<(Oid, Oid), Option<Oid>>,
+    /// The case.toml files read as a commit's new side, which the next step of the case
+    /// reads as its old side (taken out then).
+    case_files: HashMap<Oid, Rc<Parsed>>,
     findings: Vec<Finding>,
 }
+
+/// A case.toml as the rules read it: its values, and the facts in them.
+#[derive(Debug, Default)]
+struct Parsed {
+    node: Option<Node>,
+    facts: Option<Facts>,
+}
+
+/// How many parsed case.toml files a judge keeps for the next step of their case.
+const KEPT_CASE_FILES: usize = 4096;
 
 /// A person as people.toml stood at one commit.
 #[derive(Debug, Clone)]
@@ -255,6 +396,7 @@ impl<'s> Judge<'s> {
             rosters: HashMap::new(),
             signed: HashMap::new(),
             bases: HashMap::new(),
+            case_files: HashMap::new(),
             findings: Vec::new(),
         }
     }
@@ -273,6 +415,32 @@ impl<'s> Judge<'s> {
             .ok()
             .filter(|e| e.kind() == Some(ObjectType::Blob))
             .map(|e| e.id())
+    }
+
+    /// The case.toml with blob `id`, parsed: taken from what the step before left when
+    /// `old`, kept for the case's next step otherwise.
+    fn case_toml(&mut self, id: Option<Oid>, old: bool) -> Rc<Parsed> {
+        let Some(id) = id else {
+            return Rc::default();
+        };
+        let kept = if old {
+            self.case_files.remove(&id)
+        } else {
+            self.case_files.get(&id).cloned()
+        };
+        if let Some(parsed) = kept {
+            return parsed;
+        }
+        let node = self.bytes(Some(id)).as_deref().and_then(node_of);
+        let facts = node.as_ref().map(facts);
+        let parsed = Rc::new(Parsed { node, facts });
+        if !old {
+            if self.case_files.len() >= KEPT_CASE_FILES {
+                self.case_files.clear();
+            }
+            self.case_files.insert(id, Rc::clone(&parsed));
+        }
+        parsed
     }
 
     fn bytes(&self, id: Option<Oid>) -> Option<Vec<u8>> {
@@ -581,19 +749,18 @@ impl<'s> Judge<'s> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let old_toml = self.bytes(self.blob(before, &file));
-        let new_toml = self.bytes(self.blob(after, &file));
-        let old = old_toml.as_deref().and_then(node_of);
-        let new = new_toml.as_deref().and_then(node_of);
-        let old_facts = old.as_ref().map(facts);
-        let new_facts = new.as_ref().map(facts);
+        let (old_id, new_id) = (self.blob(before, &file), self.blob(after, &file));
+        let before_parsed = self.case_toml(old_id, true);
+        let after_parsed = self.case_toml(new_id, false);
+        let (old, old_facts) = (before_parsed.node.as_ref(), before_parsed.facts.clone());
+        let (new, new_facts) = (after_parsed.node.as_ref(), after_parsed.facts.clone());
         let who = c
             .author
             .as_ref()
             .map_or(c.email.as_str(), |m| m.id.as_str())
             .to_string();
         // Nothing vanishes: no step removes a case.
-        if old_toml.is_some() && new_toml.is_none() {
+        if old_id.is_some() && new_id.is_none() {
             let removed = if tree_exists(after, &self.prefix.join(dir)) {
                 "its case.toml was removed"
             } else {
@@ -697,7 +864,7 @@ impl<'s> Judge<'s> {
         }
         let Some(after_node) = new else { return };
         let after_facts = new_facts.unwrap_or_default();
-        let changed = changed_keys(old.as_ref(), &after_node);
+        let changed = changed_keys(old, after_node);
         let Some(t) = c.trailers.as_ref().filter(|t| t.case == id) else {
             if !changed.is_empty() {
                 let what = if c.merge {

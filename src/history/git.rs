@@ -142,15 +142,23 @@ pub fn commit_paths(
         .map_err(ctx("committing"))
 }
 
-/// Let libgit2 keep the trees svc walks in its object cache: a month's folder of cases is a
-/// tree of hundreds of kilobytes at a few thousand cases a month, above libgit2's default
-/// limit (4 KB), so every lookup through it would read, inflate and parse it again. Called
-/// once, before any repository is opened (libgit2's options are global).
-pub fn keep_trees_in_cache() {
+/// Tune libgit2's object reading for walking a long history. A month's folder of cases is
+/// a tree of hundreds of kilobytes at a few thousand cases a month, above libgit2's default
+/// limit for its object cache (4 KB), so every lookup through it would read, inflate and
+/// parse it again: trees are kept up to 8 MB, in a cache of 128 MB a repository (svc check
+/// opens one a core), and the packs are mapped 32 MB at a time, 256 MB at most, so that the
+/// memory a walk of a million commits takes stays bounded. And an object read is not hashed again to compare with its id, as
+/// git itself does not: the pack's own checksums and `git fsck` are there for a damaged
+/// disk, and hashing every tree read was a sixth of a full check. Called once, before any
+/// repository is opened (libgit2's options are global).
+pub fn tune_object_reading() {
+    git2::opts::strict_hash_verification(false);
     // SAFETY: libgit2's global options are set once at start, before any other thread or
     // repository exists; the values are plain sizes.
     unsafe {
         let _ = git2::opts::set_cache_object_limit(git2::ObjectType::Tree, 8 << 20);
-        let _ = git2::opts::set_cache_max_size(512 << 20);
+        let _ = git2::opts::set_cache_max_size(16 << 20);
+        let _ = git2::opts::set_mwindow_size(32 << 20);
+        let _ = git2::opts::set_mwindow_mapped_limit(256 << 20);
     }
 }

@@ -3,30 +3,61 @@
 //!
 //! A commit's judgement depends on nothing but the commit (its id covers its tree, its
 //! parents, its message, its author and its signature) and the version of svc's rules, so a
-//! commit id with its findings is a fact that never goes stale. The file is a cache and never
-//! the truth: written whole and renamed into place, it ends with a checksum of everything
-//! before it; one that is missing, from another version, truncated or altered is ignored
-//! (and rewritten by the next check), and `svc check --full` ignores it anyway.
+//! commit id with its findings is a fact that never goes stale. Beside the commits, the file
+//! names the last HEAD checked whole (its *tip*): the commits of the tip's history that had
+//! findings, its root commits and the root its first parents lead to. A check of a HEAD that
+//! descends from the tip then walks only the commits the tip does not have.
+//!
+//! The file is a cache and never the truth: written whole and renamed into place, it ends
+//! with a checksum of everything before it; one that is missing, from another version, cut
+//! short or altered is ignored (and written again by the next check), and `svc check --full`
+//! ignores it anyway. The commits are kept as sorted binary ids, looked up where they lie in
+//! the file as read, so that reading a memory of a million commits costs reading its bytes.
 
 use crate::forms::finding::{Finding, Location};
-use crate::workspace::fsutil::write_atomic;
+use crate::workspace::index::{Reader, Writer, checksum};
 use git2::Oid;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// The version of the judgement: a change to what `svc check` finds in a commit changes it,
 /// and every remembered judgement is then forgotten.
-const JUDGEMENT: &str = "judgement 1";
+const JUDGEMENT: &str = "judgement 2";
+
+/// The length of a binary commit id.
+const ID: usize = 20;
+
+/// The last HEAD whose whole history was checked, and what the answer needs of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tip {
+    /// The commit.
+    pub commit: Oid,
+    /// The root commit its first parents lead to: the workspace's own first commit.
+    pub first_root: Oid,
+    /// Every root commit of its history.
+    pub roots: Vec<Oid>,
+    /// The commits of its history that had findings, in the order they were judged.
+    pub flagged: Vec<Oid>,
+}
 
 /// The history findings of each remembered commit.
 #[derive(Debug, Default)]
 pub struct Verified {
-    commits: HashMap<Oid, Vec<Finding>>,
-    /// Whether anything was added since the file was read.
+    /// The file as read.
+    bytes: Vec<u8>,
+    /// Where its sorted commit ids lie.
+    ids: Range<usize>,
+    /// The findings of its commits that had some.
+    found: BTreeMap<Oid, Vec<Finding>>,
+    tip: Option<Tip>,
+    /// Commits judged since it was read, with their findings.
+    added: BTreeMap<Oid, Vec<Finding>>,
+    /// Whether anything changed since the file was read.
     changed: bool,
 }
 
-fn header() -> String {
+fn magic() -> String {
     format!("svc-verified {} {JUDGEMENT}\n", env!("CARGO_PKG_VERSION"))
 }
 
@@ -38,128 +69,211 @@ pub fn path(svc_dir: &Path) -> PathBuf {
 impl Verified {
     /// Read what was remembered; anything doubtful reads as nothing remembered.
     pub fn read(svc_dir: &Path) -> Verified {
-        let Ok(text) = std::fs::read_to_string(path(svc_dir)) else {
-            return Verified::default();
-        };
-        parse(&text).unwrap_or_default()
+        std::fs::read(path(svc_dir))
+            .ok()
+            .and_then(decode)
+            .unwrap_or_default()
     }
 
     /// The findings remembered for a commit, if it was judged.
     pub fn get(&self, commit: Oid) -> Option<&[Finding]> {
-        self.commits.get(&commit).map(Vec::as_slice)
+        if let Some(f) = self.added.get(&commit) {
+            return Some(f);
+        }
+        if !self.has_read(commit) {
+            return None;
+        }
+        Some(self.found.get(&commit).map_or(&[][..], Vec::as_slice))
+    }
+
+    /// Whether the file as read holds the commit.
+    fn has_read(&self, commit: Oid) -> bool {
+        let ids = &self.bytes[self.ids.clone()];
+        let (mut lo, mut hi) = (0, ids.len() / ID);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match ids[mid * ID..(mid + 1) * ID].cmp(commit.as_bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 
     /// Remember the findings of a commit.
     pub fn insert(&mut self, commit: Oid, findings: Vec<Finding>) {
-        self.commits.insert(commit, findings);
+        self.added.insert(commit, findings);
         self.changed = true;
+    }
+
+    /// The last HEAD checked whole.
+    pub fn tip(&self) -> Option<&Tip> {
+        self.tip.as_ref()
+    }
+
+    /// Remember the HEAD just checked whole.
+    pub fn set_tip(&mut self, tip: Tip) {
+        if self.tip.as_ref() != Some(&tip) {
+            self.tip = Some(tip);
+            self.changed = true;
+        }
     }
 
     /// How many commits are remembered.
     pub fn len(&self) -> usize {
-        self.commits.len()
+        let read = self.ids.len() / ID;
+        read + self.added.keys().filter(|c| !self.has_read(**c)).count()
     }
 
     /// Whether none is.
     pub fn is_empty(&self) -> bool {
-        self.commits.is_empty()
+        self.len() == 0
     }
 
-    /// Write the file again when something was added (whole, then renamed into place: a
+    /// Write the file again when something changed (whole, then renamed into place: a
     /// write cut short leaves the old file or none, never half a one).
     pub fn save(&self, svc_dir: &Path) -> std::io::Result<()> {
         if !self.changed {
             return Ok(());
         }
-        std::fs::create_dir_all(svc_dir)?;
-        write_atomic(&path(svc_dir), render(self).as_bytes())
+        crate::workspace::fsutil::write_cache(&path(svc_dir), &self.encode(), &|_| {})
     }
-}
 
-/// The file's text: the header, a line per commit (`<id> <findings>`) and a line per finding
-/// (`\t<file>\t<message>\t<hint>`), then `end <checksum of all before>`.
-fn render(v: &Verified) -> String {
-    let mut ids: Vec<&Oid> = v.commits.keys().collect();
-    ids.sort();
-    let mut text = header();
-    for id in ids {
-        let findings = &v.commits[id];
-        text.push_str(&format!("{id} {}\n", findings.len()));
-        for f in findings {
-            text.push_str(&format!(
-                "\t{}\t{}\t{}\n",
-                escape(&f.location.file.to_string_lossy()),
-                escape(&f.message),
-                escape(f.hint.as_deref().unwrap_or_default())
-            ));
+    /// The file: the magic line; the tip, if any; the count of commits and their sorted
+    /// ids; the commits with findings, each with its findings (file, message, hint); then
+    /// the checksum of all before it.
+    fn encode(&self) -> Vec<u8> {
+        let read = &self.bytes[self.ids.clone()];
+        let new: Vec<&Oid> = self.added.keys().filter(|c| !self.has_read(**c)).collect();
+        let mut w = Writer::default();
+        w.buf.reserve(read.len() + ID * new.len() + 4096);
+        w.bytes(magic().as_bytes());
+        match &self.tip {
+            Some(tip) => {
+                w.bytes(&[1]);
+                w.bytes(tip.commit.as_bytes());
+                w.bytes(tip.first_root.as_bytes());
+                ids(&mut w, &tip.roots);
+                ids(&mut w, &tip.flagged);
+            }
+            None => w.bytes(&[0]),
         }
+        // The ids as read and the new ones, merged in order.
+        w.u64((read.len() / ID + new.len()) as u64);
+        let mut old = read.chunks_exact(ID).peekable();
+        for id in new {
+            while let Some(o) = old.next_if(|o| *o < id.as_bytes()) {
+                w.bytes(o);
+            }
+            w.bytes(id.as_bytes());
+        }
+        for o in old {
+            w.bytes(o);
+        }
+        let mut found: BTreeMap<&Oid, &Vec<Finding>> = self.found.iter().collect();
+        found.extend(self.added.iter().filter(|(_, f)| !f.is_empty()));
+        w.u64(found.len() as u64);
+        for (id, findings) in found {
+            w.bytes(id.as_bytes());
+            w.u64(findings.len() as u64);
+            for f in findings {
+                w.str(&f.location.file.to_string_lossy());
+                w.str(&f.message);
+                w.opt(f.hint.as_deref());
+            }
+        }
+        let sum = checksum(&w.buf);
+        w.bytes(&sum.to_le_bytes());
+        w.buf
     }
-    let sum = crate::forms::blob_id(text.as_bytes());
-    text.push_str(&format!("end {sum}\n"));
-    text
 }
 
-fn parse(text: &str) -> Option<Verified> {
-    let body = text.strip_suffix('\n')?;
-    let (before, last) = body.rsplit_once('\n')?;
-    let before = format!("{before}\n");
-    let sum = last.strip_prefix("end ")?;
-    if crate::forms::blob_id(before.as_bytes()) != sum {
+fn ids(w: &mut Writer, ids: &[Oid]) {
+    w.u64(ids.len() as u64);
+    for id in ids {
+        w.bytes(id.as_bytes());
+    }
+}
+
+fn read_id(r: &mut Reader) -> Option<Oid> {
+    Oid::from_bytes(r.take(ID)?).ok()
+}
+
+fn read_ids(r: &mut Reader) -> Option<Vec<Oid>> {
+    let n = usize::try_from(r.u64()?).ok()?;
+    if n > r.rest_len() / ID {
         return None;
     }
-    let mut lines = before.lines();
-    if format!("{}\n", lines.next()?) != header() {
+    (0..n).map(|_| read_id(r)).collect()
+}
+
+/// The memory in `bytes`, when they are whole, of this version, and their checksum holds.
+fn decode(bytes: Vec<u8>) -> Option<Verified> {
+    let body_len = bytes.len().checked_sub(8)?;
+    let (body, sum) = bytes.split_at(body_len);
+    if checksum(body).to_le_bytes() != sum {
         return None;
     }
-    let mut commits = HashMap::new();
-    while let Some(line) = lines.next() {
-        let (id, count) = line.split_once(' ')?;
-        let id = Oid::from_str(id).ok()?;
-        let count: usize = count.parse().ok()?;
-        let mut findings = Vec::with_capacity(count);
-        for _ in 0..count {
-            let mut fields = lines.next()?.strip_prefix('\t')?.split('\t');
-            let (file, message, hint) = (fields.next()?, fields.next()?, fields.next()?);
-            let mut f =
-                Finding::error("history", Location::file(unescape(file)), unescape(message));
-            if !hint.is_empty() {
-                f = f.hint(unescape(hint));
+    let mut r = Reader::new(body);
+    if r.take(magic().len())? != magic().as_bytes() {
+        return None;
+    }
+    let tip = match r.take(1)?.first()? {
+        0 => None,
+        1 => Some(Tip {
+            commit: read_id(&mut r)?,
+            first_root: read_id(&mut r)?,
+            roots: read_ids(&mut r)?,
+            flagged: read_ids(&mut r)?,
+        }),
+        _ => return None,
+    };
+    let count = usize::try_from(r.u64()?).ok()?;
+    let start = body.len() - r.rest_len();
+    let sorted = r.take(count.checked_mul(ID)?)?;
+    if sorted
+        .chunks_exact(ID)
+        .zip(sorted.chunks_exact(ID).skip(1))
+        .any(|(a, b)| a >= b)
+    {
+        return None;
+    }
+    let ids = start..start + sorted.len();
+    let mut found = BTreeMap::new();
+    for _ in 0..r.u64()? {
+        let id = read_id(&mut r)?;
+        let n = r.u64()?;
+        let mut findings = Vec::new();
+        for _ in 0..n {
+            let file = r.str()?;
+            let message = r.str()?;
+            let hint = r.opt()?;
+            let mut f = Finding::error("history", Location::file(file), message);
+            if let Some(hint) = hint {
+                f = f.hint(hint);
             }
             f.commit = Some(id.to_string());
             findings.push(f);
         }
-        commits.insert(id, findings);
+        found.insert(id, findings);
     }
-    Some(Verified {
-        commits,
+    if !r.done() {
+        return None;
+    }
+    let v = Verified {
+        bytes,
+        ids,
+        found,
+        tip,
+        added: BTreeMap::new(),
         changed: false,
-    })
-}
-
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('\t', "\\t")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
-}
-
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
-    out
+    };
+    // What the file says of commits it does not hold is not believed.
+    let holds = |c: &Oid| v.has_read(*c);
+    let whole =
+        v.found.keys().all(holds) && v.tip.as_ref().is_none_or(|t| t.flagged.iter().all(holds));
+    whole.then_some(v)
 }
 
 #[cfg(test)]
@@ -173,30 +287,59 @@ mod tests {
         f
     }
 
+    fn oid(digit: char) -> Oid {
+        Oid::from_str(&digit.to_string().repeat(40)).unwrap()
+    }
+
     #[test]
     fn what_is_remembered_reads_back_and_a_doubtful_file_reads_as_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let (a, b) = (
-            Oid::from_str("1111111111111111111111111111111111111111").unwrap(),
-            Oid::from_str("2222222222222222222222222222222222222222").unwrap(),
-        );
+        let (a, b, c) = (oid('1'), oid('2'), oid('3'));
         let mut v = Verified::default();
-        v.insert(a, Vec::new());
         v.insert(b, vec![finding(b, "commit 2222222222: one\tthing")]);
+        v.insert(a, Vec::new());
+        let tip = Tip {
+            commit: b,
+            first_root: c,
+            roots: vec![c],
+            flagged: vec![b],
+        };
+        v.set_tip(tip.clone());
         v.save(dir.path()).unwrap();
-        let back = Verified::read(dir.path());
+        let mut back = Verified::read(dir.path());
         assert_eq!(back.len(), 2);
         assert_eq!(back.get(a), Some(&[][..]));
         assert_eq!(back.get(b), v.get(b));
-        // Truncated, altered, or of another version: nothing.
-        let text = std::fs::read_to_string(path(dir.path())).unwrap();
+        assert_eq!(back.get(c), None);
+        assert_eq!(back.tip(), Some(&tip));
+        // More commits merge in order with those read.
+        back.insert(c, Vec::new());
+        back.insert(oid('0'), vec![finding(oid('0'), "zero")]);
+        back.save(dir.path()).unwrap();
+        let again = Verified::read(dir.path());
+        assert_eq!(again.len(), 4);
+        assert_eq!(again.get(oid('0')), back.get(oid('0')));
+        assert_eq!(again.get(b), v.get(b));
+        assert_eq!(again.get(c), Some(&[][..]));
+        // Cut short, altered, or of another version: nothing.
+        let bytes = std::fs::read(path(dir.path())).unwrap();
+        let mut altered = bytes.clone();
+        let at = bytes.len() / 2;
+        altered[at] ^= 1;
+        let mut other = bytes.clone();
+        other.splice(
+            ..magic().len(),
+            b"svc-verified 0.0.0 judgement 2\n".iter().copied(),
+        );
         for bad in [
-            text[..text.len() / 2].to_string(),
-            text.replacen("one", "two", 1),
-            text.replacen("svc-verified ", "svc-verified 0.0.0-other ", 1),
+            bytes[..bytes.len() / 2].to_vec(),
+            altered,
+            other,
+            Vec::new(),
         ] {
             std::fs::write(path(dir.path()), bad).unwrap();
-            assert!(Verified::read(dir.path()).is_empty());
+            let read = Verified::read(dir.path());
+            assert!(read.is_empty() && read.tip().is_none());
         }
     }
 }

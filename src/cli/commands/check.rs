@@ -40,7 +40,8 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         ),
         None => None,
     };
-    let mut findings = check::check(&store, base, args.full).map_err(store_error)?;
+    let mut findings =
+        check::check(&store, base, args.full || !env.cached()).map_err(store_error)?;
     let validation = env.validate(&ws, None, now);
     findings.extend(validation.findings);
     finding::sort(&mut findings);
