@@ -12,7 +12,11 @@
 # RUNS times each and reports the medians, their ratio, and the peak memory (max RSS) of
 # each.
 #
-# Environment: RUNS (default 5), KEEP=1 to keep the workspaces, TMPDIR, CARGO_TARGET_DIR.
+# Environment: RUNS (default 5); CHECK_RUNS (default RUNS) for the full checks, which take
+# minutes at a million commits; WORKSPACES=DIR to keep each generated workspace in DIR/ws-N
+# and use it again in later runs (generating 100,000 cases with their history takes most of
+# an hour; the benchmark leaves the workspace at the commit it found); KEEP=1 to keep the
+# temporary folder; TMPDIR, CARGO_TARGET_DIR.
 #
 # To add a benchmark, add a `row` call in `bench_size` (see the comment there).
 
@@ -117,12 +121,24 @@ row() {
 bench_size() {
     local n=$1
     local ws=$WORK/ws-$n
+    if [ -n "${WORKSPACES:-}" ]; then
+        mkdir -p "$WORKSPACES"
+        ws=$(cd "$WORKSPACES" && pwd)/ws-$n
+    fi
     say "== $n cases"
     local t0 t1
-    t0=$(now_ns)
-    "$GENERATE" --cases "$n" --history "$ws" >"$WORK/generate.out"
-    t1=$(now_ns)
-    say "  generated in $(secs $((t1 - t0))) s: $(head -n 1 "$WORK/generate.out"); $(tail -n 1 "$WORK/generate.out")"
+    if [ -d "$ws/.git" ] && git -C "$ws" rev-parse -q --verify HEAD >/dev/null; then
+        say "  using the workspace generated before in $ws"
+    else
+        rm -rf "$ws"
+        t0=$(now_ns)
+        "$GENERATE" --cases "$n" --history "$ws" >"$WORK/generate.out"
+        t1=$(now_ns)
+        say "  generated in $(secs $((t1 - t0))) s: $(head -n 1 "$WORK/generate.out"); $(tail -n 1 "$WORK/generate.out")"
+    fi
+    local start
+    start=$(git -C "$ws" rev-parse HEAD)
+    git -C "$ws" remote remove origin 2>/dev/null || true
     (
         cd "$ws"
         # No background gc or maintenance racing the measurements.
@@ -169,8 +185,8 @@ bench_size() {
     "$SVC" -C "$ws" log "$newest" >/dev/null
     row log-new "$n" "$ws" "'$SVC' log ${newest: -6}" "git log --grep=$newest --format=%H"
     row log-old "$n" "$ws" "'$SVC' log ${oldest: -6}" "git log --grep=$oldest --format=%H"
-    row check-full "$n" "$ws" "'$SVC' check --full --color never" "git log --format=%B"
-    row check-full "$n" "$ws" "'$SVC' check --full --color never" "git log --raw --format=%B"
+    RUNS=${CHECK_RUNS:-$RUNS} row check-full "$n" "$ws" "'$SVC' check --full --color never" "git log --format=%B"
+    RUNS=${CHECK_RUNS:-$RUNS} row check-full "$n" "$ws" "'$SVC' check --full --color never" "git log --raw --format=%B"
 
     # A step of the procedure on one case against committing the same case folder with git.
     # `svc checkin` leaves the state as it is, so it can be repeated; so can the raw commit.
@@ -192,6 +208,11 @@ bench_size() {
     git -C "$ws" fetch -q origin
     git -C "$ws" branch -q -u origin/main
     row sync "$n" "$ws" "'$SVC' sync" "git fetch -q origin && git push -q origin main" "$step"
+
+    # The workspace as it was found, for the next run.
+    git -C "$ws" remote remove origin
+    git -C "$ws" reset -q --hard "$start"
+    rm -rf "$WORK/remote-$n.git"
 
     if [ "${KEEP:-0}" = 1 ]; then
         say "  kept $ws"
@@ -218,7 +239,7 @@ if [ -n "$(cd "$ROOT" && git status --porcelain 2>/dev/null)" ]; then
     commit="$commit+dirty"
 fi
 echo
-echo "svc $commit, $(nproc) cores, median of $RUNS runs, warm page cache; memory: max RSS"
+echo "svc $commit, $(nproc) cores, median of $RUNS runs (the full checks: ${CHECK_RUNS:-$RUNS}), warm page cache; memory: max RSS"
 printf '%-14s %7s %9s %9s %8s %8s %8s   %s\n' benchmark cases "svc (s)" "raw (s)" ratio "svc MB" "raw MB" "raw command"
 for line in "${TABLE[@]}"; do
     echo "$line"
