@@ -74,6 +74,12 @@ impl Case {
 /// Every case folder under `cases/`, sorted, as paths relative to the root; folders and
 /// files at the wrong depth are findings.
 pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Finding>) {
+    discover_where(root, &|_| true)
+}
+
+/// [`discover`], keeping only the case folders whose name `keep` accepts (the others are
+/// passed over unsorted: naming one case in 100,000 does not sort them all).
+fn discover_where(root: &Path, keep: &dyn Fn(&str) -> bool) -> (Vec<PathBuf>, Vec<Finding>) {
     let mut dirs = Vec::new();
     let mut findings = Vec::new();
     let base = root.join(CASES_DIR);
@@ -102,6 +108,8 @@ pub fn discover(root: &Path) -> (Vec<PathBuf>, Vec<Finding>) {
         let mut names: Vec<(String, std::fs::FileType)> = Vec::new();
         for entry in entries {
             match entry.and_then(|e| Ok((e.file_name(), e.file_type()?))) {
+                Ok((name, kind))
+                    if depth == 2 && kind.is_dir() && !keep(&name.to_string_lossy()) => {}
                 Ok((name, kind)) => names.push((name.to_string_lossy().into_owned(), kind)),
                 Err(e) => findings.push(Finding::error(
                     "layout",
@@ -402,6 +410,19 @@ pub fn find(root: &Path, query: &str) -> Result<PathBuf, LookupError> {
                 return Ok(found);
             }
         }
+    }
+    // The folders the query can name, found without listing every case; when there is
+    // none, the whole list, for the closest id to suggest.
+    let named = |name: &str| {
+        let (n, q) = (name.as_bytes(), q.as_bytes());
+        !q.is_empty()
+            && n.len() >= q.len()
+            && (n[..q.len()].eq_ignore_ascii_case(q)
+                || n[n.len() - q.len()..].eq_ignore_ascii_case(q))
+    };
+    let (some, _) = discover_where(root, &named);
+    if !some.is_empty() {
+        return lookup(&some, query);
     }
     let (all, _) = discover(root);
     lookup(&all, query)
