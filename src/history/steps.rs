@@ -137,11 +137,12 @@ fn order(repo: &Repository, mut ids: Vec<Oid>) -> Result<Vec<Oid>, StoreError> {
     Ok(out)
 }
 
-/// The map as read: the commit it was made at and where each case's commits are.
+/// The map as read: the commit it was made at and where each case's commits are, by case
+/// id in order (as the file holds them).
 struct Map<'b> {
     tip: Oid,
     bytes: &'b [u8],
-    slots: BTreeMap<&'b str, std::ops::Range<usize>>,
+    slots: Vec<(&'b str, std::ops::Range<usize>)>,
 }
 
 impl<'b> Map<'b> {
@@ -155,20 +156,26 @@ impl<'b> Map<'b> {
             return None;
         }
         let tip = Oid::from_bytes(r.take(20)?).ok()?;
-        let mut slots = BTreeMap::new();
-        for _ in 0..r.u64()? {
+        let count = usize::try_from(r.u64()?).ok()?;
+        let mut slots: Vec<(&str, std::ops::Range<usize>)> =
+            Vec::with_capacity(count.min(r.rest_len()));
+        for _ in 0..count {
             let case = r.str_ref()?;
+            if slots.last().is_some_and(|(last, _)| *last >= case) {
+                return None;
+            }
             let n = usize::try_from(r.u64()?).ok()?;
             let start = body.len() - r.rest_len();
             r.take(n.checked_mul(20)?)?;
-            slots.insert(case, start..start + n * 20);
+            slots.push((case, start..start + n * 20));
         }
         r.done().then_some(Map { tip, bytes, slots })
     }
 
     fn get(&self, case: &str) -> Vec<Oid> {
-        self.slots.get(case).map_or_else(Vec::new, |range| {
-            self.bytes[range.clone()]
+        let at = self.slots.binary_search_by(|(c, _)| (*c).cmp(case));
+        at.ok().map_or_else(Vec::new, |i| {
+            self.bytes[self.slots[i].1.clone()]
                 .chunks_exact(20)
                 .filter_map(|c| Oid::from_bytes(c).ok())
                 .collect()
@@ -180,8 +187,8 @@ impl<'b> Map<'b> {
         let mut merged: BTreeMap<&str, Vec<Oid>> = BTreeMap::new();
         for case in self
             .slots
-            .keys()
-            .copied()
+            .iter()
+            .map(|(c, _)| *c)
             .chain(new.keys().map(String::as_str))
         {
             merged.entry(case).or_insert_with(|| {
