@@ -276,7 +276,7 @@ pub fn validate_with(
     mut index: Option<&mut Index>,
 ) -> Validation {
     let (all, mut findings) = case::discover(&ws.root);
-    findings.extend(ws.findings.iter().cloned());
+    findings.extend(ws.findings());
     let selected: &[PathBuf] = dirs.unwrap_or(&all);
     let known = index.as_deref();
     // The keys of what each customer's cases depend on, worked out once.

@@ -12,13 +12,14 @@
 //!   second run reads only what changed.
 
 pub mod case;
+pub mod customers;
 pub mod fsutil;
 pub mod index;
 pub mod scaffold;
 
 use crate::forms::Action;
 use crate::forms::config::{
-    Customer, Forge, Part, PartsList, People, Person, Rate, RateCard, ReviewMode, Role, Settings,
+    Forge, Part, PartsList, People, Person, Rate, RateCard, ReviewMode, Role, Settings,
 };
 use crate::forms::decode::{Decode, decode_root};
 use crate::forms::finding::{Finding, Location};
@@ -257,14 +258,14 @@ pub struct Workspace {
     pub settings: Option<Loaded<Settings>>,
     /// People by id.
     pub people: BTreeMap<String, Loaded<Person>>,
-    /// Customers by id.
-    pub customers: BTreeMap<String, Loaded<Customer>>,
+    /// Customers by id, each file read when first asked for.
+    pub customers: customers::Customers,
     /// Parts by code.
     pub parts: BTreeMap<String, Loaded<Part>>,
     /// Rates by code.
     pub rates: BTreeMap<String, Loaded<Rate>>,
-    /// Problems in the shared files.
-    pub findings: Vec<Finding>,
+    /// Problems in the shared files read at opening (see [`Workspace::findings`]).
+    findings: Vec<Finding>,
     /// Whether people.toml could be read (if not, nobody can be looked up, and the rules do
     /// not report every person as unknown).
     pub people_readable: bool,
@@ -279,7 +280,7 @@ impl Workspace {
             root: root.to_path_buf(),
             settings: None,
             people: BTreeMap::new(),
-            customers: BTreeMap::new(),
+            customers: customers::Customers::default(),
             parts: BTreeMap::new(),
             rates: BTreeMap::new(),
             findings: Vec::new(),
@@ -379,10 +380,19 @@ impl Workspace {
                 );
             }
         }
-        ws.load_customers();
-        ws.check_serials();
-        ws.check_shared_refs();
+        ws.customers = customers::Customers::list(&ws.root, &mut ws.findings);
         ws
+    }
+
+    /// Every problem in the shared files: those read at opening, every customer's file
+    /// (all read now), serials listed twice, and people the customers name who are not in
+    /// people.toml.
+    pub fn findings(&self) -> Vec<Finding> {
+        let mut found = self.findings.clone();
+        found.extend(self.customers.findings());
+        found.extend(self.serial_findings());
+        found.extend(self.shared_ref_findings());
+        found
     }
 
     /// The shared files are TOML: one written in YAML beside (or instead of) its TOML file
@@ -426,10 +436,10 @@ impl Workspace {
     }
 
     /// A serial is one product, installed at one customer.
-    fn check_serials(&mut self) {
+    fn serial_findings(&self) -> Vec<Finding> {
         let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
         let mut found = Vec::new();
-        for (id, c) in &self.customers {
+        for (id, c) in self.customers.iter() {
             for p in &c.products {
                 match seen.get(p.serial.value.as_str()) {
                     Some(first) if first != id => found.push(
@@ -454,7 +464,7 @@ impl Workspace {
                 }
             }
         }
-        self.findings.extend(found);
+        found
     }
 
     fn load_required<T: Decode>(&mut self, rel: &str) -> Option<Loaded<T>> {
@@ -499,8 +509,11 @@ impl Workspace {
             customer,
         ];
         for file in files.iter().flatten() {
-            let id = self.read_ids.get(file).map_or("-", String::as_str);
-            key.push_str(&format!("{} {id}\n", file.display()));
+            let id = match (customer_id, file.starts_with("customers")) {
+                (Some(c), true) => self.customers.blob_id(c),
+                _ => self.read_ids.get(file).map(String::as_str),
+            };
+            key.push_str(&format!("{} {}\n", file.display(), id.unwrap_or("-")));
         }
         // A case whose customer is not there is told the names of those who are.
         if customer_id.is_some_and(|c| !self.customers.contains_key(c)) {
@@ -541,132 +554,6 @@ impl Workspace {
             return;
         }
         map(self).insert(code.value, item);
-    }
-
-    fn load_customers(&mut self) {
-        if is_link(&self.root, Path::new("customers")) {
-            self.findings
-                .push(link_finding(&self.root, Path::new("customers")));
-            return;
-        }
-        let dir = self.root.join("customers");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            self.findings.push(
-                Finding::error(
-                    "layout",
-                    Location::file("customers"),
-                    "the customers/ folder is missing",
-                )
-                .hint("add one file per customer: customers/<id>.toml"),
-            );
-            return;
-        };
-        let mut names: Vec<String> = entries
-            .filter_map(|e| e.ok())
-            .filter_map(|e| e.file_name().into_string().ok())
-            .collect();
-        names.sort();
-        for name in names {
-            let rel = Path::new("customers").join(&name);
-            let Some(stem) = name.strip_suffix(".toml") else {
-                if name.ends_with(".yaml") || name.ends_with(".yml") {
-                    self.findings.push(
-                        Finding::error(
-                            "layout",
-                            Location::file(&rel),
-                            format!("{} is not read: a customer's file is TOML", rel.display()),
-                        )
-                        .hint("write it as customers/<id>.toml; its warranty ends and agreements decide what is charged (9.1)"),
-                    );
-                } else if !name.starts_with('.') {
-                    self.findings.push(Finding::warning(
-                        "layout",
-                        Location::file(&rel),
-                        "svc reads only customers/<id>.toml files; this one is ignored",
-                    ));
-                }
-                continue;
-            };
-            let Some(customer) = self.load::<Customer>(&rel) else {
-                continue;
-            };
-            if customer.id.value != stem {
-                let location = customer.at(customer.id.span);
-                self.findings.push(
-                    Finding::error(
-                        "id",
-                        location,
-                        format!(
-                            "customer id `{}` differs from its file name `{name}`",
-                            customer.id.value
-                        ),
-                    )
-                    .hint(format!(
-                        "rename the file to {}.toml, or set id = \"{stem}\"",
-                        customer.id.value
-                    )),
-                );
-            }
-            self.check_customer(&customer);
-            self.customers.insert(stem.to_string(), customer);
-        }
-    }
-
-    fn check_customer(&mut self, c: &Loaded<Customer>) {
-        let mut sites = std::collections::BTreeSet::new();
-        for site in &c.sites {
-            if !sites.insert(site.id.value.as_str()) {
-                self.findings.push(Finding::error(
-                    "id",
-                    c.at(site.id.span),
-                    format!("site `{}` is listed twice", site.id.value),
-                ));
-            }
-        }
-        for product in &c.products {
-            if !sites.contains(product.site.value.as_str()) {
-                self.findings.push(
-                    Finding::error(
-                        "ref",
-                        c.at(product.site.span),
-                        format!(
-                            "product {} stands at unknown site `{}`",
-                            product.serial.value, product.site.value
-                        ),
-                    )
-                    .hint_opt(suggest(&product.site.value, sites.iter().copied())),
-                );
-            }
-        }
-        for product in &c.products {
-            if let Some(installed) = &product.installed_on
-                && product.warranty_end.value < installed.value
-            {
-                self.findings.push(
-                    Finding::error(
-                        "dates",
-                        c.at(product.warranty_end.span),
-                        format!(
-                            "product {}'s warranty ends ({}) before it was installed ({})",
-                            product.serial.value, product.warranty_end.value, installed.value
-                        ),
-                    )
-                    .hint("the warranty end decides whether a repair is charged (9.1): correct whichever date is wrong"),
-                );
-            }
-        }
-        for agreement in &c.agreements {
-            if agreement.valid_to.value < agreement.valid_from.value {
-                self.findings.push(Finding::error(
-                    "dates",
-                    c.at(agreement.valid_to.span),
-                    format!(
-                        "agreement {} ends ({}) before it starts ({})",
-                        agreement.id.value, agreement.valid_to.value, agreement.valid_from.value
-                    ),
-                ));
-            }
-        }
     }
 
     fn check_settings(&mut self) {
@@ -746,7 +633,7 @@ impl Workspace {
         self.findings.extend(found);
     }
 
-    fn check_shared_refs(&mut self) {
+    fn shared_ref_findings(&self) -> Vec<Finding> {
         let mut found = Vec::new();
         for c in self.customers.values() {
             if let Some(sales) = &c.salesperson {
@@ -756,7 +643,7 @@ impl Workspace {
                 found.extend(self.person_ref(c, &a.signed_by, "signer"));
             }
         }
-        self.findings.extend(found);
+        found
     }
 
     /// A finding when `id` names nobody in people.toml.
