@@ -11,7 +11,7 @@
 
 use crate::history::log::trailers;
 use crate::history::store::{StoreError, git};
-use crate::workspace::index::{Reader, Writer, checksum};
+use crate::workspace::index::{Writer, open_sealed};
 use git2::{Oid, Repository, Sort};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -147,14 +147,7 @@ struct Map<'b> {
 
 impl<'b> Map<'b> {
     fn parse(bytes: &'b [u8]) -> Option<Map<'b>> {
-        let body = &bytes[..bytes.len().checked_sub(8)?];
-        if checksum(body).to_le_bytes() != bytes[body.len()..] {
-            return None;
-        }
-        let mut r = Reader::new(body);
-        if r.take(magic().len())? != magic().as_bytes() {
-            return None;
-        }
+        let (body, mut r) = open_sealed(bytes, &magic())?;
         let tip = Oid::from_bytes(r.take(20)?).ok()?;
         let count = usize::try_from(r.u64()?).ok()?;
         let mut slots: Vec<(&str, std::ops::Range<usize>)> =
@@ -214,7 +207,5 @@ fn encode<'a>(tip: Oid, cases: impl Iterator<Item = (&'a str, &'a [Oid])>) -> Ve
             w.bytes(id.as_bytes());
         }
     }
-    let sum = checksum(&w.buf);
-    w.bytes(&sum.to_le_bytes());
-    w.buf
+    w.seal()
 }

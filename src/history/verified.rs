@@ -15,7 +15,7 @@
 //! the file as read, so that reading a memory of a million commits costs reading its bytes.
 
 use crate::forms::finding::{Finding, Location};
-use crate::workspace::index::{Reader, Writer, checksum};
+use crate::workspace::index::{Reader, Writer, open_sealed};
 use git2::Oid;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -183,9 +183,7 @@ impl Verified {
                 w.opt(f.hint.as_deref());
             }
         }
-        let sum = checksum(&w.buf);
-        w.bytes(&sum.to_le_bytes());
-        w.buf
+        w.seal()
     }
 }
 
@@ -210,15 +208,7 @@ fn read_ids(r: &mut Reader) -> Option<Vec<Oid>> {
 
 /// The memory in `bytes`, when they are whole, of this version, and their checksum holds.
 fn decode(bytes: Vec<u8>) -> Option<Verified> {
-    let body_len = bytes.len().checked_sub(8)?;
-    let (body, sum) = bytes.split_at(body_len);
-    if checksum(body).to_le_bytes() != sum {
-        return None;
-    }
-    let mut r = Reader::new(body);
-    if r.take(magic().len())? != magic().as_bytes() {
-        return None;
-    }
+    let (body, mut r) = open_sealed(&bytes, &magic())?;
     let tip = match r.take(1)?.first()? {
         0 => None,
         1 => Some(Tip {

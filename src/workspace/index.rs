@@ -313,24 +313,14 @@ impl Index {
                 }
             }
         }
-        let sum = checksum(&w.buf);
-        w.bytes(&sum.to_le_bytes());
-        w.buf
+        w.seal()
     }
 }
 
 /// Where each entry of an index file is, when the file is whole, of this version, and its
 /// checksum holds.
 fn slots(bytes: &[u8]) -> Option<HashMap<String, std::ops::Range<usize>>> {
-    let body_len = bytes.len().checked_sub(8)?;
-    let (body, sum) = bytes.split_at(body_len);
-    if checksum(body).to_le_bytes() != sum {
-        return None;
-    }
-    let mut r = Reader::new(body);
-    if r.take(magic().len())? != magic().as_bytes() {
-        return None;
-    }
+    let (body, mut r) = open_sealed(bytes, &magic())?;
     let count = usize::try_from(r.u64()?).ok()?;
     let mut slots = HashMap::with_capacity(count.min(body.len()));
     for _ in 0..count {
@@ -341,6 +331,20 @@ fn slots(bytes: &[u8]) -> Option<HashMap<String, std::ops::Range<usize>>> {
         slots.insert(dir, start..start + len);
     }
     r.done().then_some(slots)
+}
+
+/// The body of a cache file written by [`Writer::seal`] (all before its checksum), and a
+/// reader past its first line: when the checksum holds and the first line is `magic`.
+pub fn open_sealed<'b>(bytes: &'b [u8], magic: &str) -> Option<(&'b [u8], Reader<'b>)> {
+    let body = &bytes[..bytes.len().checked_sub(8)?];
+    if checksum(body).to_le_bytes() != bytes[body.len()..] {
+        return None;
+    }
+    let mut r = Reader::new(body);
+    if r.take(magic.len())? != magic.as_bytes() {
+        return None;
+    }
+    Some((body, r))
 }
 
 /// A checksum of the file, to tell a whole index from one cut short or garbled (not a
@@ -371,6 +375,12 @@ pub struct Writer {
 }
 
 impl Writer {
+    /// What is written, followed by its checksum (read back by [`open_sealed`]).
+    pub fn seal(mut self) -> Vec<u8> {
+        let sum = checksum(&self.buf);
+        self.bytes(&sum.to_le_bytes());
+        self.buf
+    }
     /// Raw bytes.
     pub fn bytes(&mut self, b: &[u8]) {
         self.buf.extend_from_slice(b);
