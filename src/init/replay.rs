@@ -78,13 +78,7 @@ pub fn replay(root: &Path, files: &[(&str, &[u8])]) -> Result<usize, ReplayError
     }
     let mut samples = Vec::new();
     for (dir, files) in by_case {
-        let text = files
-            .get(Path::new("case.toml"))
-            .and_then(|b| String::from_utf8(b.clone()).ok());
-        let file = text
-            .and_then(|t| parse(&SourceFile::new("case.toml", t), Syntax::Toml).ok())
-            .and_then(|node| decode_root::<CaseFile>(&node).ok())
-            .ok_or_else(|| ReplayError::Unreadable(dir.display().to_string()))?;
+        let file = case_file_of(&dir, &files)?;
         samples.push(Sample { dir, files, file });
     }
     let ws = Workspace::open(root);
@@ -157,13 +151,7 @@ pub fn work_out(
     dir: &Path,
     files: &BTreeMap<PathBuf, Vec<u8>>,
 ) -> Result<Vec<Worked>, ReplayError> {
-    let text = files
-        .get(Path::new("case.toml"))
-        .and_then(|b| String::from_utf8(b.clone()).ok());
-    let file = text
-        .and_then(|t| parse(&SourceFile::new("case.toml", t), Syntax::Toml).ok())
-        .and_then(|node| decode_root::<CaseFile>(&node).ok())
-        .ok_or_else(|| ReplayError::Unreadable(dir.display().to_string()))?;
+    let file = case_file_of(dir, files)?;
     let sample = Sample {
         dir: dir.to_path_buf(),
         files: files.clone(),
@@ -617,4 +605,14 @@ fn plan(ws: &Workspace, case: usize, sample: &Sample) -> Vec<Planned> {
         );
     }
     out
+}
+
+/// The case file among a case folder's files, decoded.
+fn case_file_of(dir: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<CaseFile, ReplayError> {
+    let text = files
+        .get(Path::new("case.toml"))
+        .and_then(|b| String::from_utf8(b.clone()).ok());
+    text.and_then(|t| parse(&SourceFile::new("case.toml", t), Syntax::Toml).ok())
+        .and_then(|node| decode_root::<CaseFile>(&node).ok())
+        .ok_or_else(|| ReplayError::Unreadable(dir.display().to_string()))
 }
