@@ -16,7 +16,7 @@
 # minutes at a million commits; WORKSPACES=DIR to keep each generated workspace in DIR/ws-N
 # and use it again in later runs (generating 100,000 cases with their history takes most of
 # an hour; the benchmark leaves the workspace at the commit it found); KEEP=1 to keep the
-# temporary folder; TMPDIR, CARGO_TARGET_DIR.
+# temporary folder; ROWS="report step" to time only the rows named; TMPDIR, CARGO_TARGET_DIR.
 #
 # To add a benchmark, add a `row` call in `bench_size` (see the comment there).
 
@@ -98,19 +98,25 @@ TABLE=()
 LAST_SVC=""
 LAST_SVC_TIMES=""
 
+# Whether the row NAME is to be timed (all of them unless ROWS names some).
+wanted() {
+    [ -z "${ROWS:-}" ] || [[ " $ROWS " == *" $1 "* ]]
+}
+
 # row NAME CASES DIR SVC_COMMAND RAW_COMMAND [PREPARE]
 # Time an svc command against its raw counterpart and add a line to the table. A row whose
-# svc command (without PREPARE) is the previous row's reuses its times.
+# svc command (without PREPARE) and folder are the previous row's reuses its times.
 row() {
     local name=$1 cases=$2 dir=$3 svc_cmd=$4 raw_cmd=$5 prepare=${6:-}
+    wanted "$name" || return 0
     say "  $name: $RUNS × svc, $RUNS × raw"
     local svc_ns svc_kb raw_ns raw_kb
-    if [ -z "$prepare" ] && [ "$svc_cmd" = "$LAST_SVC" ]; then
+    if [ -z "$prepare" ] && [ "$dir $svc_cmd" = "$LAST_SVC" ]; then
         read -r svc_ns svc_kb <<<"$LAST_SVC_TIMES"
     else
         read -r svc_ns svc_kb < <(time_runs "$dir" "$svc_cmd" "$prepare")
     fi
-    LAST_SVC=$svc_cmd
+    LAST_SVC="$dir $svc_cmd"
     LAST_SVC_TIMES="$svc_ns $svc_kb"
     if [ -n "$prepare" ]; then LAST_SVC=""; fi
     read -r raw_ns raw_kb < <(time_runs "$dir" "$raw_cmd" "$prepare")
@@ -197,20 +203,22 @@ bench_size() {
     row step "$n" "$ws" "$step" \
         "echo . >> $case_dir/notes.txt && git add $case_dir && git commit -qm checkin"
     # The raw commits are not steps: taken out again.
-    git -C "$ws" reset -q --hard "HEAD~$RUNS"
+    if wanted step; then git -C "$ws" reset -q --hard "HEAD~$RUNS"; fi
 
     # Sharing a step: `svc sync` (fetch, integrate, push) against `git fetch` and
     # `git push` of the same commit, to a bare repository on the same disk. Before
     # each run, one step is taken (untimed).
-    git -C "$ws" reset -q --hard
-    git clone -q --bare "$ws" "$WORK/remote-$n.git"
-    git -C "$ws" remote add origin "$WORK/remote-$n.git"
-    git -C "$ws" fetch -q origin
-    git -C "$ws" branch -q -u origin/main
-    row sync "$n" "$ws" "'$SVC' sync" "git fetch -q origin && git push -q origin main" "$step"
+    if wanted sync; then
+        git -C "$ws" reset -q --hard
+        git clone -q --bare "$ws" "$WORK/remote-$n.git"
+        git -C "$ws" remote add origin "$WORK/remote-$n.git"
+        git -C "$ws" fetch -q origin
+        git -C "$ws" branch -q -u origin/main
+        row sync "$n" "$ws" "'$SVC' sync" "git fetch -q origin && git push -q origin main" "$step"
+        git -C "$ws" remote remove origin
+    fi
 
     # The workspace as it was found, for the next run.
-    git -C "$ws" remote remove origin
     git -C "$ws" reset -q --hard "$start"
     rm -rf "$WORK/remote-$n.git"
 
