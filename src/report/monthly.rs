@@ -136,10 +136,9 @@ pub fn load_cases(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Vec<Case>, SnapshotError> {
     let wanted = |y: i32, m: u32| Month { year: y, month: m } <= month;
-    let root = snapshot.root.as_path();
     let dirs: Vec<PathBuf> = match snapshot.committed_case_dirs(&wanted)? {
         Some(dirs) => dirs,
-        None => case::discover(root)
+        None => case::discover(&snapshot.root)
             .0
             .into_iter()
             .filter(|d| folder_month(d).is_none_or(|m| m <= month))
@@ -150,22 +149,33 @@ pub fn load_cases(
         .map(|t| t - Duration::days(REPEAT_WINDOW_DAYS));
     let total = dirs.len();
     let done = AtomicUsize::new(0);
-    let committed: Option<Vec<Option<String>>> = snapshot.is_checkout().then(|| {
-        let files: Vec<PathBuf> = dirs.iter().map(|d| d.join("case.toml")).collect();
-        snapshot.read_committed(&files)
-    });
+    // The case.toml of a folder that comes from git is read from git: only the folders
+    // needed are written out.
+    let from_git: Vec<bool> = dirs.iter().map(|d| snapshot.from_git(d)).collect();
+    let files: Vec<PathBuf> = dirs
+        .iter()
+        .zip(&from_git)
+        .filter(|(_, git)| **git)
+        .map(|(d, _)| d.join("case.toml"))
+        .collect();
+    let mut texts = snapshot.read_committed(&files).into_iter();
+    let committed: Vec<Option<Option<String>>> = from_git
+        .iter()
+        .map(|git| git.then(|| texts.next().flatten()))
+        .collect();
     let needed: Vec<PathBuf> = dirs
         .par_iter()
         .enumerate()
         .filter(|(i, dir)| {
             let mut findings = Vec::new();
             let rel = dir.join("case.toml");
-            let file = match &committed {
-                Some(texts) => texts[*i].as_ref().and_then(|text| {
+            let file = match &committed[*i] {
+                Some(text) => text.as_ref().and_then(|text| {
                     let source = SourceFile::new(&rel, text.clone());
                     decode_file::<CaseFile>(&source, &mut findings)
                 }),
-                None => read_decode::<CaseFile>(root, &rel, &mut findings).map(|l| l.value),
+                None => read_decode::<CaseFile>(snapshot.case_root(dir), &rel, &mut findings)
+                    .map(|l| l.value),
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(n, total);
@@ -179,7 +189,10 @@ pub fn load_cases(
         .map(|(_, dir)| dir.clone())
         .collect();
     snapshot.check_out_dirs(&needed)?;
-    Ok(needed.par_iter().map(|dir| case::load(root, dir)).collect())
+    Ok(needed
+        .par_iter()
+        .map(|dir| case::load(snapshot.case_root(dir), dir))
+        .collect())
 }
 
 /// The latest moment recorded in a case file: its opening or a step of its timeline.

@@ -2,21 +2,23 @@
 //! given revision), never half-edited files.
 //!
 //! When the working tree holds exactly HEAD's data (no changes, staged or not, and no new
-//! files among `svc.toml`, `people.toml`, `customers/`, `catalog/` and `cases/`), the files
-//! on disk are read as they are. Otherwise — the tree is dirty, or another revision is
-//! asked for — the data of that commit is checked out into a folder of its own under
-//! `.git/` (never touching the index or the working tree) and read from there; the folder
-//! is removed when the [`Snapshot`] is dropped.
+//! or ignored files among `svc.toml`, `people.toml`, `customers/`, `catalog/` and
+//! `cases/`), the files on disk are read as they are. When another revision is asked for,
+//! the data of that commit is checked out into a folder of its own under `.git/` (never
+//! touching the index or the working tree) and read from there; the folder is removed when
+//! the [`Snapshot`] is dropped. When HEAD is asked for and only some of it differs on disk,
+//! only what differs comes from git: a case folder with any change in it, and the shared
+//! files when any of them changed; every other case folder is read where it is, since git
+//! has just said that its files are HEAD's.
 //!
-//! A checkout writes the shared files and the case folders of the months asked for at
-//! once; a report over a long history instead lists the case folders from the commit
-//! ([`Snapshot::committed_case_dirs`]), reads what it must know of every case straight
-//! from git ([`Snapshot::read_committed`]) and writes out only the folders it then needs
-//! ([`Snapshot::check_out_dirs`]).
+//! A checkout writes the shared files at once; a report lists the case folders from the
+//! commit ([`Snapshot::committed_case_dirs`]), reads what it must know of every case that
+//! comes from git straight from there ([`Snapshot::read_committed`]) and writes out only
+//! the folders it then needs ([`Snapshot::check_out_dirs`]).
 
 use git2::{ObjectType, Oid, Repository, Status, StatusOptions, Tree};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -50,10 +52,12 @@ pub enum SnapshotError {
     },
 }
 
-/// The workspace's data at one commit, ready to be read from [`Snapshot::root`].
+/// The workspace's data at one commit: its shared files read from [`Snapshot::root`], each
+/// case folder from [`Snapshot::case_root`].
 #[derive(Debug)]
 pub struct Snapshot {
-    /// Where to read the workspace: its own root when clean at HEAD, else the checkout.
+    /// Where to read the shared files: the workspace's own root when they are HEAD's as they
+    /// stand, else the checkout.
     pub root: PathBuf,
     /// The commit the data is from (full hex id).
     pub commit: String,
@@ -63,6 +67,13 @@ pub struct Snapshot {
     pub dirty: bool,
     /// The temporary checkout to remove on drop.
     checkout: Option<PathBuf>,
+    /// Where the checkout holds the workspace (the checkout, or the workspace's folder in it).
+    checkout_root: PathBuf,
+    /// The workspace's own root.
+    workspace_root: PathBuf,
+    /// At HEAD, the case folders that differ from HEAD on disk (the only ones read from
+    /// git); `None` when every case folder comes from the checkout (another revision).
+    changed_cases: Option<HashSet<PathBuf>>,
     /// The repository's git folder (each thread opens its own repository from it).
     git_dir: PathBuf,
     /// The commit's tree.
@@ -75,14 +86,9 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// The data of `workspace_root` at `rev` (HEAD when `None`); `months` limits the case
-    /// folders a checkout writes to those of the months wanted (`cases/<yyyy>/<mm>`
-    /// for which it returns true), since a report for one month never reads later ones
-    pub fn open(
-        workspace_root: &Path,
-        rev: Option<&str>,
-        months: &dyn Fn(i32, u32) -> bool,
-    ) -> Result<Snapshot, SnapshotError> {
+    /// The data of `workspace_root` at `rev` (HEAD when `None`). A checkout holds the shared
+    /// files at first; [`Snapshot::check_out_dirs`] writes out the case folders wanted.
+    pub fn open(workspace_root: &Path, rev: Option<&str>) -> Result<Snapshot, SnapshotError> {
         let repo = Repository::discover(workspace_root)
             .map_err(|e| SnapshotError::NoRepository(e.message().to_owned()))?;
         let workdir = repo
@@ -108,7 +114,8 @@ impl Snapshot {
                 })?,
             None => head.clone().ok_or(SnapshotError::NoCommit)?,
         };
-        let dirty = dirty(&repo, &prefix)?;
+        let changed = changed_paths(&repo, &prefix)?;
+        let dirty = !changed.is_empty();
         let time = commit.time();
         let commit_time = chrono::FixedOffset::east_opt(time.offset_minutes() * 60)
             .and_then(|tz| {
@@ -122,6 +129,9 @@ impl Snapshot {
             commit_time,
             dirty,
             checkout: None,
+            checkout_root: PathBuf::new(),
+            workspace_root: workspace_root.to_path_buf(),
+            changed_cases: None,
             git_dir: repo.path().to_path_buf(),
             tree: commit.tree_id(),
             prefix: prefix.clone(),
@@ -137,8 +147,16 @@ impl Snapshot {
         ));
         // The folder is ours from here on: dropping the snapshot removes it, whatever happens.
         snapshot.checkout = Some(folder.clone());
-        check_out(&repo, commit.id(), &prefix, &folder, months)?;
-        snapshot.root = folder.join(&prefix);
+        snapshot.checkout_root = folder.join(&prefix);
+        if at_head {
+            let (cases, shared) = split_changes(&changed);
+            snapshot.changed_cases = Some(cases);
+            if !shared {
+                return Ok(snapshot);
+            }
+        }
+        check_out_shared(&repo, commit.id(), &prefix, &folder)?;
+        snapshot.root = snapshot.checkout_root.clone();
         Ok(snapshot)
     }
 
@@ -147,9 +165,24 @@ impl Snapshot {
         &self.commit[..self.commit.len().min(12)]
     }
 
-    /// Whether the data is read from a checkout rather than the working tree
-    pub fn is_checkout(&self) -> bool {
+    /// Whether the case folder `dir` (relative to the workspace) is read from git rather than
+    /// from the working tree
+    pub fn from_git(&self, dir: &Path) -> bool {
         self.checkout.is_some()
+            && self
+                .changed_cases
+                .as_ref()
+                .is_none_or(|changed| changed.contains(dir))
+    }
+
+    /// Where to read the case folder `dir` once [`Snapshot::check_out_dirs`] has written
+    /// it out: the checkout when it comes from git, else the workspace
+    pub fn case_root(&self, dir: &Path) -> &Path {
+        if self.from_git(dir) {
+            &self.checkout_root
+        } else {
+            &self.workspace_root
+        }
     }
 
     /// The case folders (`cases/<yyyy>/<mm>/<id>`, relative to the workspace) of the
@@ -216,13 +249,11 @@ impl Snapshot {
             .collect()
     }
 
-    /// Write the committed case folders `dirs` (relative to the workspace) into the
-    /// checkout, in parallel; nothing to do when the data is read from the working tree
+    /// Write those of the committed case folders `dirs` (relative to the workspace) that
+    /// come from git into the checkout, in parallel
     pub fn check_out_dirs(&self, dirs: &[PathBuf]) -> Result<(), SnapshotError> {
-        if self.checkout.is_none() {
-            return Ok(());
-        }
         dirs.par_iter()
+            .filter(|dir| self.from_git(dir))
             .map_init(
                 || Repository::open(&self.git_dir),
                 |repo, dir| {
@@ -231,7 +262,7 @@ impl Snapshot {
                         message: e.message().to_owned(),
                     })?;
                     match self.tree_of(repo, dir) {
-                        Some(folder) => write_tree(repo, &folder, &self.root.join(dir)),
+                        Some(folder) => write_tree(repo, &folder, &self.checkout_root.join(dir)),
                         None => Ok(()),
                     }
                 },
@@ -325,8 +356,9 @@ fn git_error(doing: &str) -> impl FnOnce(git2::Error) -> SnapshotError + '_ {
     }
 }
 
-/// Whether the working tree or the index differ from HEAD in the workspace's data.
-fn dirty(repo: &Repository, prefix: &Path) -> Result<bool, SnapshotError> {
+/// The paths (relative to the workspace) where the working tree or the index differ from
+/// HEAD in the workspace's data, ignored files included: a new folder is one path.
+fn changed_paths(repo: &Repository, prefix: &Path) -> Result<Vec<PathBuf>, SnapshotError> {
     let mut options = StatusOptions::new();
     options
         .include_untracked(true)
@@ -339,7 +371,36 @@ fn dirty(repo: &Repository, prefix: &Path) -> Result<bool, SnapshotError> {
     let statuses = repo
         .statuses(Some(&mut options))
         .map_err(git_error("reading the status of the working tree"))?;
-    Ok(statuses.iter().any(|s| s.status() != Status::CURRENT))
+    Ok(statuses
+        .iter()
+        .filter(|s| s.status() != Status::CURRENT)
+        .filter_map(|s| {
+            let path = PathBuf::from(String::from_utf8_lossy(s.path_bytes()).into_owned());
+            path.strip_prefix(prefix).ok().map(Path::to_path_buf)
+        })
+        .collect())
+}
+
+/// The case folders (`cases/<yyyy>/<mm>/<id>`) that `changed` touches, and whether it
+/// touches anything else a report reads (a change directly under `cases/` or in a month
+/// folder's own files is no case's, and no case folder of HEAD is in a new month folder).
+fn split_changes(changed: &[PathBuf]) -> (HashSet<PathBuf>, bool) {
+    let mut cases = HashSet::new();
+    let mut shared = false;
+    for path in changed {
+        let parts: Vec<_> = path.components().collect();
+        if parts
+            .first()
+            .is_some_and(|c| c.as_os_str() == crate::workspace::case::CASES_DIR)
+        {
+            if parts.len() >= 4 {
+                cases.insert(parts[..4].iter().collect::<PathBuf>());
+            }
+        } else {
+            shared = true;
+        }
+    }
+    (cases, shared)
 }
 
 /// A path as git writes it: relative, with `/`.
@@ -350,13 +411,13 @@ fn git_path(path: &Path) -> String {
         .join("/")
 }
 
-/// Write the data of `commit` into `folder` (without touching the index or working tree).
-fn check_out(
+/// Write the shared files of `commit` (all but `cases/`) into `folder`, without touching the
+/// index or the working tree.
+fn check_out_shared(
     repo: &Repository,
     commit: Oid,
     prefix: &Path,
     folder: &Path,
-    months: &dyn Fn(i32, u32) -> bool,
 ) -> Result<(), SnapshotError> {
     let commit = repo
         .find_commit(commit)
@@ -369,38 +430,11 @@ fn check_out(
         doing: format!("creating {}", folder.display()),
         message: e.to_string(),
     })?;
-    let mut paths: Vec<String> = Vec::new();
-    for path in DATA_PATHS {
-        let full = prefix.join(path);
-        if *path != crate::workspace::case::CASES_DIR {
-            paths.push(git_path(&full));
-            continue;
-        }
-        // Only the months wanted: cases/<yyyy>/<mm>.
-        let Ok(entry) = tree.get_path(&full) else {
-            continue;
-        };
-        let Ok(cases) = repo.find_tree(entry.id()) else {
-            continue;
-        };
-        for year in cases.iter() {
-            let (Some(y), Ok(year_tree)) = (
-                year.name().ok().and_then(|n| n.parse::<i32>().ok()),
-                repo.find_tree(year.id()),
-            ) else {
-                continue;
-            };
-            for month in year_tree.iter() {
-                if let Some(m) = month.name().ok().and_then(|n| n.parse::<u32>().ok())
-                    && months(y, m)
-                    && let Some(name) = month.name().ok()
-                    && let Some(year_name) = year.name().ok()
-                {
-                    paths.push(git_path(&full.join(year_name).join(name)));
-                }
-            }
-        }
-    }
+    let paths: Vec<String> = DATA_PATHS
+        .iter()
+        .filter(|path| **path != crate::workspace::case::CASES_DIR)
+        .map(|path| git_path(&prefix.join(path)))
+        .collect();
     let mut checkout = git2::build::CheckoutBuilder::new();
     checkout
         .force()
@@ -410,9 +444,6 @@ fn check_out(
         .target_dir(folder);
     for path in &paths {
         checkout.path(path.as_str());
-    }
-    if paths.is_empty() {
-        return Ok(());
     }
     repo.checkout_tree(tree.as_object(), Some(&mut checkout))
         .map_err(git_error("checking out the committed data"))

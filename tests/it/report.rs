@@ -1096,6 +1096,91 @@ fn uncommitted_changes_are_left_out_and_said() {
     );
 }
 
+/// The case folders of the workspace, sorted.
+fn case_dirs(ws: &Ws) -> Vec<String> {
+    let mut dirs: Vec<String> = walkdir::WalkDir::new(ws.root().join("cases"))
+        .min_depth(3)
+        .max_depth(3)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(ws.root())
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn a_working_tree_with_changes_reports_exactly_what_head_holds() {
+    let n = november();
+    let ws = &n.ws;
+    let clean = monthly_json(ws, DECEMBER, &[]);
+    let md_args = ["report", "monthly", "--month", "2026-11", "--locale", "en"];
+    let clean_md = ws.ok(DECEMBER, &md_args);
+    let dirs = case_dirs(ws);
+    assert!(dirs.len() >= 4, "{dirs:?}");
+    let same_as_head = |what: &str| {
+        let mut dirty = monthly_json(ws, DECEMBER, &[]);
+        assert_eq!(dirty["dirty"], true, "{what}");
+        dirty["dirty"] = clean["dirty"].clone();
+        assert_eq!(dirty, clean, "{what}: the report is HEAD's");
+        // The Markdown is the same but for its paragraph saying what is left out.
+        let md = ws.ok(DECEMBER, &md_args);
+        let mut lines: Vec<&str> = md.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("uncommitted changes"))
+            .expect("the note");
+        lines.drain(at..=at + 1);
+        assert_eq!(lines, clean_md.lines().collect::<Vec<_>>(), "{what}");
+    };
+    // Case folders changed on disk, the shared files as committed: those folders come from
+    // git, every other one from the working tree.
+    for dir in &dirs {
+        let file = format!("{dir}/case.toml");
+        let text = ws.read(&file);
+        let state = text
+            .lines()
+            .find(|l| l.starts_with("state = "))
+            .expect("a state")
+            .to_string();
+        ws.write(&file, &text.replace(&state, "state = \"cancelled\""));
+    }
+    ws.write(
+        &format!("{}/visits/09-extra.toml", dirs[1]),
+        &ws.read(&format!("{}/case.toml", dirs[1])),
+    );
+    std::fs::remove_file(ws.root().join(&dirs[2]).join("request.toml")).unwrap();
+    same_as_head("case folders changed");
+    // The shared files changed too: they come from git as well.
+    let people = ws.read("people.toml");
+    let names: Vec<String> = people
+        .lines()
+        .filter(|l| l.starts_with("name = "))
+        .map(str::to_string)
+        .collect();
+    let mut renamed = people.clone();
+    for name in &names {
+        renamed = renamed.replace(name.as_str(), "name = \"改名\"");
+    }
+    ws.write("people.toml", &renamed);
+    ws.edit("customers/hn-bank.toml", "湖南某银行数据中心", "改名的客户");
+    same_as_head("case folders and shared files changed");
+    // And the changes do show once committed: the comparison above could fail.
+    ws.git(&["add", "-A"]);
+    ws.git_commit_as("zhao.min", "edited by hand");
+    let committed = monthly_json(ws, DECEMBER, &[]);
+    assert_eq!(committed["dirty"], false);
+    assert_ne!(committed["cases"], clean["cases"]);
+    assert_ne!(ws.ok(DECEMBER, &md_args), clean_md);
+}
+
 #[test]
 fn a_template_in_the_workspace_replaces_the_built_in_one() {
     let ws = Ws::init();

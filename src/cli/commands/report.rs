@@ -126,7 +126,7 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
     let templates =
         Templates::load(&root, locale, args.template.as_deref()).map_err(template_error)?;
     // No case folder is checked out at once: the report writes out only those it needs.
-    let snapshot = Snapshot::open(&root, args.rev.as_deref(), &|_, _| false).map_err(|e| {
+    let snapshot = Snapshot::open(&root, args.rev.as_deref()).map_err(|e| {
         let error = CliError::env(e.to_string());
         match e {
             svc::report::snapshot::SnapshotError::BadRevision { .. } => {

@@ -46,29 +46,25 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // Only the case's own month is checked out when the working tree is dirty.
-    let month: Vec<u32> = dir
-        .iter()
-        .skip(1)
-        .take(2)
-        .filter_map(|c| c.to_str()?.parse().ok())
-        .collect();
-    let snapshot = Snapshot::open(&root, None, &|y, m| {
-        month.len() < 2 || (i64::from(y) == i64::from(month[0]) && m == month[1])
-    })
-    .map_err(|e| match e {
+    // Of a working tree with changes, only the case's folder (if it changed) and the shared
+    // files (if they did) are read from git.
+    let snapshot = Snapshot::open(&root, None).map_err(|e| match e {
         SnapshotError::NoCommit => CliError::refused(e.to_string())
             .hint("every svc step commits the case; take the first one (`svc new` does)"),
         _ => CliError::env(e.to_string()),
     })?;
-    if !snapshot.root.join(&dir).join("case.toml").is_file() {
+    snapshot
+        .check_out_dirs(std::slice::from_ref(&dir))
+        .map_err(|e| CliError::env(e.to_string()))?;
+    let case_root = snapshot.case_root(&dir);
+    if !case_root.join(&dir).join("case.toml").is_file() {
         return Err(CliError::refused(format!(
             "{id} is not committed yet, and the dossier is made from committed data"
         ))
         .hint("every svc step commits the case folder; `svc log` shows its steps"));
     }
     let ws = Workspace::open(&snapshot.root);
-    let case = case::load(&snapshot.root, &dir);
+    let case = case::load(case_root, &dir);
     let recorded = dossier::recorded(&root, &dir, &id, env.cached()).map_err(store_error)?;
     let printer = Printer {
         ws: &ws,
