@@ -4,6 +4,7 @@
 
 mod commands;
 mod error;
+mod output;
 mod ui;
 
 use clap::{Args, CommandFactory, Parser};

@@ -10,9 +10,13 @@
 //! - [`dossier`]: one case's dossier and printable forms.
 //! - [`snapshot`]: the committed data a report reads (HEAD or a revision), and its stamp.
 //! - [`charts`]: inline SVG charts for the HTML reports.
+//! - [`table`]: tables of typed cells, written as an Excel workbook or as CSV.
+//! - [`workbook`]: the monthly analysis as tables, one sheet each.
 
 pub mod charts;
 pub mod dossier;
 pub mod monthly;
 pub mod snapshot;
+pub mod table;
 pub mod templates;
+pub mod workbook;

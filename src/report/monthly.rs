@@ -646,6 +646,91 @@ struct Facts<'c> {
     first_time_fix: Option<bool>,
 }
 
+/// Seconds from the request to the first arrival on site.
+fn response(f: &Facts) -> Option<i64> {
+    f.first_arrival.map(|a| (a - f.received).num_seconds())
+}
+
+/// Seconds from the request to the work completed.
+fn resolution(f: &Facts) -> Option<i64> {
+    f.completed.map(|c| (c - f.received).num_seconds())
+}
+
+/// The row of one case in the case list.
+fn case_row(f: &Facts, offset: FixedOffset, repeat: bool) -> CaseRow {
+    CaseRow {
+        case: f.id.clone(),
+        title: f.title.clone(),
+        customer: f.customer.clone(),
+        customer_name: f.customer_name.clone(),
+        serial: f.serial.clone(),
+        model: f.model.clone(),
+        state: f.state,
+        received_at: f.received.with_timezone(&offset),
+        first_arrival_at: f.first_arrival.map(|t| t.with_timezone(&offset)),
+        completed_at: f.completed.map(|t| t.with_timezone(&offset)),
+        closed_at: f.closed.map(|t| t.with_timezone(&offset)),
+        response_hours: response(f).map(|s| hours(s as f64)),
+        resolution_hours: resolution(f).map(|s| hours(s as f64)),
+        fee: f.fee.as_ref().map(ToString::to_string),
+        charged: f.charged,
+        collected: f.collected,
+        engineers: f.engineers.clone(),
+        visits: f.case.visits.len(),
+        first_time_fix: f.first_time_fix,
+        fault_category: f
+            .case
+            .summary
+            .as_ref()
+            .map(|s| s.fault_category.as_str().to_owned()),
+        outcome: f
+            .case
+            .summary
+            .as_ref()
+            .map(|s| s.outcome.as_str().to_owned()),
+        repeat,
+    }
+}
+
+/// Every readable case of `cases` as a row of the case list, as it stands at `now`, in
+/// the order given (for `svc export cases`). A case is a repeat visit when another case
+/// visited one of its serials within 90 days before its first arrival, as in the monthly
+/// analysis.
+pub fn case_rows(ws: &Workspace, cases: &[Case], now: Timestamp) -> Vec<CaseRow> {
+    let offset = ws.offset();
+    let facts: Vec<Facts> = cases.iter().filter_map(|c| facts(ws, c, now)).collect();
+    // Every arrival at each serial, in time order.
+    let mut arrivals: BTreeMap<&str, Vec<(Timestamp, &str)>> = BTreeMap::new();
+    for f in &facts {
+        for serial in &f.serials {
+            for a in &f.arrivals {
+                arrivals
+                    .entry(serial)
+                    .or_default()
+                    .push((*a, f.id.as_str()));
+            }
+        }
+    }
+    for list in arrivals.values_mut() {
+        list.sort();
+    }
+    facts
+        .iter()
+        .map(|f| {
+            let repeat = f.first_arrival.is_some_and(|first| {
+                f.serials.iter().any(|serial| {
+                    let list = &arrivals[serial.as_str()];
+                    let before = list.partition_point(|(a, _)| *a < first);
+                    list[..before].iter().rev().any(|(a, id)| {
+                        *id != f.id && first - *a <= Duration::days(REPEAT_WINDOW_DAYS)
+                    })
+                })
+            });
+            case_row(f, offset, repeat)
+        })
+        .collect()
+}
+
 /// The stamp of the data a report is made from.
 #[derive(Debug, Clone)]
 pub struct Stamp {
@@ -720,8 +805,6 @@ pub fn analyse(
         .iter()
         .filter(|f| in_month_opt(&f.completed))
         .collect();
-    let response = |f: &Facts| f.first_arrival.map(|a| (a - f.received).num_seconds());
-    let resolution = |f: &Facts| f.completed.map(|c| (c - f.received).num_seconds());
     let response_hours = Hours::of(
         &responding
             .iter()
@@ -1050,38 +1133,7 @@ pub fn analyse(
     let mut case_list: Vec<CaseRow> = facts
         .iter()
         .filter(|f| active(f))
-        .map(|f| CaseRow {
-            case: f.id.clone(),
-            title: f.title.clone(),
-            customer: f.customer.clone(),
-            customer_name: f.customer_name.clone(),
-            serial: f.serial.clone(),
-            model: f.model.clone(),
-            state: f.state,
-            received_at: f.received.with_timezone(&offset),
-            first_arrival_at: f.first_arrival.map(|t| t.with_timezone(&offset)),
-            completed_at: f.completed.map(|t| t.with_timezone(&offset)),
-            closed_at: f.closed.map(|t| t.with_timezone(&offset)),
-            response_hours: response(f).map(|s| hours(s as f64)),
-            resolution_hours: resolution(f).map(|s| hours(s as f64)),
-            fee: f.fee.as_ref().map(ToString::to_string),
-            charged: f.charged,
-            collected: f.collected,
-            engineers: f.engineers.clone(),
-            visits: f.case.visits.len(),
-            first_time_fix: f.first_time_fix,
-            fault_category: f
-                .case
-                .summary
-                .as_ref()
-                .map(|s| s.fault_category.as_str().to_owned()),
-            outcome: f
-                .case
-                .summary
-                .as_ref()
-                .map(|s| s.outcome.as_str().to_owned()),
-            repeat: repeated.contains(f.id.as_str()),
-        })
+        .map(|f| case_row(f, offset, repeated.contains(f.id.as_str())))
         .collect();
     case_list.sort_by(|a, b| (a.received_at, &a.case).cmp(&(b.received_at, &b.case)));
 

@@ -433,21 +433,10 @@ fn escape_markup(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()
 /// `| csv`: a value as one CSV cell (quoted when needed; a text a spreadsheet would take
 /// for a formula is prefixed with an apostrophe).
 fn csv_cell(value: &tera::Value, _: Kwargs, _: &State) -> String {
-    let text = match value.as_str() {
-        Some(text) => {
-            if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                format!("'{text}")
-            } else {
-                text.to_owned()
-            }
-        }
+    match value.as_str() {
+        Some(text) => super::table::csv_quote(text),
         None if value.is_none() || value.is_undefined() => String::new(),
-        None => value.to_string(),
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
+        None => super::table::csv_quoted(&value.to_string()),
     }
 }
 
@@ -514,6 +503,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("page", "页", "Page"),
     ("case", "服务单", "Case"),
     ("cases", "服务单", "Cases"),
+    ("id", "编号", "Id"),
+    ("title", "标题", "Title"),
+    ("customer_id", "客户编号", "Customer id"),
+    ("first_time_fix", "一次修复", "Fixed first time"),
+    ("export_cases", "服务单", "Cases"),
     ("customer", "客户", "Customer"),
     ("product", "产品", "Product"),
     ("model", "型号", "Model"),

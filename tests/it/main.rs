@@ -13,4 +13,5 @@ mod report_case;
 mod rules;
 mod schema;
 mod shared;
+mod spreadsheet;
 mod workflow;

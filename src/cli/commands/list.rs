@@ -13,6 +13,13 @@ use svc::rules::validate::Overview;
 /// List cases.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    #[command(flatten)]
+    filters: Filters,
+}
+
+/// Which cases: the filters of `svc list` (and `svc export cases`).
+#[derive(Debug, clap::Args)]
+pub struct Filters {
     /// Only cases in this state
     #[arg(long, value_parser = parse_state)]
     state: Option<State>,
@@ -31,54 +38,71 @@ fn parse_state(text: &str) -> Result<State, String> {
     text.parse()
 }
 
+impl Filters {
+    /// The overviews of the workspace's cases that pass the filters, in order; a person
+    /// or customer that does not exist is refused, with the closest one.
+    pub fn cases<'r>(
+        &self,
+        env: &Env,
+        ws: &svc::workspace::Workspace,
+        overviews: &'r [Overview],
+    ) -> Result<Vec<&'r Overview>, CliError> {
+        let assignee = match self.assignee.as_deref() {
+            Some("me") => Some(env.current_person(ws)?),
+            Some(person) => {
+                if !ws.people.contains_key(person) {
+                    let mut err = CliError::refused(format!("`{person}` is not in people.toml"));
+                    if let Some(hint) =
+                        svc::workspace::suggest(person, ws.people.keys().map(String::as_str))
+                    {
+                        err = err.hint(hint);
+                    }
+                    return Err(err);
+                }
+                Some(person.to_string())
+            }
+            None => None,
+        };
+        if let Some(c) = &self.customer
+            && !ws.customers.contains_key(c)
+        {
+            let mut err =
+                CliError::refused(format!("customer `{c}` has no file customers/{c}.toml"));
+            if let Some(hint) = svc::workspace::suggest(c, ws.customers.keys().map(String::as_str))
+            {
+                err = err.hint(hint);
+            }
+            return Err(err);
+        }
+        let offset = ws.offset();
+        Ok(overviews
+            .iter()
+            .filter(|c| self.state.is_none_or(|s| c.state == Some(s)))
+            .filter(|c| assignee.as_ref().is_none_or(|a| c.assignees.contains(a)))
+            .filter(|c| {
+                self.customer
+                    .as_ref()
+                    .is_none_or(|x| c.customer.as_ref() == Some(x))
+            })
+            .filter(|c| {
+                self.since.is_none_or(|d| {
+                    c.opened_at
+                        .is_some_and(|t| t.with_timezone(&offset).date_naive() >= d)
+                })
+            })
+            .collect())
+    }
+}
+
 /// List the cases that pass the filters.
 pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
-    let assignee = match args.assignee.as_deref() {
-        Some("me") => Some(env.current_person(&ws)?),
-        Some(person) => {
-            if !ws.people.contains_key(person) {
-                let mut err = CliError::refused(format!("`{person}` is not in people.toml"));
-                if let Some(hint) =
-                    svc::workspace::suggest(person, ws.people.keys().map(String::as_str))
-                {
-                    err = err.hint(hint);
-                }
-                return Err(err);
-            }
-            Some(person.to_string())
-        }
-        None => None,
-    };
-    if let Some(c) = &args.customer
-        && !ws.customers.contains_key(c)
-    {
-        let mut err = CliError::refused(format!("customer `{c}` has no file customers/{c}.toml"));
-        if let Some(hint) = svc::workspace::suggest(c, ws.customers.keys().map(String::as_str)) {
-            err = err.hint(hint);
-        }
-        return Err(err);
-    }
+    // Names are checked before any case is read.
+    args.filters.cases(env, &ws, &[])?;
     let result = env.validate(&ws, None, now);
     let offset = ws.offset();
-    let cases: Vec<&Overview> = result
-        .cases
-        .iter()
-        .filter(|c| args.state.is_none_or(|s| c.state == Some(s)))
-        .filter(|c| assignee.as_ref().is_none_or(|a| c.assignees.contains(a)))
-        .filter(|c| {
-            args.customer
-                .as_ref()
-                .is_none_or(|x| c.customer.as_ref() == Some(x))
-        })
-        .filter(|c| {
-            args.since.is_none_or(|d| {
-                c.opened_at
-                    .is_some_and(|t| t.with_timezone(&offset).date_naive() >= d)
-            })
-        })
-        .collect();
+    let cases = args.filters.cases(env, &ws, &result.cases)?;
     if env.ui.json {
         env.ui.json(&cases)?;
         return done();

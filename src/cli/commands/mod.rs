@@ -8,6 +8,7 @@ mod checkin;
 mod ci;
 mod completions;
 mod edit;
+mod export;
 mod init;
 mod list;
 mod log;
@@ -90,6 +91,8 @@ pub enum Command {
     Render(render::Args),
     /// Write reports from committed data: the monthly analysis (8.7), a case's dossier
     Report(report::Args),
+    /// Export data for spreadsheets: every case with its key facts (csv, xlsx, json)
+    Export(export::Args),
     /// Work with the report templates: export the built-ins for editing
     Templates(templates::Args),
     /// Print the JSON Schema of a form, for editors
@@ -181,6 +184,7 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::Ci(args) => ci::run(args, env),
         Command::Render(args) => render::run(args, env),
         Command::Report(args) => report::run(args, env),
+        Command::Export(args) => export::run(args, env),
         Command::Templates(args) => templates::run(args, env),
         Command::Schema(args) => schema::run(args, env),
         Command::Completions(args) => completions::run(args, env),

@@ -42,13 +42,13 @@ pub enum FormatArg {
 }
 
 impl FormatArg {
-    /// The format asked for, else the one `output`'s extension names, else Markdown.
-    pub fn choose(arg: Option<FormatArg>, output: Option<&Path>) -> Format {
-        match arg {
-            Some(FormatArg::Md) => Format::Md,
+    /// The format asked for, else the one `output`'s extension names, else Markdown; an
+    /// extension naming another format, or one these forms are not written as, is refused.
+    pub fn choose(arg: Option<FormatArg>, output: Option<&Path>) -> Result<Format, CliError> {
+        Ok(match crate::cli::output::choose(arg, output)? {
             Some(FormatArg::Html) => Format::Html,
-            None => output.and_then(Format::of_path).unwrap_or(Format::Md),
-        }
+            Some(FormatArg::Md) | None => Format::Md,
+        })
     }
 }
 
@@ -69,7 +69,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     }
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
-    let format = FormatArg::choose(args.format, args.output.as_deref());
+    let format = FormatArg::choose(args.format, args.output.as_deref())?;
     let locale = args.locale.unwrap_or_else(|| ws.locale());
     let templates = Templates::load(&ws.root, locale, None).map_err(template_error)?;
     let dir = case::find(&ws.root, &args.case)?;
@@ -140,21 +140,5 @@ pub fn write(
     text: &str,
     what: impl FnOnce() -> String,
 ) -> Result<(), CliError> {
-    match output {
-        Some(path) => {
-            svc::workspace::fsutil::write_output(path, text.as_bytes()).map_err(|e| {
-                let message = format!("cannot write {}: {e}", path.display());
-                if e.kind() == std::io::ErrorKind::InvalidInput {
-                    CliError::refused(message)
-                        .hint("name a file (or a pipe, or a terminal) with -o")
-                } else {
-                    CliError::env(message)
-                }
-            })?;
-            env.ui
-                .note(format!("wrote {} ({})", path.display(), what()));
-        }
-        None => env.ui.document(text),
-    }
-    Ok(())
+    crate::cli::output::write_bytes(env, output, text.as_bytes(), false, what)
 }

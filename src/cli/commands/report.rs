@@ -33,19 +33,23 @@ pub enum FormatArg {
     Md,
     /// One self-contained HTML page, printable on A4
     Html,
-    /// CSV, one row per case, for spreadsheets
+    /// CSV, one row per case, for spreadsheets (with a UTF-8 byte-order mark for Excel)
     Csv,
     /// JSON (the fields are documented in the README)
     Json,
+    /// An Excel workbook, one sheet per table of the analysis
+    Xlsx,
 }
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Md => Format::Md,
-            FormatArg::Html => Format::Html,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Json => Format::Json,
+impl FormatArg {
+    /// The template format, for all but the workbook.
+    fn template(self) -> Option<Format> {
+        match self {
+            FormatArg::Md => Some(Format::Md),
+            FormatArg::Html => Some(Format::Html),
+            FormatArg::Csv => Some(Format::Csv),
+            FormatArg::Json => Some(Format::Json),
+            FormatArg::Xlsx => None,
         }
     }
 }
@@ -59,9 +63,13 @@ struct MonthlyArgs {
     /// Output format (default: from -o's or --template's extension, else md)
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<FormatArg>,
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output (its extension names the format when
+    /// --format does not)
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// CSV without the UTF-8 byte-order mark (which Excel needs to read it as UTF-8)
+    #[arg(long)]
+    no_bom: bool,
     /// Report on the data as committed at REV (a commit, branch or tag; default HEAD)
     #[arg(long, value_name = "REV")]
     rev: Option<String>,
@@ -102,19 +110,26 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
     let here = Workspace::open(&root);
     let now = env.now(&here)?;
     let month = args.month.unwrap_or_else(|| Month::of(now, here.offset()));
-    let format: Format = match args.format {
-        Some(f) => f.into(),
-        None if env.ui.json => Format::Json,
-        None => args
-            .output
-            .as_deref()
-            .and_then(Format::of_path)
-            .or_else(|| args.template.as_deref().and_then(Format::of_path))
-            .unwrap_or(Format::Md),
+    let asked = crate::cli::output::choose(args.format, args.output.as_deref())?;
+    let format = match asked {
+        Some(f) => f,
+        None if env.ui.json => FormatArg::Json,
+        None => match args.template.as_deref().and_then(Format::of_path) {
+            Some(Format::Html) => FormatArg::Html,
+            Some(Format::Csv) => FormatArg::Csv,
+            Some(Format::Json) => FormatArg::Json,
+            _ => FormatArg::Md,
+        },
     };
+    if format == FormatArg::Xlsx && args.template.is_some() {
+        return Err(CliError::usage(
+            "a workbook is not made from a template; --template applies to md, html, csv and json",
+        )
+        .hint("leave out --template, or choose another --format"));
+    }
     let locale = args.locale.unwrap_or_else(|| here.locale());
     if let Some(template) = &args.template
-        && format == Format::Html
+        && format == FormatArg::Html
         && Format::of_path(template) != Some(Format::Html)
     {
         env.ui.note(format!(
@@ -157,7 +172,24 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
         dirty: snapshot.dirty,
     };
     let report = monthly::analyse(&ws, &cases, month, now, &stamp);
-    let text = monthly::render(&report, &templates, format).map_err(template_error)?;
+    let output = args.output.as_deref();
+    let bytes = match format.template() {
+        Some(template_format) => {
+            let text =
+                monthly::render(&report, &templates, template_format).map_err(template_error)?;
+            if format == FormatArg::Csv {
+                crate::cli::output::csv_bytes(&text, output, args.no_bom)
+            } else {
+                text.into_bytes()
+            }
+        }
+        None => {
+            let tables = svc::report::workbook::monthly_tables(&report, locale);
+            let title = format!("{} {month}", report.company);
+            svc::report::table::to_xlsx(&tables, &title, snapshot.commit_time.naive_local())
+                .map_err(|e| CliError::env(format!("cannot make the workbook: {e}")))?
+        }
+    };
     if snapshot.dirty && args.rev.is_none() {
         env.ui.note(format!(
             "note: the working tree has uncommitted changes; the report covers commit {} only",
@@ -170,7 +202,8 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
             report.unreadable.len()
         ));
     }
-    super::render::write(env, args.output.as_deref(), &text, || {
+    let binary = format == FormatArg::Xlsx;
+    crate::cli::output::write_bytes(env, output, &bytes, binary, || {
         format!("monthly report {month}, commit {}", snapshot.short_commit())
     })?;
     done()

@@ -38,7 +38,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let root = env.root()?;
     let here = Workspace::open(&root);
     let now = env.now(&here)?;
-    let format = FormatArg::choose(args.format, args.output.as_deref());
+    let format = FormatArg::choose(args.format, args.output.as_deref())?;
     let locale = args.locale.unwrap_or_else(|| here.locale());
     let templates = Templates::load(&root, locale, None).map_err(template_error)?;
     let dir = case::find(&root, &args.case)?;

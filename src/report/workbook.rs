@@ -1,0 +1,449 @@
+//! The monthly analysis (8.7) as tables, one sheet each in the workbook of
+//! `svc report monthly --format xlsx`: the overview, by engineer, by customer, repeat
+//! visits, fault categories, fees, parts, travel, suggestions and the case list. Labels are
+//! the report's locale's; numbers, money, shares and times are native cells, times in the
+//! workspace's time zone (the rows carry it).
+
+use super::monthly::{CaseRow, Hours, Monthly};
+use super::table::{Cell, Table};
+use super::templates::{Locale, labels};
+use crate::forms::decode::Timestamp;
+use serde_json::Value;
+
+/// The report's labels, looked up by key.
+struct Labels(Value);
+
+impl Labels {
+    /// A fee arrangement in words: warranty, billable, or an agreement with its id.
+    fn fee(&self, fee: &str) -> String {
+        match fee.split_once(':') {
+            Some(("agreement", id)) => format!("{}:{id}", self.get("monthly_fee_agreement")),
+            _ => match fee {
+                "warranty" => self.get("monthly_fee_warranty"),
+                "billable" => self.get("monthly_fee_billable"),
+                other => other.to_owned(),
+            },
+        }
+    }
+
+    fn get(&self, key: &str) -> String {
+        self.0
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or(key)
+            .to_owned()
+    }
+}
+
+fn hours(h: Option<f64>) -> Cell {
+    h.map_or(Cell::Empty, Cell::Hours)
+}
+
+fn share(s: Option<f64>) -> Cell {
+    s.map_or(Cell::Empty, Cell::Share)
+}
+
+/// The tables of `report`, labelled in `locale`.
+pub fn monthly_tables(report: &Monthly, locale: Locale) -> Vec<Table> {
+    let l = Labels(labels(locale));
+    vec![
+        overview(report, &l),
+        people(report, &l, true),
+        people(report, &l, false),
+        repeat_visits(report, &l),
+        faults(report, &l),
+        fees(report, &l),
+        parts(report, &l, locale),
+        travel(report, &l),
+        suggestions(report, &l),
+        case_table(&report.case_list, locale, &l.get("monthly_case_table")),
+    ]
+}
+
+fn overview(report: &Monthly, l: &Labels) -> Table {
+    let mut t = Table::new(
+        &l.get("monthly_summary"),
+        &[&l.get("monthly_summary"), &report.month],
+    );
+    let mut add = |label: String, cell: Cell| t.row(vec![Cell::Text(label), cell]);
+    let c = &report.cases;
+    add(l.get("monthly_received"), c.received.into());
+    add(
+        l.get("monthly_resolved_remotely"),
+        c.resolved_remotely.into(),
+    );
+    add(l.get("monthly_visited"), c.visited.into());
+    add(l.get("monthly_closed"), c.closed.into());
+    add(l.get("monthly_cancelled"), c.cancelled.into());
+    for (state, count) in &c.open_by_state {
+        add(
+            format!(
+                "{}: {}",
+                l.get("monthly_open_by_state"),
+                l.get(&format!("state_{state}"))
+            ),
+            count.as_u64().map_or(Cell::Empty, Cell::from),
+        );
+    }
+    add(
+        format!("{}: {}", l.get("monthly_open_by_state"), l.get("total")),
+        c.open.into(),
+    );
+    add(
+        l.get("monthly_first_time_fix"),
+        share(report.first_time_fix_rate),
+    );
+    let times = |h: &Hours, name: &str| {
+        [
+            (format!("{name}: {}", l.get("count")), Cell::from(h.count)),
+            (
+                format!("{name}: {} ({})", l.get("median"), l.get("hours")),
+                hours(h.median),
+            ),
+            (
+                format!("{name}: {} ({})", l.get("p90"), l.get("hours")),
+                hours(h.p90),
+            ),
+        ]
+    };
+    for (label, cell) in times(&report.response_hours, &l.get("monthly_response"))
+        .into_iter()
+        .chain(times(
+            &report.resolution_hours,
+            &l.get("monthly_resolution"),
+        ))
+    {
+        add(label, cell);
+    }
+    let w = &report.work;
+    for (key, kind) in [
+        ("monthly_fee_warranty", &w.warranty),
+        ("monthly_fee_billable", &w.billable),
+        ("monthly_fee_agreement", &w.agreement),
+        ("monthly_fee_unknown", &w.unknown),
+    ] {
+        add(
+            format!("{}: {}", l.get(key), l.get("cases")),
+            kind.cases.into(),
+        );
+        add(
+            format!("{}: {}", l.get(key), l.get("monthly_fees_charged")),
+            kind.charged.into(),
+        );
+    }
+    add(l.get("monthly_fees_charged"), report.fees.charged.into());
+    add(
+        l.get("monthly_fees_collected"),
+        report.fees.collected.into(),
+    );
+    let tr = &report.travel;
+    add(l.get("monthly_trips"), tr.trips.into());
+    add(l.get("monthly_travel_days"), tr.days.into());
+    add(l.get("monthly_person_days"), tr.person_days.into());
+    add(l.get("monthly_flights"), tr.flights.len().into());
+    add(
+        l.get("monthly_flights_approved"),
+        tr.flights_approved.into(),
+    );
+    add(
+        format!(
+            "{}: {}",
+            l.get("monthly_checkins"),
+            l.get("monthly_compliance")
+        ),
+        share(report.checkins.compliance),
+    );
+    add(
+        format!(
+            "{}: {}",
+            l.get("monthly_return"),
+            l.get("monthly_compliance")
+        ),
+        share(report.return_to_work.compliance),
+    );
+    t
+}
+
+/// By engineer (`engineers`) or by customer.
+fn people(report: &Monthly, l: &Labels, engineers: bool) -> Table {
+    let (name, who, groups) = if engineers {
+        (
+            l.get("monthly_by_engineer"),
+            l.get("engineer"),
+            &report.by_engineer,
+        )
+    } else {
+        (
+            l.get("monthly_by_customer"),
+            l.get("customer"),
+            &report.by_customer,
+        )
+    };
+    let median = |key: &str| format!("{} {}", l.get(key), l.get("median"));
+    let mut header = vec![l.get("id"), who];
+    if !engineers {
+        header.push(l.get("monthly_received"));
+    }
+    header.extend([
+        l.get("monthly_visited"),
+        median("monthly_response_hours"),
+        median("monthly_resolution_hours"),
+        l.get("monthly_first_time_fix"),
+        l.get("monthly_fees_charged"),
+        l.get("monthly_fees_collected"),
+    ]);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = Table::new(&name, &header);
+    for g in groups {
+        let mut row = vec![Cell::from(g.id.as_str()), Cell::from(g.name.as_str())];
+        if !engineers {
+            row.push(g.received.into());
+        }
+        row.extend([
+            g.visited.into(),
+            hours(g.response_hours.median),
+            hours(g.resolution_hours.median),
+            share((g.completed > 0).then(|| g.fixed_first_time as f64 / g.completed as f64)),
+            g.charged.into(),
+            g.collected.into(),
+        ]);
+        t.row(row);
+    }
+    t
+}
+
+fn repeat_visits(report: &Monthly, l: &Labels) -> Table {
+    let mut t = Table::new(
+        &l.get("monthly_repeat_visits"),
+        &[
+            &l.get("case"),
+            &l.get("customer"),
+            &l.get("serial"),
+            &l.get("model"),
+            &l.get("monthly_previous_case"),
+            &l.get("monthly_days_between"),
+        ],
+    );
+    for r in &report.repeat_visits {
+        t.row(vec![
+            r.case.as_str().into(),
+            r.customer_name.as_str().into(),
+            r.serial.as_str().into(),
+            Cell::text_opt(r.model.as_deref()),
+            r.previous_case.as_str().into(),
+            r.days.into(),
+        ]);
+    }
+    t
+}
+
+fn faults(report: &Monthly, l: &Labels) -> Table {
+    let mut t = Table::new(
+        &l.get("monthly_faults"),
+        &[
+            &l.get("model"),
+            &l.get("monthly_fault_category"),
+            &l.get("count"),
+        ],
+    );
+    for f in &report.faults {
+        t.row(vec![
+            f.model.as_str().into(),
+            l.get(&format!("fault_{}", f.category)).into(),
+            f.count.into(),
+        ]);
+    }
+    t
+}
+
+fn fees(report: &Monthly, l: &Labels) -> Table {
+    let mut t = Table::new(
+        &l.get("monthly_fees"),
+        &[
+            &l.get("id"),
+            &l.get("customer"),
+            &l.get("monthly_fees_charged"),
+            &l.get("monthly_fees_collected"),
+        ],
+    );
+    for c in &report.fees.by_customer {
+        t.row(vec![
+            c.customer.as_str().into(),
+            c.name.as_str().into(),
+            c.charged.into(),
+            c.collected.into(),
+        ]);
+    }
+    t
+}
+
+fn parts(report: &Monthly, l: &Labels, locale: Locale) -> Table {
+    let mut t = Table::new(
+        &l.get("monthly_parts"),
+        &[
+            &l.get("monthly_part_code"),
+            &l.get("monthly_part_name"),
+            &l.get("monthly_quantity"),
+        ],
+    );
+    for p in &report.parts {
+        let name = match (&p.name_en, locale) {
+            (Some(en), Locale::En) => en.as_str(),
+            _ => p.name.as_str(),
+        };
+        t.row(vec![p.code.as_str().into(), name.into(), p.qty.into()]);
+    }
+    t
+}
+
+fn travel(report: &Monthly, l: &Labels) -> Table {
+    let mut t = Table::new(
+        &l.get("monthly_travel"),
+        &[
+            &l.get("case"),
+            &l.get("date"),
+            &l.get("monthly_flight_route"),
+            &l.get("monthly_flights_approved"),
+            &l.get("monthly_flight_approved_by"),
+        ],
+    );
+    for f in &report.travel.flights {
+        t.row(vec![
+            f.case.as_str().into(),
+            Cell::Date(f.date),
+            format!("{} → {}", f.from, f.to).into(),
+            l.get(if f.approved { "yes" } else { "no" }).into(),
+            Cell::text_opt(f.approved_by.as_deref()),
+        ]);
+    }
+    t
+}
+
+fn suggestions(report: &Monthly, l: &Labels) -> Table {
+    let mut t = Table::new(
+        &l.get("monthly_suggestions"),
+        &[
+            &l.get("customer"),
+            &l.get("product"),
+            &l.get("serial"),
+            &l.get("case"),
+            &l.get("monthly_suggestions"),
+        ],
+    );
+    for s in &report.suggestions {
+        t.row(vec![
+            s.customer_name.as_str().into(),
+            s.product.as_str().into(),
+            Cell::text_opt(s.serial.as_deref()),
+            s.case.as_str().into(),
+            s.text.as_str().into(),
+        ]);
+    }
+    t
+}
+
+/// The case list: one row per case with its key facts, headed in the labels' language
+/// (the monthly report's last sheet, and `svc export cases`).
+pub fn case_table(rows: &[CaseRow], locale: Locale, name: &str) -> Table {
+    let l = Labels(labels(locale));
+    let header: Vec<String> = [
+        "case",
+        "title",
+        "customer_id",
+        "customer",
+        "serial",
+        "model",
+        "state",
+        "monthly_received_at",
+        "monthly_arrived_at",
+        "monthly_completed_at",
+        "monthly_closed_at",
+        "monthly_response_hours",
+        "monthly_resolution_hours",
+        "monthly_fee_arrangement",
+        "monthly_fees_charged",
+        "monthly_fees_collected",
+        "engineers",
+        "monthly_visits",
+        "first_time_fix",
+        "monthly_fault_category",
+        "monthly_outcome",
+        "monthly_repeat_visits",
+    ]
+    .iter()
+    .map(|key| l.get(key))
+    .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = Table::new(name, &header);
+    let time = |ts: Option<&Timestamp>| ts.map_or(Cell::Empty, |t| Cell::Time(t.naive_local()));
+    let yes_no = |b: bool| Cell::from(l.get(if b { "yes" } else { "no" }));
+    let named = |prefix: &str, key: Option<&str>| {
+        key.map_or(Cell::Empty, |k| Cell::from(l.get(&format!("{prefix}{k}"))))
+    };
+    for c in rows {
+        t.row(vec![
+            c.case.as_str().into(),
+            c.title.as_str().into(),
+            c.customer.as_str().into(),
+            c.customer_name.as_str().into(),
+            Cell::text_opt(c.serial.as_deref()),
+            Cell::text_opt(c.model.as_deref()),
+            l.get(&format!("state_{}", c.state.as_str())).into(),
+            time(Some(&c.received_at)),
+            time(c.first_arrival_at.as_ref()),
+            time(c.completed_at.as_ref()),
+            time(c.closed_at.as_ref()),
+            hours(c.response_hours),
+            hours(c.resolution_hours),
+            c.fee.as_deref().map_or(Cell::Empty, |f| l.fee(f).into()),
+            c.charged.map_or(Cell::Empty, Cell::from),
+            c.collected.map_or(Cell::Empty, Cell::from),
+            c.engineers.join(" ").into(),
+            c.visits.into(),
+            c.first_time_fix.map_or(Cell::Empty, yes_no),
+            named("fault_", c.fault_category.as_deref()),
+            named("outcome_", c.outcome.as_deref()),
+            yes_no(c.repeat),
+        ]);
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_the_sheets_use_is_in_both_languages() {
+        for locale in [Locale::ZhCn, Locale::En] {
+            let l = Labels(labels(locale));
+            for key in [
+                "monthly_summary",
+                "monthly_by_engineer",
+                "monthly_by_customer",
+                "monthly_repeat_visits",
+                "monthly_faults",
+                "monthly_fees",
+                "monthly_parts",
+                "monthly_travel",
+                "monthly_suggestions",
+                "monthly_case_table",
+                "monthly_arrived_at",
+                "monthly_completed_at",
+                "monthly_closed_at",
+                "monthly_fee_arrangement",
+                "monthly_visits",
+                "monthly_outcome",
+                "yes",
+                "no",
+                "id",
+                "customer_id",
+                "first_time_fix",
+                "title",
+                "product",
+            ] {
+                assert_ne!(l.get(key), key, "{key} in {locale:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! The office's data out (issue 11): the monthly analysis as an Excel workbook read back by
+//! openpyxl (independent of svc's writer) against the JSON report, CSV with its byte-order
+//! mark, the format chosen by `-o`'s extension and refused when it contradicts `--format`,
+//! and `svc export cases`.
+
+use crate::common::{stderr, stdout};
+use crate::report::{DECEMBER, monthly_json, november};
+use crate::workflow::{Ws, code};
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+/// The workbook at `path` as openpyxl reads it (see tests/tools/read_xlsx.py).
+fn read_xlsx(path: &Path) -> Vec<Value> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/read_xlsx.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(path)
+        .output()
+        .expect("python3 runs (install it, and `pip install openpyxl`)");
+    assert!(
+        out.status.success(),
+        "openpyxl could not read {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sheets: Value = serde_json::from_slice(&out.stdout).expect("JSON from the reader");
+    sheets.as_array().expect("a list of sheets").clone()
+}
+
+/// A sheet's rows (after the header) by name.
+fn sheet<'a>(sheets: &'a [Value], name: &str) -> &'a [Value] {
+    let s = sheets
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no sheet {name}: {:?}", names(sheets)));
+    assert_eq!(s["freeze"], "A2", "{name}: the header row is frozen");
+    &s["rows"].as_array().expect("rows")[1..]
+}
+
+fn names(sheets: &[Value]) -> Vec<String> {
+    sheets
+        .iter()
+        .map(|s| s["name"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// A number cell's value, and that it is a number.
+fn number(cell: &Value) -> f64 {
+    cell["number"]
+        .as_f64()
+        .unwrap_or_else(|| panic!("not a number cell: {cell}"))
+}
+
+/// A money amount of the JSON report ("1240.00") as a number.
+fn money(v: &Value) -> f64 {
+    v.as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("not an amount: {v}"))
+}
+
+/// The row of the overview labelled `label`.
+fn overview<'a>(rows: &'a [Value], label: &str) -> &'a Value {
+    &rows
+        .iter()
+        .find(|r| r[0] == label)
+        .unwrap_or_else(|| panic!("no row {label} in the overview"))[1]
+}
+
+#[test]
+fn the_workbook_holds_every_number_of_the_json_report_as_a_native_cell() {
+    let n = november();
+    let ws = &n.ws;
+    let json = monthly_json(ws, DECEMBER, &[]);
+    let file = ws.root().join("m.xlsx");
+    let out = ws.svc(
+        DECEMBER,
+        &[
+            "report", "monthly", "--month", "2026-11", "--locale", "en", "-o",
+        ],
+    );
+    assert_eq!(code(&out), 2, "-o needs a file name: {}", stderr(&out));
+    let file_arg = file.to_str().unwrap();
+    ws.ok(
+        DECEMBER,
+        &[
+            "report", "monthly", "--month", "2026-11", "--locale", "en", "-o", file_arg,
+        ],
+    );
+    let bytes = std::fs::read(&file).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "a zip container, not Markdown");
+    let sheets = read_xlsx(&file);
+    assert_eq!(
+        names(&sheets),
+        [
+            "Summary",
+            "By engineer",
+            "By customer",
+            "Repeat visits (same serial within 90 days)",
+            "Fault categories by product model",
+            "Fees",
+            "Parts used",
+            "Travel",
+            "Engineers' suggestions (8.6)",
+            "Cases of the month"
+        ]
+        .iter()
+        .map(|s| s.chars().take(31).collect::<String>())
+        .collect::<Vec<_>>()
+    );
+    let rows = sheet(&sheets, "Summary");
+    let c = &json["cases"];
+    for (label, key) in [
+        ("Requests received", "received"),
+        ("Resolved by phone", "resolved_remotely"),
+        ("Visited on site", "visited"),
+        ("Closed", "closed"),
+        ("Cancelled", "cancelled"),
+    ] {
+        assert_eq!(
+            number(overview(rows, label)),
+            c[key].as_f64().unwrap(),
+            "{label}"
+        );
+    }
+    let rate = overview(rows, "First-time fix rate");
+    assert_eq!(number(rate), json["first_time_fix_rate"].as_f64().unwrap());
+    assert_eq!(rate["format"], "0.0%");
+    let charged = overview(rows, "Charged");
+    assert_eq!(number(charged), money(&json["fees"]["charged"]));
+    assert_eq!(charged["format"], "#,##0.00");
+    assert_eq!(
+        number(overview(
+            rows,
+            "Response time (request → on site): Median (hours)"
+        )),
+        json["response_hours"]["median"].as_f64().unwrap()
+    );
+    // By engineer: visits, medians and fees, row for row.
+    let engineers = sheet(&sheets, "By engineer");
+    let by_engineer = json["by_engineer"].as_array().unwrap();
+    assert_eq!(engineers.len(), by_engineer.len());
+    for (row, g) in engineers.iter().zip(by_engineer) {
+        assert_eq!(row[0], g["id"]);
+        assert_eq!(row[1], g["name"]);
+        assert_eq!(number(&row[2]), g["visited"].as_f64().unwrap());
+        match g["response_hours"]["median"].as_f64() {
+            Some(h) => assert_eq!(number(&row[3]), h),
+            None => assert_eq!(row[3], Value::Null),
+        }
+        assert_eq!(number(&row[6]), money(&g["charged"]));
+    }
+    // Fees by customer.
+    let fees = sheet(&sheets, "Fees");
+    let by_customer = json["fees"]["by_customer"].as_array().unwrap();
+    assert_eq!(fees.len(), by_customer.len());
+    assert!(!fees.is_empty(), "the November workspace charges fees");
+    for (row, f) in fees.iter().zip(by_customer) {
+        assert_eq!(row[0], f["customer"]);
+        assert_eq!(number(&row[2]), money(&f["charged"]));
+        assert_eq!(number(&row[3]), money(&f["collected"]));
+    }
+    // Parts: quantities.
+    let parts = sheet(&sheets, "Parts used");
+    let used = json["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), used.len());
+    for (row, p) in parts.iter().zip(used) {
+        assert_eq!(row[0], p["code"]);
+        assert_eq!(number(&row[2]), p["qty"].as_f64().unwrap());
+    }
+    // The case list: ids, times as dates in the workspace's zone, hours and fees.
+    let cases = sheet(&sheets, "Cases of the month");
+    let list = json["case_list"].as_array().unwrap();
+    assert_eq!(cases.len(), list.len());
+    for (row, c) in cases.iter().zip(list) {
+        assert_eq!(row[0], c["case"]);
+        let received = c["received_at"].as_str().unwrap();
+        assert_eq!(row[7]["date"].as_str().unwrap(), &received[..19]);
+        match c["response_hours"].as_f64() {
+            Some(h) => assert_eq!(number(&row[11]), h),
+            None => assert_eq!(row[11], Value::Null),
+        }
+        match c["charged"].as_str() {
+            Some(_) => assert_eq!(number(&row[14]), money(&c["charged"])),
+            None => assert_eq!(row[14], Value::Null),
+        }
+    }
+    // The same data gives the same bytes.
+    let again = ws.root().join("again.xlsx");
+    ws.ok(
+        DECEMBER,
+        &[
+            "report",
+            "monthly",
+            "--month",
+            "2026-11",
+            "--locale",
+            "en",
+            "--format",
+            "xlsx",
+            "-o",
+            again.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(std::fs::read(&again).unwrap(), bytes);
+    // Labels follow the locale.
+    let zh = ws.root().join("zh.xlsx");
+    ws.ok(
+        DECEMBER,
+        &[
+            "report",
+            "monthly",
+            "--month",
+            "2026-11",
+            "-o",
+            zh.to_str().unwrap(),
+        ],
+    );
+    let zh_sheets = read_xlsx(&zh);
+    assert_eq!(names(&zh_sheets)[0], "概况");
+    assert!(sheet(&zh_sheets, "概况").iter().any(|r| r[0] == "受理请求"));
+}
+
+#[test]
+fn the_format_follows_the_file_and_a_contradiction_is_refused() {
+    let n = november();
+    let ws = &n.ws;
+    let at = |name: &str| ws.root().join(name).to_str().unwrap().to_owned();
+    let monthly = |extra: &[&str]| {
+        let mut args = vec!["report", "monthly", "--month", "2026-11"];
+        args.extend_from_slice(extra);
+        ws.svc(DECEMBER, &args)
+    };
+    let json_file = at("m.json");
+    assert_eq!(code(&monthly(&["-o", &json_file])), 0);
+    let json: Value = serde_json::from_slice(&std::fs::read(&json_file).unwrap()).expect("JSON");
+    assert_eq!(json["month"], "2026-11");
+    let html_file = at("m.HTM");
+    assert_eq!(code(&monthly(&["-o", &html_file])), 0);
+    assert!(
+        std::fs::read_to_string(&html_file)
+            .unwrap()
+            .contains("<html")
+    );
+    // An extension svc cannot write, and one that contradicts --format: exit 2, nothing
+    // written, the formats listed.
+    for (extra, says) in [
+        (vec!["-o", "refused.txt"], "cannot write a .txt file"),
+        (vec!["--format", "csv", "-o", "refused.json"], "contradicts"),
+        (vec!["--format", "xlsx", "-o", "refused.md"], "contradicts"),
+    ] {
+        let out = monthly(&extra);
+        assert_eq!(code(&out), 2, "{extra:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("md, html, csv, json, xlsx"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!ws.root().join(extra.last().unwrap()).exists());
+    }
+    // A workbook is not made from a template.
+    let out = monthly(&[
+        "--format",
+        "xlsx",
+        "--template",
+        "t.md",
+        "-o",
+        &at("x.xlsx"),
+    ]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    // The forms know md and html only.
+    let case = std::fs::read_dir(ws.root().join("cases/2026/11"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name();
+    let case = case.to_str().unwrap();
+    let out = ws.svc(DECEMBER, &["render", case, "request", "-o", "r.csv"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("md, html"), "{}", stderr(&out));
+    let out = ws.svc(DECEMBER, &["render", case, "request", "-o", &at("r.html")]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn csv_carries_a_byte_order_mark_for_excel_unless_asked_not_to() {
+    let n = november();
+    let ws = &n.ws;
+    let out = ws.svc(
+        DECEMBER,
+        &["report", "monthly", "--month", "2026-11", "--format", "csv"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(&out.stdout[..3], "\u{feff}".as_bytes(), "a UTF-8 BOM first");
+    let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    assert!(text.starts_with("服务单,"), "{text}");
+    let out = ws.svc(
+        DECEMBER,
+        &[
+            "report", "monthly", "--month", "2026-11", "--format", "csv", "--no-bom",
+        ],
+    );
+    assert!(stdout(&out).starts_with("服务单,"), "{}", stdout(&out));
+}
+
+#[test]
+fn export_cases_gives_every_case_that_passes_the_filters_one_row_each() {
+    let n = november();
+    let ws: &Ws = &n.ws;
+    let listed: Value =
+        serde_json::from_str(&ws.ok(DECEMBER, &["--json", "list"])).expect("list JSON");
+    let listed = listed.as_array().unwrap();
+    let exported: Value =
+        serde_json::from_str(&ws.ok(DECEMBER, &["export", "cases", "--format", "json"]))
+            .expect("export JSON");
+    let exported = exported.as_array().unwrap();
+    assert_eq!(exported.len(), listed.len());
+    for (e, l) in exported.iter().zip(listed) {
+        assert_eq!(e["case"], l["id"]);
+        assert_eq!(e["customer"], l["customer"]);
+        assert_eq!(e["state"], l["state"]);
+    }
+    // The month's case list and the export agree on the cases both hold.
+    let month = monthly_json(ws, DECEMBER, &[]);
+    for row in month["case_list"].as_array().unwrap() {
+        let e = exported
+            .iter()
+            .find(|e| e["case"] == row["case"])
+            .expect("the case is exported");
+        for key in [
+            "received_at",
+            "response_hours",
+            "charged",
+            "fee",
+            "engineers",
+            "repeat",
+        ] {
+            assert_eq!(e[key], row[key], "{key} of {}", row["case"]);
+        }
+    }
+    // Filters as for list.
+    let archived: Value = serde_json::from_str(&ws.ok(
+        DECEMBER,
+        &["export", "cases", "--state", "archived", "--format", "json"],
+    ))
+    .unwrap();
+    let archived = archived.as_array().unwrap();
+    assert!(!archived.is_empty());
+    assert!(archived.iter().all(|c| c["state"] == "archived"));
+    assert!(archived.len() < exported.len());
+    let out = ws.svc(DECEMBER, &["export", "cases", "--customer", "nobody"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    // CSV (BOM, one line a case) and a workbook from the file's name.
+    let csv = ws.root().join("cases.csv");
+    ws.ok(DECEMBER, &["export", "cases", "-o", csv.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert_eq!(text.lines().count(), exported.len() + 1);
+    let xlsx = ws.root().join("cases.xlsx");
+    ws.ok(
+        DECEMBER,
+        &[
+            "export",
+            "cases",
+            "--locale",
+            "en",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    let sheets = read_xlsx(&xlsx);
+    let rows = sheet(&sheets, "Cases");
+    assert_eq!(rows.len(), exported.len());
+    for (row, e) in rows.iter().zip(exported) {
+        assert_eq!(row[0], e["case"]);
+        match e["charged"].as_str() {
+            Some(_) => assert_eq!(number(&row[14]), money(&e["charged"])),
+            None => assert_eq!(row[14], Value::Null),
+        }
+    }
+    let out = ws.svc(DECEMBER, &["export", "cases", "-o", "cases.pdf"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("csv, xlsx, json"), "{}", stderr(&out));
+}
