@@ -8,12 +8,14 @@
 //! - [`case`]: case folders found and read into typed forms.
 //! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`fsutil`]: atomic file writes.
+//! - [`import`]: the office's spreadsheets (parts price list, rate card) read into the catalog.
 //! - [`index`]: what reading each case folder gave, kept by its files' stat data, so a
 //!   second run reads only what changed.
 
 pub mod case;
 pub mod customers;
 pub mod fsutil;
+pub mod import;
 pub mod index;
 pub mod scaffold;
 

@@ -384,3 +384,294 @@ fn export_cases_gives_every_case_that_passes_the_filters_one_row_each() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("csv, xlsx, json"), "{}", stderr(&out));
 }
+
+const T_IMPORT: &str = "2026-11-20T10:00:00+08:00";
+
+/// The sample company's sheets (examples/sheets, written by openpyxl).
+fn sample(name: &str) -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/examples/sheets/").to_owned() + name
+}
+
+/// Write a workbook with openpyxl: `rows` is a Python list of lists.
+fn write_xlsx(path: &Path, sheet: &str, rows: &str) {
+    let script = format!(
+        "import openpyxl, sys\nb = openpyxl.Workbook()\ns = b.active\ns.title = {sheet:?}\nfor r in {rows}:\n    s.append(r)\nb.save(sys.argv[1])\n"
+    );
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(path)
+        .output()
+        .expect("python3 runs (install it, and `pip install openpyxl`)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The `[[part]]` (or `[[rate]]`) entry with `code` in the catalog file, as a TOML table.
+fn entry(ws: &Ws, file: &str, key: &str, code: &str) -> Option<toml::Table> {
+    let doc: toml::Table = toml::from_str(&ws.read(file)).expect("the catalog is TOML");
+    doc.get(key)?
+        .as_array()?
+        .iter()
+        .filter_map(|v| v.as_table())
+        .find(|t| t.get("code").and_then(|c| c.as_str()) == Some(code))
+        .cloned()
+}
+
+fn price(ws: &Ws, file: &str, key: &str, code: &str) -> Option<String> {
+    entry(ws, file, key, code)?
+        .get("price")?
+        .as_str()
+        .map(str::to_owned)
+}
+
+#[test]
+fn the_sample_sheets_import_into_a_fresh_workspace_once() {
+    let ws = Ws::init();
+    ws.act_as("zhao.min");
+    let before = ws.read("catalog/parts.toml");
+    let head = ws.head();
+    // Without --apply: the plan, nothing written.
+    let out = ws.svc(T_IMPORT, &["import", "parts", &sample("parts.xlsx")]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("PSU-DC-3600"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("5 to add"), "{}", stderr(&out));
+    assert_eq!(ws.read("catalog/parts.toml"), before);
+    assert_eq!(ws.head(), head);
+    // With --apply: one commit by the admin, with the import's trailers.
+    ws.ok(
+        T_IMPORT,
+        &["import", "parts", &sample("parts.xlsx"), "--apply"],
+    );
+    let file = "catalog/parts.toml";
+    // The Excel realities: a number cell, a number stored as text with a thousands
+    // separator, a float with one decimal, full-width digits and a yuan sign.
+    assert_eq!(
+        price(&ws, file, "part", "PSU-AC-3600").as_deref(),
+        Some("1280.00")
+    );
+    assert_eq!(
+        price(&ws, file, "part", "PSU-DC-3600").as_deref(),
+        Some("1180.00")
+    );
+    assert_eq!(
+        price(&ws, file, "part", "FAN-3600").as_deref(),
+        Some("560.50")
+    );
+    assert_eq!(
+        price(&ws, file, "part", "SFP-GPON").as_deref(),
+        Some("420.00")
+    );
+    let fan = entry(&ws, file, "part", "FAN-3600").unwrap();
+    assert_eq!(fan["name_en"].as_str(), Some("NT-3600 fan tray"));
+    assert!(
+        ws.read(file)
+            .starts_with(&before[..before.find('\n').unwrap()]),
+        "the file's comments stay"
+    );
+    let message = ws.git(&["log", "-1", "--format=%an <%ae>%n%B"]);
+    assert!(
+        message.starts_with(
+            "赵敏 <zhao.min@example.com>\nImport parts from parts.xlsx: 5 added, 0 changed"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("Svc-Import: parts\nSvc-Source: parts.xlsx\nSvc-Actor: zhao.min"),
+        "{message}"
+    );
+    assert_eq!(
+        ws.git(&["status", "--porcelain"]),
+        "",
+        "git's index agrees with the commit"
+    );
+    let out = ws.svc(T_IMPORT, &["check"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    // Again: nothing changes, no commit.
+    let head = ws.head();
+    let out = ws.svc(
+        T_IMPORT,
+        &["import", "parts", &sample("parts.xlsx"), "--apply"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nothing to commit"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ws.head(), head);
+    // The rate card, as GBK CSV: the kinds in Chinese become the catalog's words.
+    ws.ok(
+        T_IMPORT,
+        &["import", "rates", &sample("rates-gbk.csv"), "--apply"],
+    );
+    let lab = entry(&ws, "catalog/rates.toml", "rate", "SVC-LAB-DAY").unwrap();
+    assert_eq!(lab["kind"].as_str(), Some("labour"));
+    assert_eq!(lab["name"].as_str(), Some("工程师人工费"));
+    assert_eq!(lab["price"].as_str(), Some("1200.00"));
+    let out = ws.svc(T_IMPORT, &["check"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    // Said as UTF-8, the GBK file is refused with where it stops being UTF-8.
+    let out = ws.svc(
+        T_IMPORT,
+        &[
+            "import",
+            "rates",
+            &sample("rates-gbk.csv"),
+            "--encoding",
+            "utf-8",
+        ],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is not UTF-8 (byte 0x"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_changed_price_is_shown_old_to_new_and_committed_as_a_change() {
+    let ws = Ws::init();
+    ws.act_as("zhao.min");
+    let sheet = ws.root().join("parts.xlsx");
+    write_xlsx(
+        &sheet,
+        "价目表",
+        r#"[["编码", "名称", "单位", "单价"], ["P-FAN-TRAY", "风扇托盘", "个", "345.60"], ["NEW-1", "新备件", "套", 12]]"#,
+    );
+    let out = ws.svc(T_IMPORT, &["import", "parts", sheet.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("price: 320.00 → 345.60"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("1 to add, 1 to change, 0 the same; 1 left alone"),
+        "{}",
+        stderr(&out)
+    );
+    ws.ok(
+        T_IMPORT,
+        &["import", "parts", sheet.to_str().unwrap(), "--apply"],
+    );
+    let file = "catalog/parts.toml";
+    assert_eq!(
+        price(&ws, file, "part", "P-FAN-TRAY").as_deref(),
+        Some("345.60")
+    );
+    assert_eq!(price(&ws, file, "part", "NEW-1").as_deref(), Some("12.00"));
+    assert_eq!(
+        price(&ws, file, "part", "P-PSU-48V").as_deref(),
+        Some("680.00"),
+        "left alone"
+    );
+    let json: Value = serde_json::from_str(&ws.ok(
+        T_IMPORT,
+        &["--json", "import", "parts", sheet.to_str().unwrap()],
+    ))
+    .unwrap();
+    assert!(
+        json["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["action"] == "same")
+    );
+}
+
+#[test]
+fn bad_rows_are_reported_cell_by_cell_and_nothing_is_written() {
+    let ws = Ws::init();
+    ws.act_as("zhao.min");
+    let sheet = ws.root().join("bad.xlsx");
+    write_xlsx(
+        &sheet,
+        "价目表",
+        r#"[["编码", "名称", "单位", "单价"], ["A-1", "甲", "个", 12.345], [None, "乙", "个", 5], ["A 2", "丙", "个", "-3"], ["A-1", "丁", "个", "abc"], ["A-3", "", "个", 1]]"#,
+    );
+    let before = ws.read("catalog/parts.toml");
+    let head = ws.head();
+    let out = ws.svc(
+        T_IMPORT,
+        &["import", "parts", sheet.to_str().unwrap(), "--apply"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let file = sheet.display().to_string();
+    let lines: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| l.contains("error[import]"))
+        .map(|l| l.replace(&file, "FILE"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "FILE:价目表:2:D: error[import]: price: `12.345` has more than two decimals; money is kept to the fen",
+            "FILE:价目表:3:A: error[import]: no code",
+            "FILE:价目表:4:A: error[import]: the code `A 2` has a space in it",
+            "FILE:价目表:4:D: error[import]: price: `-3` is negative; a price is never below zero",
+            "FILE:价目表:5:D: error[import]: price: `abc` is not an amount",
+            "FILE:价目表:5:A: error[import]: the code A-1 is also on row 2",
+            "FILE:价目表:6:B: error[import]: no name",
+        ]
+    );
+    assert!(stderr(&out).contains("7 error(s)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ws.read("catalog/parts.toml"), before);
+    assert_eq!(ws.head(), head);
+    // A sheet without a header svc knows.
+    let none = ws.root().join("none.csv");
+    std::fs::write(&none, "foo,bar\n1,2\n").unwrap();
+    let out = ws.svc(T_IMPORT, &["import", "parts", none.to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stdout(&out).contains("no header row names the columns"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn an_import_by_someone_without_the_role_is_refused() {
+    let ws = Ws::with_staff();
+    ws.act_as("ma.lin");
+    let head = ws.head();
+    let before = ws.read("catalog/parts.toml");
+    let out = ws.svc(
+        T_IMPORT,
+        &["import", "parts", &sample("parts.xlsx"), "--apply"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("ma.lin is not an admin"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ws.read("catalog/parts.toml"), before);
+    assert_eq!(ws.head(), head);
+    // Uncommitted edits to the file are not taken along by an admin's import either.
+    ws.act_as("zhao.min");
+    ws.write(
+        "catalog/parts.toml",
+        &(before.clone() + "\n# an edit not yet committed\n"),
+    );
+    let out = ws.svc(
+        T_IMPORT,
+        &["import", "parts", &sample("parts.xlsx"), "--apply"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("uncommitted changes"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ws.head(), head);
+}

@@ -9,6 +9,7 @@ mod ci;
 mod completions;
 mod edit;
 mod export;
+mod import;
 mod init;
 mod list;
 mod log;
@@ -91,6 +92,9 @@ pub enum Command {
     Render(render::Args),
     /// Write reports from committed data: the monthly analysis (8.7), a case's dossier
     Report(report::Args),
+    /// Import a spreadsheet into the catalog: the parts price list or the rate card
+    /// (shows the changes; --apply writes and commits them)
+    Import(import::Args),
     /// Export data for spreadsheets: every case with its key facts (csv, xlsx, json)
     Export(export::Args),
     /// Work with the report templates: export the built-ins for editing
@@ -185,6 +189,7 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::Render(args) => render::run(args, env),
         Command::Report(args) => report::run(args, env),
         Command::Export(args) => export::run(args, env),
+        Command::Import(args) => import::run(args, env),
         Command::Templates(args) => templates::run(args, env),
         Command::Schema(args) => schema::run(args, env),
         Command::Completions(args) => completions::run(args, env),

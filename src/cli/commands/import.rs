@@ -1,0 +1,269 @@
+//! `svc import parts|rates FILE`: a spreadsheet into the catalog. Without `--apply` it
+//! shows what it would do and writes nothing; with `--apply` it writes the file and commits
+//! it as the person importing (an admin), in one commit of its own.
+
+use crate::cli::commands::step::store_error;
+use crate::cli::{Env, done, error::CliError, error::CliResult};
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use svc::forms::config::Role;
+use svc::forms::text::visible;
+use svc::history::store::Store;
+use svc::workspace::import::catalog::{self, Change};
+use svc::workspace::import::sheet::{self, Encoding};
+use svc::workspace::import::{self as import, Kind, RowError};
+
+/// Import the office's spreadsheets (the parts price list, the rate card)
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What the sheet holds: parts (catalog/parts.toml, 11.1) or rates (catalog/rates.toml, 9.3)
+    #[arg(value_parser = ["parts", "rates"])]
+    what: String,
+    /// The file: .xlsx, .xlsm, .xls, .ods or .csv
+    file: PathBuf,
+    /// The sheet to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// A CSV file's encoding: utf-8, gbk or gb18030 (default: UTF-8 when the file is, else GB18030)
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    encoding: Option<Encoding>,
+    /// Write the changes and commit them (without it, nothing is written)
+    #[arg(long)]
+    apply: bool,
+}
+
+fn parse_encoding(text: &str) -> Result<Encoding, String> {
+    Encoding::parse(text)
+        .ok_or_else(|| format!("`{text}` is not an encoding svc reads; use utf-8, gbk or gb18030"))
+}
+
+/// Where a row error is: `FILE:SHEET:ROW:COLUMN`.
+fn place(file: &Path, sheet: Option<&str>, e: &RowError) -> String {
+    let mut out = file.display().to_string();
+    if let Some(sheet) = sheet {
+        out.push(':');
+        out.push_str(sheet);
+    }
+    if e.row > 0 {
+        out.push_str(&format!(":{}", e.row));
+    }
+    if let Some(c) = &e.column {
+        out.push(':');
+        out.push_str(c);
+    }
+    out
+}
+
+/// Run an import.
+pub fn run(args: Args, env: &Env) -> CliResult {
+    let kind = Kind::parse(&args.what).unwrap_or(Kind::Parts);
+    let ws = env.workspace()?;
+    let grid = sheet::read(&args.file, args.sheet.as_deref(), args.encoding).map_err(|e| {
+        CliError::refused(format!("{}: {e}", args.file.display()))
+            .hint("save the sheet as .xlsx or .csv; `--sheet NAME` picks a sheet, `--encoding` a CSV's encoding")
+    })?;
+    let records = match import::records(kind, &grid) {
+        Ok(records) => records,
+        Err(errors) => {
+            let sheet = grid.sheet.as_deref();
+            let mut text = String::new();
+            for e in &errors {
+                text.push_str(&format!(
+                    "{}: error[import]: {}\n  hint: {}\n",
+                    visible(&place(&args.file, sheet, e)),
+                    visible(&e.message),
+                    visible(&e.hint)
+                ));
+            }
+            env.ui.out(&text);
+            return Err(CliError::refused(format!(
+                "{} error(s) in {}; nothing was written",
+                errors.len(),
+                args.file.display()
+            ))
+            .hint("fix the rows named above and import again"));
+        }
+    };
+    let rel = Path::new(catalog::file_of(kind));
+    let path = ws.root.join(rel);
+    let current = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(CliError::env(format!("cannot read {}: {e}", rel.display()))),
+    };
+    let plan = catalog::plan(kind, current.as_deref(), &records).map_err(|e| {
+        CliError::refused(e).hint("fix the file (svc validate says where), then import again")
+    })?;
+    show(env, &plan, kind)?;
+    if !args.apply {
+        if plan.changes_anything() {
+            env.ui.note(format!(
+                "nothing written: run again with --apply to write {} and commit it",
+                rel.display()
+            ));
+        }
+        return done();
+    }
+    if !plan.changes_anything() {
+        env.ui.note(format!(
+            "{} already holds every row; nothing to commit",
+            rel.display()
+        ));
+        return done();
+    }
+    let person = env.current_person(&ws)?;
+    if !ws.has_role(&person, Role::Admin) {
+        return Err(CliError::refused(format!(
+            "{person} is not an admin; the catalog is changed only by an admin (role \"admin\" in people.toml)"
+        ))
+        .hint("ask an admin to import the sheet"));
+    }
+    commit(env, &ws, &person, kind, rel, &plan, &args.file)?;
+    done()
+}
+
+/// Print the plan: a table of what each row does, and the counts.
+fn show(env: &Env, plan: &catalog::Plan, kind: Kind) -> Result<(), CliError> {
+    let code = |r: &import::Record| r.get("code").unwrap_or_default().to_owned();
+    if env.ui.json {
+        let rows: Vec<serde_json::Value> = plan
+            .changes
+            .iter()
+            .map(|c| match c {
+                Change::Add { record } => serde_json::json!({"row": record.row, "code": code(record), "action": "add"}),
+                Change::Update { record, fields } => serde_json::json!({
+                    "row": record.row, "code": code(record), "action": "change",
+                    "fields": fields.iter().map(|(f, old, new)| serde_json::json!({"field": f, "old": old, "new": new})).collect::<Vec<_>>(),
+                }),
+                Change::Same { record } => serde_json::json!({"row": record.row, "code": code(record), "action": "same"}),
+            })
+            .collect();
+        return env.ui.json(&serde_json::json!({ "what": kind.name(), "changes": rows, "untouched": plan.untouched }));
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["Row 行", "Code 编码", "Action 操作", "Change 变更"]);
+    let (mut added, mut changed, mut same) = (0, 0, 0);
+    for c in &plan.changes {
+        let (record, action, detail) = match c {
+            Change::Add { record } => {
+                added += 1;
+                let values: Vec<String> = record
+                    .values
+                    .iter()
+                    .filter(|(k, _)| *k != "code")
+                    .map(|(k, v)| format!("{k} = {v}"))
+                    .collect();
+                (record, "add 新增", values.join(", "))
+            }
+            Change::Update { record, fields } => {
+                changed += 1;
+                let detail: Vec<String> = fields
+                    .iter()
+                    .map(|(f, old, new)| format!("{f}: {} → {new}", old.as_deref().unwrap_or("—")))
+                    .collect();
+                (record, "change 修改", detail.join("\n"))
+            }
+            Change::Same { record } => {
+                same += 1;
+                (record, "same 不变", String::new())
+            }
+        };
+        if matches!(c, Change::Same { .. }) {
+            continue;
+        }
+        table.add_row([
+            record.row.to_string(),
+            visible(&code(record)).into_owned(),
+            action.to_owned(),
+            visible(&detail).into_owned(),
+        ]);
+    }
+    if added + changed > 0 {
+        env.ui.line(table.to_string());
+    }
+    env.ui.note(format!(
+        "{}: {added} to add, {changed} to change, {same} the same; {} left alone (not in the sheet)",
+        catalog::file_of(kind),
+        plan.untouched
+    ));
+    Ok(())
+}
+
+/// Write the file and commit it, under the store's lock; the file is put back as it was
+/// when the commit cannot be made.
+fn commit(
+    env: &Env,
+    ws: &svc::workspace::Workspace,
+    person: &str,
+    kind: Kind,
+    rel: &Path,
+    plan: &catalog::Plan,
+    source: &Path,
+) -> Result<(), CliError> {
+    let store = Store::open(&ws.root).map_err(store_error)?;
+    let _lock = store
+        .lock("svc import", Duration::from_secs(10))
+        .map_err(store_error)?;
+    let repo = store.repo();
+    let in_repo = store.repo_path(rel);
+    let status = repo.status_file(&in_repo).unwrap_or(git2::Status::CURRENT);
+    if !status.is_empty() && status != git2::Status::CURRENT {
+        return Err(CliError::refused(format!(
+            "{} has uncommitted changes; an import commits the file, and would take them along",
+            rel.display()
+        ))
+        .hint("commit or undo them first (git diff shows them)"));
+    }
+    let who = ws
+        .people
+        .get(person)
+        .ok_or_else(|| CliError::refused(format!("{person} is not in people.toml")))?;
+    let now = env.now(ws)?;
+    let signature = git2::Signature::new(
+        &who.value.name,
+        &who.value.email.value,
+        &git2::Time::new(now.timestamp(), now.offset().local_minus_utc() / 60),
+    )
+    .map_err(|e| CliError::env(format!("cannot make the commit's author: {}", e.message())))?;
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name: String = visible(&name).chars().filter(|c| !c.is_control()).collect();
+    let counts = |f: fn(&Change) -> bool| plan.changes.iter().filter(|c| f(c)).count();
+    let added = counts(|c| matches!(c, Change::Add { .. }));
+    let changed = counts(|c| matches!(c, Change::Update { .. }));
+    let message = format!(
+        "Import {what} from {name}: {added} added, {changed} changed\n\nSvc-Import: {what}\nSvc-Source: {name}\nSvc-Actor: {person}\n",
+        what = kind.name()
+    );
+    let path = ws.root.join(rel);
+    let before = std::fs::read(&path).ok();
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CliError::env(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    svc::workspace::fsutil::write_atomic(&path, plan.text.as_bytes())
+        .map_err(|e| CliError::env(format!("cannot write {}: {e}", rel.display())))?;
+    match svc::history::git::commit_paths(repo, &[in_repo], &signature, &message) {
+        Ok(id) => {
+            env.ui.note(format!(
+                "imported {name} into {}: {added} added, {changed} changed (commit {})",
+                rel.display(),
+                &id.to_string()[..10]
+            ));
+            Ok(())
+        }
+        Err(e) => {
+            let _ = match &before {
+                Some(bytes) => svc::workspace::fsutil::write_atomic(&path, bytes),
+                None => std::fs::remove_file(&path),
+            };
+            Err(CliError::env(format!("cannot commit the import: {e}")))
+        }
+    }
+}
