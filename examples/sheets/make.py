@@ -1,6 +1,7 @@
 """Write the sample company's price lists as an office keeps them: the wearing-parts price
-list (易损件价目表, 11.1) as an Excel workbook and the rate card (现场服务收费清单, 9.3) as
-a CSV file saved by Excel on a Chinese desktop (GBK). They are written by openpyxl, not by
+list (易损件价目表, 11.1) and the installed base of the new workspace's example customer as
+Excel workbooks, and the rate card (现场服务收费清单, 9.3) as a CSV file saved by Excel on
+a Chinese desktop (GBK). They are written by openpyxl, not by
 svc, so that importing them tests svc against another writer.
 
     python3 examples/sheets/make.py    # pip install openpyxl
@@ -33,6 +34,21 @@ sheet.append([])
 sheet.append([])
 book.properties.created = datetime.datetime(2026, 1, 1)
 book.save(here / "parts.xlsx")
+
+book = openpyxl.Workbook()
+sheet = book.active
+sheet.title = "在网设备"
+sheet.append(["客户名称", "安装地点", "设备序列号", "设备型号", "开通日期", "保修到期"])
+installed = [
+    # The customer and the site by name; dates as date cells, as text, as a serial number.
+    ("示例电信有限公司广州分公司", "天河机房", "NT3600-2025-00001", "NT-3600 OLT", datetime.date(2025, 3, 1), datetime.date(2028, 2, 29)),
+    ("示例电信有限公司广州分公司", "天河机房", "NT3600-2026-00102", "NT-3600 OLT", "2026/6/18", "2029年6月17日"),
+    ("example-customer", "gz-main", "NT5800-2026-00011", "NT-5800 Switch", None, 47299),
+]
+for row in installed:
+    sheet.append(list(row))
+book.properties.created = datetime.datetime(2026, 1, 1)
+book.save(here / "installed-base.xlsx")
 
 rates = [
     ("编码", "收费项目", "类别", "单位", "收费标准"),

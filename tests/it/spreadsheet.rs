@@ -387,6 +387,15 @@ fn export_cases_gives_every_case_that_passes_the_filters_one_row_each() {
 
 const T_IMPORT: &str = "2026-11-20T10:00:00+08:00";
 
+/// The import's error lines, the sheet's path written FILE.
+fn import_errors(out: &std::process::Output, file: &str) -> Vec<String> {
+    stdout(out)
+        .lines()
+        .filter(|l| l.contains("error[import]"))
+        .map(|l| l.replace(file, "FILE"))
+        .collect()
+}
+
 /// The sample company's sheets (examples/sheets, written by openpyxl).
 fn sample(name: &str) -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/examples/sheets/").to_owned() + name
@@ -602,11 +611,7 @@ fn bad_rows_are_reported_cell_by_cell_and_nothing_is_written() {
     );
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let file = sheet.display().to_string();
-    let lines: Vec<String> = stdout(&out)
-        .lines()
-        .filter(|l| l.contains("error[import]"))
-        .map(|l| l.replace(&file, "FILE"))
-        .collect();
+    let lines = import_errors(&out, &file);
     assert_eq!(
         lines,
         [
@@ -674,4 +679,243 @@ fn an_import_by_someone_without_the_role_is_refused() {
         stderr(&out)
     );
     assert_eq!(ws.head(), head);
+}
+
+/// A second customer, committed by the admin: one site, one product.
+const NORTH: &str = r#"id = "north-net"
+name = "北方网络有限公司"
+
+[[sites]]
+id = "bj-1"
+name = "北京一号机房"
+city = "北京"
+
+[[products]]
+serial = "NT3600-2024-09999"
+model = "NT-3600 OLT"
+site = "bj-1"
+warranty_end = 2027-01-01
+"#;
+
+/// A TOML date as written; it must be a date, not a string.
+fn date(v: &toml::Value) -> String {
+    v.as_datetime()
+        .unwrap_or_else(|| panic!("not a TOML date: {v:?}"))
+        .to_string()
+}
+
+#[test]
+fn the_installed_base_goes_under_each_customer_with_its_dates() {
+    let ws = Ws::with_staff();
+    ws.write("customers/north-net.toml", NORTH);
+    ws.git(&["add", "customers"]);
+    ws.git_commit_as("zhao.min", "Add a customer");
+    ws.act_as("zhou.wei");
+    ws.ok(
+        T_IMPORT,
+        &[
+            "import",
+            "products",
+            &sample("installed-base.xlsx"),
+            "--apply",
+        ],
+    );
+    let doc: toml::Table = toml::from_str(&ws.read("customers/example-customer.toml")).unwrap();
+    let products = doc["products"].as_array().unwrap();
+    let by_serial = |s: &str| {
+        products
+            .iter()
+            .find(|p| p["serial"].as_str() == Some(s))
+            .unwrap_or_else(|| panic!("{s} in {products:?}"))
+            .as_table()
+            .unwrap()
+            .clone()
+    };
+    // A date cell, a text date in two Chinese ways, a date serial number: TOML dates.
+    let p = by_serial("NT3600-2026-00102");
+    assert_eq!(p["site"].as_str(), Some("gz-main"), "the site by its name");
+    assert_eq!(date(&p["installed_on"]), "2026-06-18");
+    assert_eq!(date(&p["warranty_end"]), "2029-06-17");
+    assert_eq!(
+        date(&by_serial("NT5800-2026-00011")["warranty_end"]),
+        "2029-06-30"
+    );
+    assert!(by_serial("NT5800-2026-00011").get("installed_on").is_none());
+    assert_eq!(
+        date(&by_serial("NT3600-2025-00001")["warranty_end"]),
+        "2028-02-29"
+    );
+    let text = ws.read("customers/example-customer.toml");
+    assert!(
+        text.contains("# 保修截止 · decides whether fees may be charged (9.1)"),
+        "comments stay"
+    );
+    assert_eq!(
+        ws.read("customers/north-net.toml"),
+        NORTH,
+        "another customer's file untouched"
+    );
+    let message = ws.git(&["log", "-1", "--format=%an%n%B"]);
+    assert!(
+        message.starts_with("周伟\nImport products from installed-base.xlsx: 2 added, 0 changed"),
+        "{message}"
+    );
+    let out = ws.svc(T_IMPORT, &["check"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let out = ws.svc(
+        T_IMPORT,
+        &[
+            "import",
+            "products",
+            &sample("installed-base.xlsx"),
+            "--apply",
+        ],
+    );
+    assert!(
+        stderr(&out).contains("nothing to commit"),
+        "{}",
+        stderr(&out)
+    );
+    // An engineer does not change customers' files.
+    ws.act_as("ma.lin");
+    let sheet = ws.root().join("more.xlsx");
+    write_xlsx(
+        &sheet,
+        "设备",
+        r#"[["客户", "站点", "序列号", "型号", "保修截止"], ["north-net", "bj-1", "NT3600-2026-12345", "NT-3600 OLT", "2029-01-01"]]"#,
+    );
+    let out = ws.svc(
+        T_IMPORT,
+        &["import", "products", sheet.to_str().unwrap(), "--apply"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("ma.lin is not csc, lead or admin"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_product_row_naming_an_unknown_customer_site_or_a_serial_installed_elsewhere_is_refused() {
+    let ws = Ws::init();
+    ws.write("customers/north-net.toml", NORTH);
+    ws.git(&["add", "customers"]);
+    ws.git_commit_as("zhao.min", "Add a customer");
+    ws.act_as("zhao.min");
+    let sheet = ws.root().join("bad.xlsx");
+    write_xlsx(
+        &sheet,
+        "设备",
+        r#"[["客户", "站点", "序列号", "型号", "保修截止"], ["南方网络", "x", "S-1", "M", "2029-01-01"], ["north-net", "上海机房", "S-2", "M", "2029-01-01"], ["example-customer", "gz-main", "NT3600-2024-09999", "M", "2029-01-01"], ["north-net", "bj-1", "S-3", "M", "明年"]]"#,
+    );
+    let head = ws.head();
+    let out = ws.svc(
+        T_IMPORT,
+        &["import", "products", sheet.to_str().unwrap(), "--apply"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let file = sheet.display().to_string();
+    let lines = import_errors(&out, &file);
+    assert_eq!(
+        lines,
+        ["FILE:设备:5:E: error[import]: warranty_end: `明年` is not a date",],
+        "cell errors first, before any row is matched"
+    );
+    // With the date fixed, the rows that name what is not there.
+    write_xlsx(
+        &sheet,
+        "设备",
+        r#"[["客户", "站点", "序列号", "型号", "保修截止"], ["南方网络", "x", "S-1", "M", "2029-01-01"], ["north-net", "上海机房", "S-2", "M", "2029-01-01"], ["example-customer", "gz-main", "NT3600-2024-09999", "M", "2029-01-01"]]"#,
+    );
+    let out = ws.svc(
+        T_IMPORT,
+        &["import", "products", sheet.to_str().unwrap(), "--apply"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let lines = import_errors(&out, &file);
+    assert_eq!(
+        lines,
+        [
+            "FILE:设备:2:A: error[import]: no customer `南方网络` (by id or name) in customers/",
+            "FILE:设备:3:B: error[import]: customer north-net has no site `上海机房`",
+            "FILE:设备:4:C: error[import]: NT3600-2024-09999 is installed at north-net (customers/north-net.toml), not example-customer",
+        ]
+    );
+    assert_eq!(ws.head(), head);
+    assert_eq!(ws.read("customers/north-net.toml"), NORTH);
+}
+
+#[test]
+fn the_workspace_rules_say_which_column_is_which_when_the_headers_do_not() {
+    let ws = Ws::init();
+    ws.act_as("zhao.min");
+    let sheet = ws.root().join("erp.xlsx");
+    // An ERP's export: two lines above the header, a row of units under it, headers svc
+    // does not know, no unit column at all.
+    write_xlsx(
+        &sheet,
+        "ERP导出",
+        r#"[["ERP 物料导出"], ["导出日期 30/11/2026"], ["物料代码", "物料描述", "备注", "价钱"], ["", "", "", "(元)"], ["X-1", "某备件", "", "99.9"], ["X-2", "另一备件", "", 10]]"#,
+    );
+    let out = ws.svc(T_IMPORT, &["import", "parts", sheet.to_str().unwrap()]);
+    assert_eq!(code(&out), 1, "without rules the sheet is not understood");
+    assert!(
+        stdout(&out).contains("no header row names the columns"),
+        "{}",
+        stdout(&out)
+    );
+    ws.write(
+        "import/parts.toml",
+        "header_row = 3\nskip_rows = 1\n\n[columns]\ncode = \"物料代码\"\nname = \"物料描述\"\nprice = \"D\"\n\n[fixed]\nunit = \"个\"\n",
+    );
+    ws.ok(
+        T_IMPORT,
+        &["import", "parts", sheet.to_str().unwrap(), "--apply"],
+    );
+    let x1 = entry(&ws, "catalog/parts.toml", "part", "X-1").expect("X-1 imported");
+    assert_eq!(x1["price"].as_str(), Some("99.90"));
+    assert_eq!(x1["unit"].as_str(), Some("个"), "the fixed value");
+    assert_eq!(x1["name"].as_str(), Some("某备件"));
+    assert_eq!(
+        price(&ws, "catalog/parts.toml", "part", "X-2").as_deref(),
+        Some("10.00")
+    );
+    // Rules that name a field svc does not have are refused, saying which fields there are.
+    let bad = ws.root().join("bad-rules.toml");
+    std::fs::write(&bad, "[columns]\nkind = \"A\"\n").unwrap();
+    let out = ws.svc(
+        T_IMPORT,
+        &[
+            "import",
+            "parts",
+            sheet.to_str().unwrap(),
+            "--rules",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains(
+            "`kind` is not a field of parts; the fields are code, name, name_en, unit, price"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // A date format of the rules' own, for products.
+    ws.write("import/products.toml", "date_formats = [\"%d/%m/%Y\"]\n");
+    let devices = ws.root().join("devices.csv");
+    std::fs::write(
+        &devices,
+        "客户,站点,序列号,型号,保修截止\nexample-customer,gz-main,NT-D-1,NT-3600 OLT,28/02/2029\n",
+    )
+    .unwrap();
+    ws.ok(
+        T_IMPORT,
+        &["import", "products", devices.to_str().unwrap(), "--apply"],
+    );
+    assert!(
+        ws.read("customers/example-customer.toml")
+            .contains("warranty_end = 2029-02-28")
+    );
 }

@@ -1,6 +1,7 @@
-//! `svc import parts|rates FILE`: a spreadsheet into the catalog. Without `--apply` it
-//! shows what it would do and writes nothing; with `--apply` it writes the file and commits
-//! it as the person importing (an admin), in one commit of its own.
+//! `svc import parts|rates|products FILE`: a spreadsheet into the catalog or the customers'
+//! files. Without `--apply` it shows what it would do and writes nothing; with `--apply` it
+//! writes the files and commits them as the person importing (an admin for the catalog;
+//! csc, lead or admin for customers' files, as `svc check` holds), in one commit of its own.
 
 use crate::cli::commands::step::store_error;
 use crate::cli::{Env, done, error::CliError, error::CliResult};
@@ -11,14 +12,17 @@ use svc::forms::config::Role;
 use svc::forms::text::visible;
 use svc::history::store::Store;
 use svc::workspace::import::catalog::{self, Change};
+use svc::workspace::import::installed::{self, CustomerFile};
+use svc::workspace::import::rules::Rules;
 use svc::workspace::import::sheet::{self, Encoding};
 use svc::workspace::import::{self as import, Kind, RowError};
 
-/// Import the office's spreadsheets (the parts price list, the rate card)
+/// Import the office's spreadsheets (the parts price list, the rate card, the installed base)
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// What the sheet holds: parts (catalog/parts.toml, 11.1) or rates (catalog/rates.toml, 9.3)
-    #[arg(value_parser = ["parts", "rates"])]
+    /// What the sheet holds: parts (catalog/parts.toml, 11.1), rates (catalog/rates.toml,
+    /// 9.3) or products (the installed base, into customers/<id>.toml)
+    #[arg(value_parser = ["parts", "rates", "products"])]
     what: String,
     /// The file: .xlsx, .xlsm, .xls, .ods or .csv
     file: PathBuf,
@@ -28,6 +32,9 @@ pub struct Args {
     /// A CSV file's encoding: utf-8, gbk or gb18030 (default: UTF-8 when the file is, else GB18030)
     #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
     encoding: Option<Encoding>,
+    /// Rules for reading the sheet (default: import/<what>.toml in the workspace, when there)
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
     /// Write the changes and commit them (without it, nothing is written)
     #[arg(long)]
     apply: bool,
@@ -59,73 +66,134 @@ fn place(file: &Path, sheet: Option<&str>, e: &RowError) -> String {
 pub fn run(args: Args, env: &Env) -> CliResult {
     let kind = Kind::parse(&args.what).unwrap_or(Kind::Parts);
     let ws = env.workspace()?;
-    let grid = sheet::read(&args.file, args.sheet.as_deref(), args.encoding).map_err(|e| {
+    let rules_file = args.rules.clone().or_else(|| {
+        let own = ws.root.join("import").join(format!("{}.toml", kind.name()));
+        own.is_file().then_some(own)
+    });
+    let rules = match &rules_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| CliError::refused(format!("cannot read {}: {e}", path.display())))?;
+            Rules::parse(kind, &text).map_err(|e| {
+                CliError::refused(format!("{}: {e}", path.display()))
+                    .hint("the rules are sheet, header_row, skip_rows, date_formats, [columns] and [fixed]; the README shows an example")
+            })?
+        }
+        None => Rules::default(),
+    };
+    let sheet_name = args.sheet.as_deref().or(rules.sheet.as_deref());
+    let grid = sheet::read(&args.file, sheet_name, args.encoding).map_err(|e| {
         CliError::refused(format!("{}: {e}", args.file.display()))
             .hint("save the sheet as .xlsx or .csv; `--sheet NAME` picks a sheet, `--encoding` a CSV's encoding")
     })?;
-    let records = match import::records(kind, &grid) {
-        Ok(records) => records,
-        Err(errors) => {
-            let sheet = grid.sheet.as_deref();
-            let mut text = String::new();
-            for e in &errors {
-                text.push_str(&format!(
-                    "{}: error[import]: {}\n  hint: {}\n",
-                    visible(&place(&args.file, sheet, e)),
-                    visible(&e.message),
-                    visible(&e.hint)
-                ));
-            }
-            env.ui.out(&text);
-            return Err(CliError::refused(format!(
-                "{} error(s) in {}; nothing was written",
-                errors.len(),
-                args.file.display()
-            ))
-            .hint("fix the rows named above and import again"));
+    let sheet = grid.sheet.clone();
+    let report = |errors: Vec<RowError>| {
+        let mut text = String::new();
+        for e in &errors {
+            text.push_str(&format!(
+                "{}: error[import]: {}\n  hint: {}\n",
+                visible(&place(&args.file, sheet.as_deref(), e)),
+                visible(&e.message),
+                visible(&e.hint)
+            ));
+        }
+        env.ui.out(&text);
+        CliError::refused(format!(
+            "{} error(s) in {}; nothing was written",
+            errors.len(),
+            args.file.display()
+        ))
+        .hint("fix the rows named above and import again")
+    };
+    let records = import::records(kind, &grid, &rules).map_err(report)?;
+    let plan = match kind {
+        Kind::Products => installed::plan(&customer_files(&ws.root)?, &records).map_err(report)?,
+        _ => {
+            let rel = Path::new(catalog::file_of(kind));
+            let current = match std::fs::read_to_string(ws.root.join(rel)) {
+                Ok(text) => Some(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    return Err(CliError::env(format!("cannot read {}: {e}", rel.display())));
+                }
+            };
+            catalog::plan(kind, current.as_deref(), &records).map_err(|e| {
+                CliError::refused(e)
+                    .hint("fix the file (svc validate says where), then import again")
+            })?
         }
     };
-    let rel = Path::new(catalog::file_of(kind));
-    let path = ws.root.join(rel);
-    let current = match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(CliError::env(format!("cannot read {}: {e}", rel.display()))),
-    };
-    let plan = catalog::plan(kind, current.as_deref(), &records).map_err(|e| {
-        CliError::refused(e).hint("fix the file (svc validate says where), then import again")
-    })?;
     show(env, &plan, kind)?;
+    let target = match kind {
+        Kind::Products => "the customers' files".to_owned(),
+        _ => catalog::file_of(kind).to_owned(),
+    };
     if !args.apply {
         if plan.changes_anything() {
             env.ui.note(format!(
-                "nothing written: run again with --apply to write {} and commit it",
-                rel.display()
+                "nothing written: run again with --apply to write {target} and commit"
             ));
         }
         return done();
     }
     if !plan.changes_anything() {
         env.ui.note(format!(
-            "{} already holds every row; nothing to commit",
-            rel.display()
+            "{target}: every row is there already; nothing to commit"
         ));
         return done();
     }
     let person = env.current_person(&ws)?;
-    if !ws.has_role(&person, Role::Admin) {
-        return Err(CliError::refused(format!(
-            "{person} is not an admin; the catalog is changed only by an admin (role \"admin\" in people.toml)"
-        ))
-        .hint("ask an admin to import the sheet"));
+    let allowed = match kind {
+        Kind::Products => [Role::Csc, Role::Lead, Role::Admin]
+            .iter()
+            .any(|r| ws.has_role(&person, *r)),
+        _ => ws.has_role(&person, Role::Admin),
+    };
+    if !allowed {
+        let who = match kind {
+            Kind::Products => {
+                "csc, lead or admin; customers' files are changed only by the CSC (roles in people.toml)"
+            }
+            _ => {
+                "an admin; the catalog is changed only by an admin (role \"admin\" in people.toml)"
+            }
+        };
+        return Err(CliError::refused(format!("{person} is not {who}"))
+            .hint("ask someone with the role to import the sheet"));
     }
-    commit(env, &ws, &person, kind, rel, &plan, &args.file)?;
+    commit(env, &ws, &person, kind, &plan, &args.file)?;
     done()
+}
+
+/// The customers' TOML files, sorted.
+fn customer_files(root: &Path) -> Result<Vec<CustomerFile>, CliError> {
+    let dir = root.join("customers");
+    let mut files = Vec::new();
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(files),
+        Err(e) => return Err(CliError::env(format!("cannot read customers/: {e}"))),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".toml") || name.starts_with('.') {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path())
+            .map_err(|e| CliError::env(format!("cannot read customers/{name}: {e}")))?;
+        files.push(CustomerFile {
+            rel: PathBuf::from("customers").join(&name),
+            text,
+        });
+    }
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(files)
 }
 
 /// Print the plan: a table of what each row does, and the counts.
 fn show(env: &Env, plan: &catalog::Plan, kind: Kind) -> Result<(), CliError> {
-    let code = |r: &import::Record| r.get("code").unwrap_or_default().to_owned();
+    let key = kind.keys()[0];
+    let code = |r: &import::Record| r.get(key).unwrap_or_default().to_owned();
     if env.ui.json {
         let rows: Vec<serde_json::Value> = plan
             .changes
@@ -145,7 +213,7 @@ fn show(env: &Env, plan: &catalog::Plan, kind: Kind) -> Result<(), CliError> {
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["Row 行", "Code 编码", "Action 操作", "Change 变更"]);
+        .set_header(["Row 行", "Key 编码", "Action 操作", "Change 变更"]);
     let (mut added, mut changed, mut same) = (0, 0, 0);
     for c in &plan.changes {
         let (record, action, detail) = match c {
@@ -154,7 +222,7 @@ fn show(env: &Env, plan: &catalog::Plan, kind: Kind) -> Result<(), CliError> {
                 let values: Vec<String> = record
                     .values
                     .iter()
-                    .filter(|(k, _)| *k != "code")
+                    .filter(|(k, _)| *k != key)
                     .map(|(k, v)| format!("{k} = {v}"))
                     .collect();
                 (record, "add 新增", values.join(", "))
@@ -187,20 +255,19 @@ fn show(env: &Env, plan: &catalog::Plan, kind: Kind) -> Result<(), CliError> {
     }
     env.ui.note(format!(
         "{}: {added} to add, {changed} to change, {same} the same; {} left alone (not in the sheet)",
-        catalog::file_of(kind),
+        kind.name(),
         plan.untouched
     ));
     Ok(())
 }
 
-/// Write the file and commit it, under the store's lock; the file is put back as it was
-/// when the commit cannot be made.
+/// Write the files and commit them, under the store's lock; the files are put back as they
+/// were when the commit cannot be made.
 fn commit(
     env: &Env,
     ws: &svc::workspace::Workspace,
     person: &str,
     kind: Kind,
-    rel: &Path,
     plan: &catalog::Plan,
     source: &Path,
 ) -> Result<(), CliError> {
@@ -209,14 +276,18 @@ fn commit(
         .lock("svc import", Duration::from_secs(10))
         .map_err(store_error)?;
     let repo = store.repo();
-    let in_repo = store.repo_path(rel);
-    let status = repo.status_file(&in_repo).unwrap_or(git2::Status::CURRENT);
-    if !status.is_empty() && status != git2::Status::CURRENT {
-        return Err(CliError::refused(format!(
-            "{} has uncommitted changes; an import commits the file, and would take them along",
-            rel.display()
-        ))
-        .hint("commit or undo them first (git diff shows them)"));
+    let mut paths = Vec::new();
+    for edit in &plan.files {
+        let in_repo = store.repo_path(&edit.rel);
+        let status = repo.status_file(&in_repo).unwrap_or(git2::Status::CURRENT);
+        if !status.is_empty() && status != git2::Status::CURRENT {
+            return Err(CliError::refused(format!(
+                "{} has uncommitted changes; an import commits the file, and would take them along",
+                edit.rel.display()
+            ))
+            .hint("commit or undo them first (git diff shows them)"));
+        }
+        paths.push(in_repo);
     }
     let who = ws
         .people
@@ -241,28 +312,45 @@ fn commit(
         "Import {what} from {name}: {added} added, {changed} changed\n\nSvc-Import: {what}\nSvc-Source: {name}\nSvc-Actor: {person}\n",
         what = kind.name()
     );
-    let path = ws.root.join(rel);
-    let before = std::fs::read(&path).ok();
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| CliError::env(format!("cannot create {}: {e}", dir.display())))?;
+    let restore = || {
+        for edit in &plan.files {
+            let path = ws.root.join(&edit.rel);
+            let _ = match &edit.before {
+                Some(text) => svc::workspace::fsutil::write_atomic(&path, text.as_bytes()),
+                None => std::fs::remove_file(&path),
+            };
+        }
+    };
+    for edit in &plan.files {
+        let path = ws.root.join(&edit.rel);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| svc::workspace::fsutil::write_atomic(&path, edit.after.as_bytes()));
+        if let Err(e) = written {
+            restore();
+            return Err(CliError::env(format!(
+                "cannot write {}: {e}",
+                edit.rel.display()
+            )));
+        }
     }
-    svc::workspace::fsutil::write_atomic(&path, plan.text.as_bytes())
-        .map_err(|e| CliError::env(format!("cannot write {}: {e}", rel.display())))?;
-    match svc::history::git::commit_paths(repo, &[in_repo], &signature, &message) {
+    match svc::history::git::commit_paths(repo, &paths, &signature, &message) {
         Ok(id) => {
+            let files: Vec<String> = plan
+                .files
+                .iter()
+                .map(|f| f.rel.display().to_string())
+                .collect();
             env.ui.note(format!(
                 "imported {name} into {}: {added} added, {changed} changed (commit {})",
-                rel.display(),
+                files.join(", "),
                 &id.to_string()[..10]
             ));
             Ok(())
         }
         Err(e) => {
-            let _ = match &before {
-                Some(bytes) => svc::workspace::fsutil::write_atomic(&path, bytes),
-                None => std::fs::remove_file(&path),
-            };
+            restore();
             Err(CliError::env(format!("cannot commit the import: {e}")))
         }
     }

@@ -1,12 +1,14 @@
 //! What imported rows change in `catalog/parts.toml` (`[[part]]`) or `catalog/rates.toml`
-//! (`[[rate]]`): rows are matched to entries by code; an entry the sheet does not name is
-//! left alone. The file is edited in place, so its comments, order and layout stay; a row
+//! (`[[rate]]`), and the editing of such a file that the installed base shares
+//! ([`super::installed`]): rows are matched to entries by code (or serial); an entry the
+//! sheet does not name is left alone. The file is edited in place, so its comments, order and layout stay; a row
 //! whose values are the entry's changes nothing, so importing the same sheet twice changes
 //! nothing the second time.
 
 use super::{Kind, Record};
 use std::collections::HashMap;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+use std::path::{Path, PathBuf};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 /// What one row does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,15 +32,27 @@ pub enum Change {
     },
 }
 
-/// The plan of an import, and the file it leads to.
+/// One file an import writes: where (relative to the workspace), what it held (`None` when
+/// it is new) and what it will hold.
+#[derive(Debug, Clone)]
+pub struct FileEdit {
+    /// The file.
+    pub rel: PathBuf,
+    /// Its text now.
+    pub before: Option<String>,
+    /// Its text after the import.
+    pub after: String,
+}
+
+/// The plan of an import, and the files it leads to.
 #[derive(Debug, Clone)]
 pub struct Plan {
     /// One change per row, in the sheet's order.
     pub changes: Vec<Change>,
-    /// The entries of the file that no row names (left as they are).
+    /// The entries of the files that no row names (left as they are).
     pub untouched: usize,
-    /// The file's new text (the same as the old when nothing changes).
-    pub text: String,
+    /// The files that change, with their new text.
+    pub files: Vec<FileEdit>,
 }
 
 impl Plan {
@@ -50,52 +64,96 @@ impl Plan {
     }
 }
 
-/// The file an import of `kind` writes, relative to the workspace.
+/// The file an import of `kind` writes into the catalog, relative to the workspace.
 pub fn file_of(kind: Kind) -> &'static str {
     match kind {
         Kind::Parts => "catalog/parts.toml",
         Kind::Rates => "catalog/rates.toml",
+        Kind::Products => "customers/<id>.toml",
     }
 }
 
-fn array_key(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Parts => "part",
-        Kind::Rates => "rate",
-    }
-}
-
-/// The plan of importing `records` into the file whose text is `current` (`None` when it
-/// does not exist yet).
+/// The plan of importing `records` of the catalog `kind` into the file whose text is
+/// `current` (`None` when it does not exist yet).
 pub fn plan(kind: Kind, current: Option<&str>, records: &[Record]) -> Result<Plan, String> {
-    let mut doc: DocumentMut = match current {
+    let rel = PathBuf::from(file_of(kind));
+    let array = match kind {
+        Kind::Rates => "rate",
+        _ => "part",
+    };
+    let mut doc = parse(&rel, current)?;
+    let (changes, untouched) = edit(&mut doc, &rel, array, "code", kind, records)?;
+    let files = finish(rel, current, &doc, &changes).into_iter().collect();
+    Ok(Plan {
+        changes,
+        untouched,
+        files,
+    })
+}
+
+/// A file's text as a document to edit (an empty one when the file does not exist).
+pub(super) fn parse(rel: &Path, text: Option<&str>) -> Result<DocumentMut, String> {
+    match text {
         Some(text) => text
             .parse()
-            .map_err(|e| format!("{} is not valid TOML: {e}", file_of(kind)))?,
-        None => DocumentMut::new(),
-    };
-    let key = array_key(kind);
-    if doc.get(key).is_none() {
-        doc.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
+            .map_err(|e| format!("{} is not valid TOML: {e}", rel.display())),
+        None => Ok(DocumentMut::new()),
     }
-    let entries = doc[key].as_array_of_tables_mut().ok_or_else(|| {
+}
+
+/// The edit of one file, when any of `changes` changes it.
+pub(super) fn finish(
+    rel: PathBuf,
+    before: Option<&str>,
+    doc: &DocumentMut,
+    changes: &[Change],
+) -> Option<FileEdit> {
+    if changes.iter().all(|c| matches!(c, Change::Same { .. })) {
+        return None;
+    }
+    let mut after = doc.to_string();
+    if !after.ends_with('\n') {
+        after.push('\n');
+    }
+    Some(FileEdit {
+        rel,
+        before: before.map(str::to_owned),
+        after,
+    })
+}
+
+/// Apply `records` to the array of tables `array` of `doc`, each matched to the entry whose
+/// `key` field holds its value; returns what each row does and how many entries no row
+/// named.
+pub(super) fn edit(
+    doc: &mut DocumentMut,
+    rel: &Path,
+    array: &str,
+    key: &str,
+    kind: Kind,
+    records: &[Record],
+) -> Result<(Vec<Change>, usize), String> {
+    if doc.get(array).is_none() {
+        doc.insert(array, Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    let entries = doc[array].as_array_of_tables_mut().ok_or_else(|| {
         format!(
-            "{}: `{key}` is not a list of [[{key}]] tables",
-            file_of(kind)
+            "{}: `{array}` is not a list of [[{array}]] tables",
+            rel.display()
         )
     })?;
     let before = entries.len();
     let mut named = vec![false; before];
-    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for (i, t) in entries.iter().enumerate() {
-        if let Some(code) = t.get("code").and_then(Item::as_str) {
-            by_code.entry(code.to_owned()).or_insert(i);
+        if let Some(k) = t.get(key).and_then(Item::as_str) {
+            by_key.entry(k.to_owned()).or_insert(i);
         }
     }
     let mut changes = Vec::new();
     for record in records {
-        let code = record.get("code").unwrap_or_default();
-        match by_code.get(code).copied() {
+        let wanted = record.get(key).unwrap_or_default();
+        match by_key.get(wanted).copied() {
             Some(i) => {
                 named[i] = true;
                 let Some(table) = entries.get_mut(i) else {
@@ -105,7 +163,16 @@ pub fn plan(kind: Kind, current: Option<&str>, records: &[Record]) -> Result<Pla
                 for (field, new) in &record.values {
                     let old = table.get(field).map(shown);
                     if old.as_deref() != Some(new.as_str()) {
-                        table[*field] = value(new.as_str());
+                        // The new value keeps the old one's comment and spacing.
+                        let mut value = kind.toml_value(field, new);
+                        if let Some(decor) = table
+                            .get(field)
+                            .and_then(Item::as_value)
+                            .map(|v| v.decor().clone())
+                        {
+                            *value.decor_mut() = decor;
+                        }
+                        table[*field] = Item::Value(value);
                         fields.push((*field, old, new.clone()));
                     }
                 }
@@ -124,7 +191,7 @@ pub fn plan(kind: Kind, current: Option<&str>, records: &[Record]) -> Result<Pla
                 let mut table = Table::new();
                 for field in kind.keys() {
                     if let Some(v) = record.get(field) {
-                        table[field] = value(v);
+                        table[field] = Item::Value(kind.toml_value(field, v));
                     }
                 }
                 entries.push(table);
@@ -134,28 +201,19 @@ pub fn plan(kind: Kind, current: Option<&str>, records: &[Record]) -> Result<Pla
             }
         }
     }
-    let untouched = named.iter().filter(|n| !**n).count();
-    let text = if changes.iter().all(|c| matches!(c, Change::Same { .. })) {
-        current.unwrap_or_default().to_owned()
-    } else {
-        let mut text = doc.to_string();
-        if !text.ends_with('\n') {
-            text.push('\n');
-        }
-        text
-    };
-    Ok(Plan {
-        changes,
-        untouched,
-        text,
-    })
+    Ok((changes, named.iter().filter(|n| !**n).count()))
 }
 
-/// A value of the file as text: a string's content, anything else as written.
-fn shown(item: &Item) -> String {
-    match item.as_str() {
-        Some(s) => s.to_owned(),
-        None => item.to_string().trim().to_owned(),
+/// A value of the file as text: a string's content, anything else (a date) as written.
+pub(super) fn shown(item: &Item) -> String {
+    match (item.as_str(), item.as_value()) {
+        (Some(s), _) => s.to_owned(),
+        (None, Some(v)) => {
+            let mut v = v.clone();
+            v.decor_mut().clear();
+            v.to_string()
+        }
+        (None, None) => item.to_string().trim().to_owned(),
     }
 }
 
@@ -167,6 +225,7 @@ mod tests {
         Record {
             row,
             values: values.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
+            columns: Vec::new(),
         }
     }
 
@@ -200,13 +259,14 @@ mod tests {
             Change::Update { fields, .. } if fields == &vec![("price", Some("1.00".to_owned()), "1.50".to_owned())]
         ));
         assert!(matches!(plan.changes[1], Change::Add { .. }));
-        assert!(plan.text.starts_with("# price list\n"));
-        assert!(plan.text.contains("code = \"A\" # the first"));
-        assert!(plan.text.contains("price = \"1.50\""));
-        assert!(plan.text.contains("code = \"C\""));
-        // Again: nothing changes, the text is the same.
-        let again = super::plan(Kind::Parts, Some(&plan.text), &records).unwrap();
+        let text = &plan.files[0].after;
+        assert!(text.starts_with("# price list\n"));
+        assert!(text.contains("code = \"A\" # the first"));
+        assert!(text.contains("price = \"1.50\""));
+        assert!(text.contains("code = \"C\""));
+        // Again: nothing changes, no file is written.
+        let again = super::plan(Kind::Parts, Some(text), &records).unwrap();
         assert!(!again.changes_anything());
-        assert_eq!(again.text, plan.text);
+        assert!(again.files.is_empty());
     }
 }

@@ -1,5 +1,6 @@
 //! Importing the office's spreadsheets into the workspace's shared files: the wearing-parts
-//! price list (易损件价目表, 11.1) and the rate card (现场服务收费清单, 9.3) into `catalog/`.
+//! price list (易损件价目表, 11.1) and the rate card (现场服务收费清单, 9.3) into `catalog/`,
+//! the installed base (serials, models, sites, warranty ends) into `customers/`.
 //!
 //! - [`sheet`]: a workbook or CSV file read into a grid of cells.
 //! - this module: which column is which field (the headers a centre's sheets carry, in
@@ -8,14 +9,20 @@
 //!   every bad cell reported with its sheet, row and column, all at once.
 //! - [`catalog`]: what the rows change in `catalog/parts.toml` or `catalog/rates.toml`, field
 //!   by field, and the file with those changes made (its comments and order kept).
+//! - [`installed`]: the same for products, each under the customer and site it names.
+//! - [`rules`]: a workspace's own rules for a sheet: which sheet, header row, columns,
+//!   date formats, fixed values.
 //!
 //! Nothing here writes or commits: the command shows the plan, and with `--apply` writes the
 //! file and commits it as the person importing.
 
 pub mod catalog;
+pub mod installed;
+pub mod rules;
 pub mod sheet;
 
 use crate::forms::decode::Money;
+use rules::Rules;
 use sheet::{Grid, Value};
 
 /// What a sheet is imported as.
@@ -25,6 +32,8 @@ pub enum Kind {
     Parts,
     /// The rate card, `catalog/rates.toml`.
     Rates,
+    /// The installed base: each product under its customer, `customers/<id>.toml`.
+    Products,
 }
 
 /// How a field's cells are read.
@@ -38,6 +47,9 @@ enum Read {
     Money,
     /// A rate's kind: hardware, software, labour, travel (or 硬件, 软件, 人工, 差旅).
     RateKind,
+    /// A date: a date cell, a date serial number, or text such as 2026-04-09, 2026/4/9,
+    /// 2026.4.9, 2026年4月9日 or 20260409.
+    Date,
 }
 
 /// One field of a record and the headers that name it.
@@ -143,12 +155,82 @@ const PART_FIELDS: &[Field] = &[CODE, NAME, NAME_EN, UNIT, PRICE];
 
 const RATE_FIELDS: &[Field] = &[CODE, NAME, NAME_EN, RATE_KIND, UNIT, PRICE];
 
+const PRODUCT_FIELDS: &[Field] = &[
+    Field {
+        key: "serial",
+        read: Read::Code,
+        required: true,
+        headers: &[
+            "序列号",
+            "设备序列号",
+            "机身号",
+            "sn",
+            "serial",
+            "serialno",
+            "serialnumber",
+        ],
+    },
+    Field {
+        key: "model",
+        read: Read::Text,
+        required: true,
+        headers: &["型号", "设备型号", "产品型号", "model"],
+    },
+    Field {
+        key: "site",
+        read: Read::Text,
+        required: true,
+        headers: &["站点", "安装地点", "机房", "地点", "site", "location"],
+    },
+    Field {
+        key: "installed_on",
+        read: Read::Date,
+        required: false,
+        headers: &[
+            "安装日期",
+            "开通日期",
+            "installedon",
+            "installed",
+            "installdate",
+        ],
+    },
+    Field {
+        key: "warranty_end",
+        read: Read::Date,
+        required: true,
+        headers: &[
+            "保修截止",
+            "保修截止日期",
+            "保修到期",
+            "保修期至",
+            "warrantyend",
+            "warranty",
+            "warrantyuntil",
+        ],
+    },
+    Field {
+        key: "customer",
+        read: Read::Text,
+        required: true,
+        headers: &[
+            "客户",
+            "客户名称",
+            "客户编号",
+            "用户",
+            "customer",
+            "customerid",
+            "client",
+        ],
+    },
+];
+
 impl Kind {
     /// `parts` or `rates`.
     pub fn parse(text: &str) -> Option<Kind> {
         match text {
             "parts" => Some(Kind::Parts),
             "rates" => Some(Kind::Rates),
+            "products" => Some(Kind::Products),
             _ => None,
         }
     }
@@ -158,6 +240,7 @@ impl Kind {
         match self {
             Kind::Parts => "parts",
             Kind::Rates => "rates",
+            Kind::Products => "products",
         }
     }
 
@@ -165,12 +248,26 @@ impl Kind {
         match self {
             Kind::Parts => PART_FIELDS,
             Kind::Rates => RATE_FIELDS,
+            Kind::Products => PRODUCT_FIELDS,
         }
     }
 
     /// The fields of a record, in the order the file writes them.
     pub fn keys(self) -> Vec<&'static str> {
         self.fields().iter().map(|f| f.key).collect()
+    }
+
+    /// The value the file holds for `text` in `field`: a TOML date for a date, else a
+    /// string.
+    pub fn toml_value(self, field: &str, text: &str) -> toml_edit::Value {
+        let is_date = self
+            .fields()
+            .iter()
+            .any(|f| f.key == field && f.read == Read::Date);
+        match text.parse::<toml_edit::Datetime>() {
+            Ok(date) if is_date => toml_edit::Value::from(date),
+            _ => toml_edit::Value::from(text),
+        }
     }
 }
 
@@ -194,9 +291,19 @@ pub struct Record {
     pub row: u32,
     /// (field, value), in the order of [`Kind::keys`]; a field without a value is left out.
     pub values: Vec<(&'static str, String)>,
+    /// (field, column letter) of each field the sheet has.
+    pub columns: Vec<(&'static str, String)>,
 }
 
 impl Record {
+    /// The column letter of `key`'s cell.
+    pub fn column(&self, key: &str) -> Option<String> {
+        self.columns
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, c)| c.clone())
+    }
+
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.values
@@ -275,7 +382,7 @@ fn find_header(
             .unwrap_or_default()
     };
     let score = |cols: &[Option<&Field>]| {
-        let code = cols.iter().flatten().any(|f| f.key == "code");
+        let code = cols.iter().flatten().any(|f| f.key == fields[0].key);
         (code, cols.iter().flatten().count())
     };
     for i in 0..grid.rows.len().min(20) {
@@ -343,6 +450,31 @@ pub fn parse_money(text: &str) -> Result<Money, String> {
     ))
 }
 
+/// A date in a cell: a date cell (already text), a serial number (days from 1899-12-30, as
+/// Excel counts), or text in the usual orders of year, month and day.
+fn parse_date(cell: &Value, text: &str, formats: &[String]) -> Option<String> {
+    use chrono::NaiveDate;
+    if let Value::Number(n, _) = cell {
+        if n.fract() != 0.0 || *n < 61.0 || *n > 2_958_465.0 {
+            return None;
+        }
+        let day = NaiveDate::from_ymd_opt(1899, 12, 30)? + chrono::Duration::days(*n as i64);
+        return Some(day.format("%Y-%m-%d").to_string());
+    }
+    let t = text.trim();
+    if let Some(date) = formats
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+    {
+        return Some(date.format("%Y-%m-%d").to_string());
+    }
+    let t = t.split([' ', 'T']).next().unwrap_or(t);
+    let date = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
 /// A rate's kind in English or Chinese.
 fn parse_rate_kind(text: &str) -> Option<&'static str> {
     let t = normalise_header(text);
@@ -357,9 +489,29 @@ fn parse_rate_kind(text: &str) -> Option<&'static str> {
 
 /// Read the records of `kind` from `grid`; every problem is reported, and none is left out
 /// quietly.
-pub fn records(kind: Kind, grid: &Grid) -> Result<Vec<Record>, Vec<RowError>> {
+pub fn records(kind: Kind, grid: &Grid, rules: &Rules) -> Result<Vec<Record>, Vec<RowError>> {
     let fields = kind.fields();
-    let Some((start, columns)) = find_header(fields, grid) else {
+    let header = match rules.header_row {
+        Some(row) => {
+            let at = row.checked_sub(grid.first_row).map(|i| i as usize);
+            match at.and_then(|i| grid.rows.get(i).map(|r| (i, r))) {
+                Some((i, cells)) => {
+                    let texts: Vec<String> = cells.iter().map(Value::text).collect();
+                    Some((i + 1, recognise(fields, &texts)))
+                }
+                None => {
+                    return Err(vec![RowError {
+                        row,
+                        column: None,
+                        message: format!("the rules' header_row {row} is not in the sheet"),
+                        hint: "set header_row to the row of the column headers".to_owned(),
+                    }]);
+                }
+            }
+        }
+        None => find_header(fields, grid),
+    };
+    let Some((start, mut columns)) = header else {
         let names: Vec<String> = fields
             .iter()
             .map(|f| format!("{} ({})", f.key, f.headers[0]))
@@ -367,14 +519,57 @@ pub fn records(kind: Kind, grid: &Grid) -> Result<Vec<Record>, Vec<RowError>> {
         return Err(vec![RowError {
             row: 0,
             column: None,
-            message: "no header row names the columns: none of the first 20 rows names the code and another field".to_owned(),
-            hint: format!("give the columns headers such as {}", names.join(", ")),
+            message: format!(
+                "no header row names the columns: none of the first 20 rows names the {} and another field",
+                fields[0].key
+            ),
+            hint: format!(
+                "give the columns headers such as {}, or say which is which in rules (header_row, [columns])",
+                names.join(", ")
+            ),
         }]);
     };
-    let mut errors = Vec::new();
     let header_row = grid.first_row + start as u32 - 1;
+    // The rules' columns: by letter, or by the header's text.
+    let header_texts: Vec<String> = grid
+        .rows
+        .get(start - 1)
+        .map(|r| r.iter().map(|c| normalise_header(&c.text())).collect())
+        .unwrap_or_default();
+    for (key, spec) in &rules.columns {
+        let Some(field) = fields.iter().find(|f| f.key == key) else {
+            continue;
+        };
+        let at = match rules::column_index(spec) {
+            Some(i) => i.checked_sub(grid.first_col).map(|i| i as usize),
+            None => header_texts
+                .iter()
+                .position(|h| *h == normalise_header(spec)),
+        };
+        let Some(at) = at else {
+            return Err(vec![RowError {
+                row: header_row,
+                column: None,
+                message: format!(
+                    "the rules put {key} in the column `{spec}`, which the header row does not have"
+                ),
+                hint: "name the column by its header's text or its letter".to_owned(),
+            }]);
+        };
+        for c in columns.iter_mut() {
+            if c.is_some_and(|c| c.key == field.key) {
+                *c = None;
+            }
+        }
+        if columns.len() <= at {
+            columns.resize(at + 1, None);
+        }
+        columns[at] = Some(field);
+    }
+    let start = start + rules.skip_rows as usize;
+    let mut errors = Vec::new();
     for f in fields.iter().filter(|f| f.required) {
-        if !columns.iter().flatten().any(|c| c.key == f.key) {
+        if !columns.iter().flatten().any(|c| c.key == f.key) && !rules.fixed.contains_key(f.key) {
             errors.push(RowError {
                 row: header_row,
                 column: None,
@@ -399,15 +594,30 @@ pub fn records(kind: Kind, grid: &Grid) -> Result<Vec<Record>, Vec<RowError>> {
         }
         let number = grid.first_row + i as u32;
         let mut values = Vec::new();
+        let mut letters = Vec::new();
         for field in fields {
-            let Some(col) = columns
+            let col = columns
                 .iter()
-                .position(|c| c.is_some_and(|c| c.key == field.key))
-            else {
+                .position(|c| c.is_some_and(|c| c.key == field.key));
+            let fixed = rules.fixed.get(field.key);
+            let mut cell = col
+                .and_then(|col| row.get(col).cloned())
+                .unwrap_or(Value::Empty);
+            if cell.is_blank()
+                && let Some(value) = fixed
+            {
+                cell = Value::Text(value.clone());
+            }
+            let Some(col) = col.or(fixed.map(|_| usize::MAX)) else {
                 continue;
             };
-            let cell = row.get(col).cloned().unwrap_or(Value::Empty);
-            let letter = column_letter(grid.first_col + col as u32);
+            // A fixed value has no column; its errors are the rules'.
+            let letter = if col == usize::MAX {
+                "rules".to_owned()
+            } else {
+                column_letter(grid.first_col + col as u32)
+            };
+            letters.push((field.key, letter.clone()));
             let mut error = |message: String, hint: &str| {
                 errors.push(RowError {
                     row: number,
@@ -423,7 +633,10 @@ pub fn records(kind: Kind, grid: &Grid) -> Result<Vec<Record>, Vec<RowError>> {
                 );
                 continue;
             }
-            let text = half_width(&cell.text()).trim().to_owned();
+            let text = match (&cell, field.read) {
+                (Value::Date(y, m, d), _) => format!("{y:04}-{m:02}-{d:02}"),
+                _ => half_width(&cell.text()).trim().to_owned(),
+            };
             if text.is_empty() {
                 if field.required {
                     error(
@@ -455,6 +668,16 @@ pub fn records(kind: Kind, grid: &Grid) -> Result<Vec<Record>, Vec<RowError>> {
                         continue;
                     }
                 },
+                Read::Date => match parse_date(&cell, &text, &rules.date_formats) {
+                    Some(date) => date,
+                    None => {
+                        error(
+                            format!("{}: `{text}` is not a date", field.key),
+                            "write it as 2026-04-09 (or format the cell as a date)",
+                        );
+                        continue;
+                    }
+                },
                 Read::RateKind => match parse_rate_kind(&text) {
                     Some(k) => k.to_owned(),
                     None => {
@@ -471,23 +694,21 @@ pub fn records(kind: Kind, grid: &Grid) -> Result<Vec<Record>, Vec<RowError>> {
         let record = Record {
             row: number,
             values,
+            columns: letters,
         };
-        if let Some(code) = record.get("code")
+        let key = fields[0].key;
+        if let Some(code) = record.get(key)
             && let Some(earlier) = seen.get(code)
         {
-            let col = columns
-                .iter()
-                .position(|c| c.is_some_and(|c| c.key == "code"))
-                .unwrap_or(0);
             errors.push(RowError {
                 row: number,
-                column: Some(column_letter(grid.first_col + col as u32)),
-                message: format!("the code {code} is also on row {earlier}"),
-                hint: "keep one row per code".to_owned(),
+                column: record.column(key),
+                message: format!("the {key} {code} is also on row {earlier}"),
+                hint: format!("keep one row per {key}"),
             });
             continue;
         }
-        if let Some(code) = record.get("code") {
+        if let Some(code) = record.get(key) {
             seen.insert(code.to_owned(), number);
         }
         out.push(record);
@@ -535,7 +756,7 @@ mod tests {
             &["料号", "品名", "单位", "含税单价(元)"],
             &["FAN-1", "风扇", "个", "560"],
         ]);
-        let r = records(Kind::Parts, &g).unwrap();
+        let r = records(Kind::Parts, &g, &Rules::default()).unwrap();
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].row, 3);
         assert_eq!(r[0].get("price"), Some("560.00"));
@@ -543,7 +764,10 @@ mod tests {
             &["Part No.", "Description", "UOM", "Unit Price"],
             &["X", "x", "pc", "1"],
         ]);
-        assert_eq!(records(Kind::Parts, &g).unwrap()[0].get("code"), Some("X"));
+        assert_eq!(
+            records(Kind::Parts, &g, &Rules::default()).unwrap()[0].get("code"),
+            Some("X")
+        );
     }
 
     #[test]
@@ -553,7 +777,7 @@ mod tests {
             &["编码", "名称", "单位", "单价"],
             &["A", "甲", "个", "1.5"],
         ]);
-        let r = records(Kind::Parts, &g).unwrap();
+        let r = records(Kind::Parts, &g, &Rules::default()).unwrap();
         assert_eq!(r[0].get("price"), Some("1.50"));
     }
 
@@ -565,7 +789,7 @@ mod tests {
             &["", "乙", "个", "2"],
             &["A", "丙", "个", "3"],
         ]);
-        let errors = records(Kind::Parts, &g).unwrap_err();
+        let errors = records(Kind::Parts, &g, &Rules::default()).unwrap_err();
         let at: Vec<(u32, Option<&str>)> = errors
             .iter()
             .map(|e| (e.row, e.column.as_deref()))
