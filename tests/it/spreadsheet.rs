@@ -819,8 +819,13 @@ fn a_product_row_naming_an_unknown_customer_site_or_a_serial_installed_elsewhere
     let lines = import_errors(&out, &file);
     assert_eq!(
         lines,
-        ["FILE:设备:5:E: error[import]: warranty_end: `明年` is not a date",],
-        "cell errors first, before any row is matched"
+        [
+            "FILE:设备:2:A: error[import]: no customer `南方网络` (by id or name) in customers/",
+            "FILE:设备:3:B: error[import]: customer north-net has no site `上海机房`",
+            "FILE:设备:4:C: error[import]: NT3600-2024-09999 is installed at north-net (customers/north-net.toml), not example-customer",
+            "FILE:设备:5:E: error[import]: warranty_end: `明年` is not a date",
+        ],
+        "the cells that cannot be read and the rows that name what is not there, at once"
     );
     // With the date fixed, the rows that name what is not there.
     write_xlsx(
@@ -918,4 +923,69 @@ fn the_workspace_rules_say_which_column_is_which_when_the_headers_do_not() {
         ws.read("customers/example-customer.toml")
             .contains("warranty_end = 2029-02-28")
     );
+}
+
+#[test]
+fn customers_import_into_a_file_each_with_the_salesperson_by_name() {
+    let ws = Ws::with_staff();
+    ws.act_as("zhao.min");
+    let sheet = ws.root().join("customers.csv");
+    std::fs::write(
+        &sheet,
+        "\u{feff}客户编号,客户名称,英文名称,业务员\r\nexample-customer,示例电信有限公司广州分公司,Example Telecom GZ,\r\nhz-net,杭州某网络有限公司,,孙丽\r\nbad id,坏,,\r\nx-co,某公司,,不存在的人\r\n",
+    )
+    .unwrap();
+    let out = ws.svc(
+        T_IMPORT,
+        &["import", "customers", sheet.to_str().unwrap(), "--apply"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let file = sheet.display().to_string();
+    assert_eq!(
+        import_errors(&out, &file),
+        [
+            "FILE:4:A: error[import]: the code `bad id` has a space in it",
+            "FILE:5:D: error[import]: no one called `不存在的人` in people.toml",
+        ]
+    );
+    assert!(!ws.root().join("customers/hz-net.toml").exists());
+    std::fs::write(
+        &sheet,
+        "客户编号,客户名称,英文名称,业务员\nexample-customer,示例电信有限公司广州分公司,Example Telecom GZ,\nhz-net,杭州某网络有限公司,,孙丽\n",
+    )
+    .unwrap();
+    ws.ok(
+        T_IMPORT,
+        &["import", "customers", sheet.to_str().unwrap(), "--apply"],
+    );
+    let hz: toml::Table = toml::from_str(&ws.read("customers/hz-net.toml")).unwrap();
+    assert_eq!(hz["id"].as_str(), Some("hz-net"));
+    assert_eq!(hz["name"].as_str(), Some("杭州某网络有限公司"));
+    assert_eq!(
+        hz["salesperson"].as_str(),
+        Some("sun.li"),
+        "the salesperson by name"
+    );
+    let example = ws.read("customers/example-customer.toml");
+    assert!(
+        example.contains("name_en = \"Example Telecom GZ\""),
+        "{example}"
+    );
+    assert!(
+        example.contains("[[products]]"),
+        "the rest of the file stays"
+    );
+    let out = ws.svc(T_IMPORT, &["check"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let head = ws.head();
+    let out = ws.svc(
+        T_IMPORT,
+        &["import", "customers", sheet.to_str().unwrap(), "--apply"],
+    );
+    assert!(
+        stderr(&out).contains("nothing to commit"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ws.head(), head);
 }

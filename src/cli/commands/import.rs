@@ -21,8 +21,9 @@ use svc::workspace::import::{self as import, Kind, RowError};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// What the sheet holds: parts (catalog/parts.toml, 11.1), rates (catalog/rates.toml,
-    /// 9.3) or products (the installed base, into customers/<id>.toml)
-    #[arg(value_parser = ["parts", "rates", "products"])]
+    /// 9.3), products (the installed base, into customers/<id>.toml) or customers (a file
+    /// each)
+    #[arg(value_parser = ["parts", "rates", "products", "customers"])]
     what: String,
     /// The file: .xlsx, .xlsm, .xls, .ods or .csv
     file: PathBuf,
@@ -105,10 +106,40 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         ))
         .hint("fix the rows named above and import again")
     };
-    let records = import::records(kind, &grid, &rules).map_err(report)?;
-    let plan = match kind {
-        Kind::Products => installed::plan(&customer_files(&ws.root)?, &records).map_err(report)?,
-        _ => {
+    // Every problem at once: the cells that cannot be read, and the rows (of those that
+    // can) that name what the workspace does not have.
+    let (records, mut errors) = import::read_rows(kind, &grid, &rules).map_err(report)?;
+    let matched = match kind {
+        Kind::Products => Some(installed::plan(&customer_files(&ws.root)?, &records)),
+        Kind::Customers => {
+            let people: Vec<(String, String)> = ws
+                .people
+                .iter()
+                .map(|(id, p)| (id.clone(), p.value.name.clone()))
+                .collect();
+            Some(installed::plan_customers(
+                &customer_files(&ws.root)?,
+                &people,
+                &records,
+            ))
+        }
+        _ => None,
+    };
+    let matched = match matched {
+        Some(Err(more)) => {
+            errors.extend(more);
+            None
+        }
+        Some(Ok(plan)) => Some(plan),
+        None => None,
+    };
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.row);
+        return Err(report(errors));
+    }
+    let plan = match matched {
+        Some(plan) => plan,
+        None => {
             let rel = Path::new(catalog::file_of(kind));
             let current = match std::fs::read_to_string(ws.root.join(rel)) {
                 Ok(text) => Some(text),
@@ -125,7 +156,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     };
     show(env, &plan, kind)?;
     let target = match kind {
-        Kind::Products => "the customers' files".to_owned(),
+        Kind::Products | Kind::Customers => "the customers' files".to_owned(),
         _ => catalog::file_of(kind).to_owned(),
     };
     if !args.apply {
@@ -144,7 +175,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     }
     let person = env.current_person(&ws)?;
     let allowed = match kind {
-        Kind::Products => [Role::Csc, Role::Lead, Role::Admin]
+        Kind::Products | Kind::Customers => [Role::Csc, Role::Lead, Role::Admin]
             .iter()
             .any(|r| ws.has_role(&person, *r)),
         _ => ws.has_role(&person, Role::Admin),

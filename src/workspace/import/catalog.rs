@@ -69,7 +69,7 @@ pub fn file_of(kind: Kind) -> &'static str {
     match kind {
         Kind::Parts => "catalog/parts.toml",
         Kind::Rates => "catalog/rates.toml",
-        Kind::Products => "customers/<id>.toml",
+        Kind::Products | Kind::Customers => "customers/<id>.toml",
     }
 }
 
@@ -159,23 +159,7 @@ pub(super) fn edit(
                 let Some(table) = entries.get_mut(i) else {
                     continue;
                 };
-                let mut fields = Vec::new();
-                for (field, new) in &record.values {
-                    let old = table.get(field).map(shown);
-                    if old.as_deref() != Some(new.as_str()) {
-                        // The new value keeps the old one's comment and spacing.
-                        let mut value = kind.toml_value(field, new);
-                        if let Some(decor) = table
-                            .get(field)
-                            .and_then(Item::as_value)
-                            .map(|v| v.decor().clone())
-                        {
-                            *value.decor_mut() = decor;
-                        }
-                        table[*field] = Item::Value(value);
-                        fields.push((*field, old, new.clone()));
-                    }
-                }
+                let fields = update(table, kind, &record.values);
                 changes.push(if fields.is_empty() {
                     Change::Same {
                         record: record.clone(),
@@ -202,6 +186,33 @@ pub(super) fn edit(
         }
     }
     Ok((changes, named.iter().filter(|n| !**n).count()))
+}
+
+/// Set each of `values` in `table` that differs from what it holds, each new value keeping
+/// the old one's comment and spacing; returns (field, old, new) of those that changed.
+pub(super) fn update(
+    table: &mut Table,
+    kind: Kind,
+    values: &[(&'static str, String)],
+) -> Vec<(&'static str, Option<String>, String)> {
+    let mut fields = Vec::new();
+    for (field, new) in values {
+        let old = table.get(field).map(shown);
+        if old.as_deref() == Some(new.as_str()) {
+            continue;
+        }
+        let mut value = kind.toml_value(field, new);
+        if let Some(decor) = table
+            .get(field)
+            .and_then(Item::as_value)
+            .map(|v| v.decor().clone())
+        {
+            *value.decor_mut() = decor;
+        }
+        table[*field] = Item::Value(value);
+        fields.push((*field, old, new.clone()));
+    }
+    fields
 }
 
 /// A value of the file as text: a string's content, anything else (a date) as written.

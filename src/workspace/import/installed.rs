@@ -1,4 +1,6 @@
-//! What imported rows of the installed base change in `customers/<id>.toml`: each row's
+//! What imported rows of customers, and of the installed base, change in
+//! `customers/<id>.toml`. A customer row is its file's `id`, `name`, `name_en` and
+//! `salesperson` (a person's id or name in people.toml); a new id is a new file. A product row's
 //! product goes under the customer it names (by id, or by its name in either language) in
 //! `[[products]]`, at the site it names (by id or name); a serial already installed at
 //! another customer is an error, since moving a product is a decision for a person, not a
@@ -194,6 +196,102 @@ pub fn plan(files: &[CustomerFile], records: &[Record]) -> Result<Plan, Vec<RowE
             record.row
         }
     });
+    Ok(Plan {
+        changes,
+        untouched,
+        files: edits,
+    })
+}
+
+/// The plan of importing the customer `records`: each matched to `customers/<id>.toml` by
+/// id, its fields set at the top of the file (a new id is a new file); `people` are
+/// (id, name) of everyone in people.toml, for the salesperson.
+pub fn plan_customers(
+    files: &[CustomerFile],
+    people: &[(String, String)],
+    records: &[Record],
+) -> Result<Plan, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let mut changes = Vec::new();
+    let mut edits = Vec::new();
+    for record in records {
+        let id = record.get("id").unwrap_or_default();
+        if !crate::workspace::is_safe_id(id) {
+            errors.push(RowError {
+                row: record.row,
+                column: record.column("id"),
+                message: format!(
+                    "`{id}` cannot be a customer id (it names the file customers/<id>.toml)"
+                ),
+                hint: "use letters, digits, - and _ (e.g. hn-unicom)".to_owned(),
+            });
+            continue;
+        }
+        let mut resolved = record.clone();
+        if let Some(sales) = record.get("salesperson") {
+            let key = key_of(sales);
+            match people
+                .iter()
+                .find(|(pid, name)| key_of(pid) == key || key_of(name) == key)
+            {
+                Some((pid, _)) => {
+                    for (k, v) in resolved.values.iter_mut() {
+                        if *k == "salesperson" {
+                            *v = pid.clone();
+                        }
+                    }
+                }
+                None => {
+                    errors.push(RowError {
+                        row: record.row,
+                        column: record.column("salesperson"),
+                        message: format!("no one called `{sales}` in people.toml"),
+                        hint: "write the salesperson's id or name as people.toml has it".to_owned(),
+                    });
+                    continue;
+                }
+            }
+        }
+        let rel = PathBuf::from(format!("customers/{id}.toml"));
+        let current = files.iter().find(|f| f.rel == rel).map(|f| f.text.as_str());
+        let mut doc = match catalog::parse(&rel, current) {
+            Ok(doc) => doc,
+            Err(message) => {
+                errors.push(RowError {
+                    row: record.row,
+                    column: None,
+                    message,
+                    hint: "fix the file, then import again".to_owned(),
+                });
+                continue;
+            }
+        };
+        let fields = catalog::update(doc.as_table_mut(), Kind::Customers, &resolved.values);
+        let change = match (current, fields.is_empty()) {
+            (None, _) => Change::Add { record: resolved },
+            (Some(_), true) => Change::Same { record: resolved },
+            (Some(_), false) => Change::Update {
+                record: resolved,
+                fields,
+            },
+        };
+        edits.extend(catalog::finish(
+            rel,
+            current,
+            &doc,
+            std::slice::from_ref(&change),
+        ));
+        changes.push(change);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let named: Vec<PathBuf> = records
+        .iter()
+        .filter_map(|r| r.get("id"))
+        .map(|id| PathBuf::from(format!("customers/{id}.toml")))
+        .collect();
+    let untouched = files.iter().filter(|f| !named.contains(&f.rel)).count();
     Ok(Plan {
         changes,
         untouched,

@@ -34,6 +34,8 @@ pub enum Kind {
     Rates,
     /// The installed base: each product under its customer, `customers/<id>.toml`.
     Products,
+    /// The customers themselves: a file `customers/<id>.toml` each.
+    Customers,
 }
 
 /// How a field's cells are read.
@@ -155,6 +157,54 @@ const PART_FIELDS: &[Field] = &[CODE, NAME, NAME_EN, UNIT, PRICE];
 
 const RATE_FIELDS: &[Field] = &[CODE, NAME, NAME_EN, RATE_KIND, UNIT, PRICE];
 
+const CUSTOMER_FIELDS: &[Field] = &[
+    Field {
+        key: "id",
+        read: Read::Code,
+        required: true,
+        headers: &[
+            "客户编号",
+            "客户编码",
+            "客户代码",
+            "编号",
+            "编码",
+            "id",
+            "customerid",
+            "code",
+        ],
+    },
+    Field {
+        key: "name",
+        read: Read::Text,
+        required: true,
+        headers: &[
+            "客户名称",
+            "名称",
+            "客户",
+            "单位名称",
+            "name",
+            "customer",
+            "customername",
+        ],
+    },
+    NAME_EN,
+    Field {
+        key: "salesperson",
+        read: Read::Text,
+        required: false,
+        headers: &[
+            "业务员",
+            "负责业务员",
+            "销售",
+            "销售员",
+            "客户经理",
+            "salesperson",
+            "sales",
+            "accountmanager",
+        ],
+    },
+];
+
 const PRODUCT_FIELDS: &[Field] = &[
     Field {
         key: "serial",
@@ -231,6 +281,7 @@ impl Kind {
             "parts" => Some(Kind::Parts),
             "rates" => Some(Kind::Rates),
             "products" => Some(Kind::Products),
+            "customers" => Some(Kind::Customers),
             _ => None,
         }
     }
@@ -241,6 +292,7 @@ impl Kind {
             Kind::Parts => "parts",
             Kind::Rates => "rates",
             Kind::Products => "products",
+            Kind::Customers => "customers",
         }
     }
 
@@ -249,6 +301,7 @@ impl Kind {
             Kind::Parts => PART_FIELDS,
             Kind::Rates => RATE_FIELDS,
             Kind::Products => PRODUCT_FIELDS,
+            Kind::Customers => CUSTOMER_FIELDS,
         }
     }
 
@@ -490,6 +543,22 @@ fn parse_rate_kind(text: &str) -> Option<&'static str> {
 /// Read the records of `kind` from `grid`; every problem is reported, and none is left out
 /// quietly.
 pub fn records(kind: Kind, grid: &Grid, rules: &Rules) -> Result<Vec<Record>, Vec<RowError>> {
+    let (records, errors) = read_rows(kind, grid, rules)?;
+    if errors.is_empty() {
+        Ok(records)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The rows of the sheet that read without a problem, and the problems of the others; an
+/// error about the sheet as a whole (no header, a required column missing) is returned
+/// alone, as no row can be read without it.
+pub fn read_rows(
+    kind: Kind,
+    grid: &Grid,
+    rules: &Rules,
+) -> Result<(Vec<Record>, Vec<RowError>), Vec<RowError>> {
     let fields = kind.fields();
     let header = match rules.header_row {
         Some(row) => {
@@ -711,13 +780,11 @@ pub fn records(kind: Kind, grid: &Grid, rules: &Rules) -> Result<Vec<Record>, Ve
         if let Some(code) = record.get(key) {
             seen.insert(code.to_owned(), number);
         }
-        out.push(record);
+        if errors.last().is_none_or(|e| e.row != number) {
+            out.push(record);
+        }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    Ok((out, errors))
 }
 
 #[cfg(test)]
