@@ -506,6 +506,9 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("id", "编号", "Id"),
     ("title", "标题", "Title"),
     ("customer_id", "客户编号", "Customer id"),
+    // Sheet names of the workbook (Excel allows 31 characters).
+    ("sheet_repeat_visits", "重复上门", "Repeat visits"),
+    ("sheet_faults", "故障类别", "Fault categories"),
     ("first_time_fix", "一次修复", "Fixed first time"),
     ("export_cases", "服务单", "Cases"),
     ("customer", "客户", "Customer"),

@@ -214,7 +214,7 @@ fn people(report: &Monthly, l: &Labels, engineers: bool) -> Table {
 
 fn repeat_visits(report: &Monthly, l: &Labels) -> Table {
     let mut t = Table::new(
-        &l.get("monthly_repeat_visits"),
+        &l.get("sheet_repeat_visits"),
         &[
             &l.get("case"),
             &l.get("customer"),
@@ -239,7 +239,7 @@ fn repeat_visits(report: &Monthly, l: &Labels) -> Table {
 
 fn faults(report: &Monthly, l: &Labels) -> Table {
     let mut t = Table::new(
-        &l.get("monthly_faults"),
+        &l.get("sheet_faults"),
         &[
             &l.get("model"),
             &l.get("monthly_fault_category"),
@@ -423,6 +423,8 @@ mod tests {
                 "monthly_by_customer",
                 "monthly_repeat_visits",
                 "monthly_faults",
+                "sheet_repeat_visits",
+                "sheet_faults",
                 "monthly_fees",
                 "monthly_parts",
                 "monthly_travel",

@@ -96,17 +96,14 @@ fn the_workbook_holds_every_number_of_the_json_report_as_a_native_cell() {
             "Summary",
             "By engineer",
             "By customer",
-            "Repeat visits (same serial within 90 days)",
-            "Fault categories by product model",
+            "Repeat visits",
+            "Fault categories",
             "Fees",
             "Parts used",
             "Travel",
             "Engineers' suggestions (8.6)",
             "Cases of the month"
         ]
-        .iter()
-        .map(|s| s.chars().take(31).collect::<String>())
-        .collect::<Vec<_>>()
     );
     let rows = sheet(&sheets, "Summary");
     let c = &json["cases"];
@@ -168,6 +165,58 @@ fn the_workbook_holds_every_number_of_the_json_report_as_a_native_cell() {
         assert_eq!(row[0], p["code"]);
         assert_eq!(number(&row[2]), p["qty"].as_f64().unwrap());
     }
+    // Repeat visits, fault categories, flights and the travel counts.
+    let repeats = sheet(&sheets, "Repeat visits");
+    let json_repeats = json["repeat_visits"].as_array().unwrap();
+    assert_eq!(repeats.len(), json_repeats.len());
+    assert!(
+        !repeats.is_empty(),
+        "the November workspace has a repeat visit"
+    );
+    for (row, r) in repeats.iter().zip(json_repeats) {
+        assert_eq!(row[0], r["case"]);
+        assert_eq!(row[4], r["previous_case"]);
+        assert_eq!(number(&row[5]), r["days"].as_f64().unwrap());
+    }
+    let faults = sheet(&sheets, "Fault categories");
+    let json_faults = json["faults"].as_array().unwrap();
+    assert_eq!(faults.len(), json_faults.len());
+    for (row, f) in faults.iter().zip(json_faults) {
+        assert_eq!(row[0], f["model"]);
+        assert_eq!(number(&row[2]), f["count"].as_f64().unwrap());
+    }
+    let flights = sheet(&sheets, "Travel");
+    let json_flights = json["travel"]["flights"].as_array().unwrap();
+    assert_eq!(flights.len(), json_flights.len());
+    for (row, f) in flights.iter().zip(json_flights) {
+        assert_eq!(row[0], f["case"]);
+        assert_eq!(
+            &row[1]["date"].as_str().unwrap()[..10],
+            f["date"].as_str().unwrap()
+        );
+    }
+    for (label, value) in [
+        ("Trips", &json["travel"]["trips"]),
+        ("Travel days", &json["travel"]["days"]),
+        ("Person-days", &json["travel"]["person_days"]),
+        (
+            "Flights approved (7.4)",
+            &json["travel"]["flights_approved"],
+        ),
+    ] {
+        assert_eq!(
+            number(overview(rows, label)),
+            value.as_f64().unwrap(),
+            "{label}"
+        );
+    }
+    assert_eq!(
+        number(overview(
+            rows,
+            "Check-ins while travelling (7.5): Compliance"
+        )),
+        json["checkins"]["compliance"].as_f64().unwrap()
+    );
     // The case list: ids, times as dates in the workspace's zone, hours and fees.
     let cases = sheet(&sheets, "Cases of the month");
     let list = json["case_list"].as_array().unwrap();
