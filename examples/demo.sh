@@ -3,7 +3,20 @@
 # real svc steps), take a new request through the whole procedure as the people who act on
 # it, show the result, and print the month's report. Usage: examples/demo.sh [SVC] [DIR]
 set -euo pipefail
-svc="${1:-$(dirname "$0")/../target/release/svc}"
+if [ -n "${1:-}" ]; then
+    svc=$1
+else
+    # The binary `cargo build --release` made, wherever cargo puts it (CARGO_TARGET_DIR,
+    # a target-dir in cargo's configuration, or target/).
+    target=$(cd "$(dirname "$0")/.." && cargo metadata --format-version 1 --no-deps 2>/dev/null |
+        sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+    svc="${target:-$(dirname "$0")/../target}/release/svc"
+fi
+if [ ! -x "$svc" ]; then
+    echo "error: no svc binary at $svc" >&2
+    echo "hint: build it first (cargo build --release), or name it: examples/demo.sh PATH/TO/svc" >&2
+    exit 3
+fi
 svc="$(cd "$(dirname "$svc")" && pwd)/$(basename "$svc")"
 dir="${2:-$(mktemp -d)/company}"
 

@@ -82,7 +82,7 @@ record! {
         pub travellers: Vec<Sp<String>>,
         /// 行程 · legs travelled
         pub legs: Vec<Leg>,
-        /// 返回深圳时间 · arrival back in the home city (7.8)
+        /// 返回所在城市时间 · arrival back in the home city (7.8)
         pub back_home_at: Option<Sp<Timestamp>>,
         /// 回公司上班时间 · back at work (7.8)
         pub back_at_work_at: Option<Sp<Timestamp>>,

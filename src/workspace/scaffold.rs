@@ -40,13 +40,15 @@ fn list(items: &[String]) -> String {
 
 /// Where `form` of `case` lives (an existing file of any language wins), with a scaffold
 /// filled with what svc knows when it is missing. A visit record is chosen by `site`, or is
-/// the first site of the task sheet that has none.
+/// the first site of the task sheet that has none. `home_city` is the company's (svc.toml),
+/// where a trip starts and ends.
 pub fn plan(
     case: &Case,
     form: FormKind,
     site: Option<&str>,
     person: &str,
     now: Timestamp,
+    home_city: &str,
 ) -> Result<EditPlan, PlanError> {
     let file = case.file.as_ref();
     let assignees: Vec<String> = file
@@ -161,7 +163,7 @@ pub fn plan(
         FormKind::Visit | FormKind::Fees => {}
     }
     let text = if form == FormKind::TravelLog {
-        travel_log_scaffold(&assignees, &date)
+        travel_log_scaffold(&assignees, &date, &now.format("%:z").to_string(), home_city)
     } else {
         scaffold(form, &known)
     };
@@ -171,16 +173,21 @@ pub fn plan(
     })
 }
 
-/// The travel log is YAML: lists of legs, days and expenses read best that way.
-fn travel_log_scaffold(travellers: &[String], date: &str) -> String {
+/// The travel log is YAML: lists of legs, days and expenses read best that way. The first
+/// leg leaves from the home city, and the times carry the workspace's offset.
+fn travel_log_scaffold(travellers: &[String], date: &str, offset: &str, home_city: &str) -> String {
+    // The city as a YAML scalar that is only that (a JSON string is one), and as comment
+    // text that cannot end the comment's line.
+    let city = serde_json::to_string(home_city).unwrap_or_else(|_| "\"\"".to_owned());
+    let said: String = home_city.chars().filter(|c| !c.is_control()).collect();
     format!(
         "# 出差工作日志 · Travel work log (8.6)\n\
          # 每段行程、每天工作、每笔费用各占一行 · one line per leg, day and expense.\n\
          travellers: [{}]            # 出差人员 · travellers (person ids)\n\
          legs:                       # 行程 · legs travelled; mode: flight, train, bus, car, ship, other\n\
-         \x20 - {{date: {date}, from: 深圳, to: \"\", mode: train, cost: \"0.00\"}}\n\
-         back_home_at: {date}T18:00:00+08:00      # 返回深圳时间 · arrival back home (7.8)\n\
-         back_at_work_at: {date}T08:30:00+08:00   # 回公司上班时间 · back at work (7.8)\n\
+         \x20 - {{date: {date}, from: {city}, to: \"\", mode: train, cost: \"0.00\"}}\n\
+         back_home_at: {date}T18:00:00{offset}      # 返回{said}时间 · arrival back in {said} (7.8)\n\
+         back_at_work_at: {date}T08:30:00{offset}   # 回公司上班时间 · back at work (7.8)\n\
          # 联系公司 · check-ins (7.5): 用 svc checkin 记录,不写在这里 · recorded with svc checkin, not here\n\
          days:                       # 每日工作 · the days\n\
          \x20 - {{date: {date}, place: \"\", work: \"\"}}\n\

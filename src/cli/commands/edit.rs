@@ -42,8 +42,19 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let person = env.current_person(&ws).unwrap_or_default();
     let dir = case::find(&ws.root, &args.case)?;
     let loaded = case::load(&ws.root, &dir);
-    let plan = scaffold::plan(&loaded, args.form, args.site.as_deref(), &person, now)
-        .map_err(|e| CliError::refused(e.to_string()).hint("name it with --site SITE"))?;
+    let home_city = ws
+        .settings
+        .as_ref()
+        .map_or("", |s| s.company.home_city.as_str());
+    let plan = scaffold::plan(
+        &loaded,
+        args.form,
+        args.site.as_deref(),
+        &person,
+        now,
+        home_city,
+    )
+    .map_err(|e| CliError::refused(e.to_string()).hint("name it with --site SITE"))?;
     let path = ws.root.join(&plan.path);
     if let Some(text) = &plan.scaffold {
         if let Some(parent) = path.parent() {

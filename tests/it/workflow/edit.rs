@@ -149,3 +149,24 @@ fn an_unknown_form_is_a_usage_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_hangzhou_travel_log_scaffold_leaves_from_hangzhou_in_the_workspace_time_zone() {
+    let ws = Ws::init();
+    // A Hangzhou company: the admin changes the home city, committed as shared files are.
+    ws.edit("svc.toml", "home_city = \"深圳\"", "home_city = \"杭州\"");
+    ws.git(&["add", "svc.toml"]);
+    ws.git_commit_as("zhao.min", "Hangzhou");
+    let case = ws.case_at(Stage::Serviced, "wang.qiang");
+    ws.act_as("wang.qiang");
+    let keep = editor(&ws, "keep", r#"cp "$f" "$f.seen""#);
+    let _ = edit(&ws, &keep, &[&case.id, "travel-log"]);
+    let seen = ws.read(&case.file("travel-log.yaml.seen"));
+    assert!(seen.contains("from: \"杭州\""), "{seen}");
+    assert!(
+        seen.contains("# 返回杭州时间 · arrival back in 杭州 (7.8)"),
+        "{seen}"
+    );
+    assert!(!seen.contains("深圳"), "nothing assumes Shenzhen: {seen}");
+    assert!(seen.contains("T18:00:00+08:00"), "{seen}");
+}
