@@ -9,10 +9,12 @@
 //!   resolution times; first-time fixes; fees; check-in compliance; suggestions.
 //! - [`dossier`]: one case's dossier and printable forms.
 //! - [`snapshot`]: the committed data a report reads (HEAD or a revision), and its stamp.
+//! - [`capital`]: amounts in Chinese capital numerals (大写金额).
 //! - [`charts`]: inline SVG charts for the HTML reports.
 //! - [`table`]: tables of typed cells, written as an Excel workbook or as CSV.
 //! - [`workbook`]: the monthly analysis as tables, one sheet each.
 
+pub mod capital;
 pub mod charts;
 pub mod dossier;
 pub mod monthly;

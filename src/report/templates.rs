@@ -759,6 +759,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("form_col_name", "名称", "Name"),
     ("form_col_amount", "金额", "Amount"),
+    (
+        "form_total_capital",
+        "大写金额",
+        "Amount in Chinese capitals",
+    ),
     ("form_fee_warranty", "保修(免费)", "warranty (free)"),
     ("form_fee_billable", "收费", "billable"),
     (

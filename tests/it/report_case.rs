@@ -139,6 +139,8 @@ fn the_visit_record_and_the_fee_list_show_the_customers_signature() {
         "| P-PSU-48V | 48V 电源模块 | 1 个 | 680.00 | 680.00 | — | — |",
         "| R-HW-REPAIR | 硬件维修费 | 1 次 | 300.00 | 300.00 | — | — |",
         "| **合计** |  |  |  | **980.00** |  |  |",
+        // The total in capital numerals, as a Chinese receipt writes it.
+        "| 大写金额 · Amount in Chinese capitals | 人民币玖佰捌拾元整 |",
         "|   ↳ 收据号 · Receipt number | R2026-1014-01 |",
         "| 客户签字(9.2) · Customer's signature (9.2) | 黄工 | 2026-10-14 | ✓ 已记录在表单中 |",
     ] {

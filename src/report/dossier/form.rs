@@ -771,6 +771,19 @@ impl<'a> Views<'a> {
                 .as_ref()
                 .map_or_else(|| self.blank(), |t| t.value.to_string()),
         );
+        // The total in capital numerals, as a Chinese receipt carries it: the form's total,
+        // or the items' sum when the form states none.
+        let stated = f.total.as_ref().map_or(total, |t| t.value);
+        b.row(
+            "total_capital",
+            (
+                self.word("form_total_capital"),
+                self.word_alt("form_total_capital"),
+            ),
+            vec![crate::report::capital::capital(stated)],
+            false,
+            false,
+        );
         match &f.payment {
             Some(p) => {
                 b.group("payment");
