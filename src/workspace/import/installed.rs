@@ -29,8 +29,10 @@ fn key_of(text: &str) -> String {
         .collect()
 }
 
-struct Known {
+struct Known<'f> {
     id: String,
+    /// The file it was read from, as it stands.
+    file: &'f CustomerFile,
     doc: DocumentMut,
     /// Site names and ids (normalised) → site id.
     sites: HashMap<String, String>,
@@ -89,7 +91,12 @@ pub fn plan(files: &[CustomerFile], records: &[Record]) -> Result<Plan, Vec<RowE
                 }
             }
         }
-        known.push(Known { id, doc, sites });
+        known.push(Known {
+            id,
+            file,
+            doc,
+            sites,
+        });
     }
     // Each row resolved to its customer, with the site as its id.
     let mut rows: Vec<Vec<Record>> = vec![Vec::new(); known.len()];
@@ -165,8 +172,7 @@ pub fn plan(files: &[CustomerFile], records: &[Record]) -> Result<Plan, Vec<RowE
         if rows[at].is_empty() {
             continue;
         }
-        let rel = PathBuf::from(format!("customers/{}.toml", c.id));
-        let before = c.doc.to_string();
+        let rel = c.file.rel.clone();
         let (these, left) = catalog::edit(
             &mut c.doc,
             &rel,
@@ -184,11 +190,7 @@ pub fn plan(files: &[CustomerFile], records: &[Record]) -> Result<Plan, Vec<RowE
             }]
         })?;
         untouched += left;
-        let source = files
-            .iter()
-            .find(|f| f.rel == rel)
-            .map_or(before.as_str(), |f| f.text.as_str());
-        edits.extend(catalog::finish(rel, Some(source), &c.doc, &these));
+        edits.extend(catalog::finish(rel, Some(&c.file.text), &c.doc, &these));
         changes.extend(these);
     }
     changes.sort_by_key(|c| match c {
