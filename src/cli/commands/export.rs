@@ -70,11 +70,10 @@ fn cases(args: CasesArgs, env: &Env) -> CliResult {
     };
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
-    args.filters.cases(env, &ws, &[])?;
+    let filters = args.filters.resolve(env, &ws)?;
     let validation = env.validate(&ws, None, now);
-    let dirs: Vec<PathBuf> = args
-        .filters
-        .cases(env, &ws, &validation.cases)?
+    let dirs: Vec<PathBuf> = filters
+        .cases(&validation.cases)
         .into_iter()
         .map(|o| o.dir.clone())
         .collect();

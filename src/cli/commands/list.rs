@@ -38,15 +38,21 @@ fn parse_state(text: &str) -> Result<State, String> {
     text.parse()
 }
 
+/// The filters with the names in them checked: the assignee as a person's id.
+pub struct Resolved<'f> {
+    filters: &'f Filters,
+    assignee: Option<String>,
+    offset: chrono::FixedOffset,
+}
+
 impl Filters {
-    /// The overviews of the workspace's cases that pass the filters, in order; a person
-    /// or customer that does not exist is refused, with the closest one.
-    pub fn cases<'r>(
+    /// Check the names the filters give (before any case is read): a person or customer
+    /// that does not exist is refused, with the closest one; `me` is the person running.
+    pub fn resolve(
         &self,
         env: &Env,
         ws: &svc::workspace::Workspace,
-        overviews: &'r [Overview],
-    ) -> Result<Vec<&'r Overview>, CliError> {
+    ) -> Result<Resolved<'_>, CliError> {
         let assignee = match self.assignee.as_deref() {
             Some("me") => Some(env.current_person(ws)?),
             Some(person) => {
@@ -74,23 +80,38 @@ impl Filters {
             }
             return Err(err);
         }
-        let offset = ws.offset();
-        Ok(overviews
+        Ok(Resolved {
+            filters: self,
+            assignee,
+            offset: ws.offset(),
+        })
+    }
+}
+
+impl Resolved<'_> {
+    /// The overviews that pass the filters, in order.
+    pub fn cases<'r>(&self, overviews: &'r [Overview]) -> Vec<&'r Overview> {
+        let f = self.filters;
+        overviews
             .iter()
-            .filter(|c| self.state.is_none_or(|s| c.state == Some(s)))
-            .filter(|c| assignee.as_ref().is_none_or(|a| c.assignees.contains(a)))
+            .filter(|c| f.state.is_none_or(|s| c.state == Some(s)))
             .filter(|c| {
-                self.customer
+                self.assignee
+                    .as_ref()
+                    .is_none_or(|a| c.assignees.contains(a))
+            })
+            .filter(|c| {
+                f.customer
                     .as_ref()
                     .is_none_or(|x| c.customer.as_ref() == Some(x))
             })
             .filter(|c| {
-                self.since.is_none_or(|d| {
+                f.since.is_none_or(|d| {
                     c.opened_at
-                        .is_some_and(|t| t.with_timezone(&offset).date_naive() >= d)
+                        .is_some_and(|t| t.with_timezone(&self.offset).date_naive() >= d)
                 })
             })
-            .collect())
+            .collect()
     }
 }
 
@@ -98,11 +119,10 @@ impl Filters {
 pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
-    // Names are checked before any case is read.
-    args.filters.cases(env, &ws, &[])?;
+    let filters = args.filters.resolve(env, &ws)?;
     let result = env.validate(&ws, None, now);
     let offset = ws.offset();
-    let cases = args.filters.cases(env, &ws, &result.cases)?;
+    let cases = filters.cases(&result.cases);
     if env.ui.json {
         env.ui.json(&cases)?;
         return done();
