@@ -143,10 +143,12 @@ impl Env {
         }
     }
 
-    /// The present moment, in the workspace's time zone.
+    /// The present moment, in the workspace's time zone: `SVC_NOW`, else the workspace's
+    /// stopped clock, else the real time.
     pub fn now(&self, ws: &Workspace) -> Result<Timestamp, CliError> {
         Ok(self
             .pinned_now()?
+            .or_else(|| ws.clock())
             .unwrap_or_else(|| chrono::Utc::now().with_timezone(&ws.offset())))
     }
 

@@ -105,6 +105,8 @@ record! {
         pub locale: Option<Sp<String>>,
         /// 单号前缀 · case id prefix, e.g. SR
         pub id_prefix: Option<Sp<String>>,
+        /// 停住的时钟 · the moment the clock stands at (RFC 3339), for sample workspaces
+        pub clock: Option<Sp<String>>,
         /// 作息时间 · working hours (7.8)
         pub workday: Option<WorkDay>,
         /// 流程 · workflow options

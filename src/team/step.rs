@@ -210,6 +210,7 @@ pub struct Review {
 impl Desk<'_> {
     fn now(&self, ws: &Workspace) -> Timestamp {
         self.now
+            .or_else(|| ws.clock())
             .unwrap_or_else(|| chrono::Utc::now().with_timezone(&ws.offset()))
     }
 }

@@ -587,6 +587,18 @@ impl Workspace {
                 .hint("write it as +08:00"),
             );
         }
+        if let Some(clock) = &settings.clock
+            && chrono::DateTime::parse_from_rfc3339(&clock.value).is_err()
+        {
+            found.push(
+                Finding::error(
+                    "schema",
+                    settings.at(clock.span),
+                    format!("clock \"{}\" is not a moment", clock.value),
+                )
+                .hint("write it as 2026-11-26T18:00:00+08:00, or leave it out to run on real time"),
+            );
+        }
         if let Some(day) = &settings.workday {
             for t in [&day.morning_start, &day.afternoon_start] {
                 if chrono::NaiveTime::parse_from_str(&t.value, "%H:%M").is_err() {
@@ -682,6 +694,16 @@ impl Workspace {
             .and_then(|s| s.timezone.as_ref())
             .and_then(|tz| parse_offset(&tz.value))
             .unwrap_or_else(default_offset)
+    }
+
+    /// The moment the workspace's clock stands at (`clock` in `svc.toml`), if it is stopped:
+    /// a sample company's story reads the same whatever day it is shown.
+    pub fn clock(&self) -> Option<crate::forms::decode::Timestamp> {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.clock.as_ref())
+            .and_then(|c| chrono::DateTime::parse_from_rfc3339(&c.value).ok())
+            .map(|t| t.with_timezone(&self.offset()))
     }
 
     /// The workspace's locale: `locale` in `svc.toml`, zh-CN when absent or unknown.

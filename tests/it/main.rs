@@ -3,6 +3,7 @@
 mod ci;
 mod common;
 mod corpus;
+mod demo;
 mod fixture;
 mod fuzz;
 mod hostile;
