@@ -2,6 +2,7 @@
 //! when printed. Every text is escaped here; the SVG is inserted into templates as safe.
 
 use super::monthly::Monthly;
+use super::templates::Locale;
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -307,15 +308,15 @@ pub fn response(report: &Monthly, labels: &Value) -> String {
     )
 }
 
-/// Fees charged and collected, by customer.
-pub fn fees(report: &Monthly, labels: &Value) -> String {
+/// Fees charged and collected, by customer (named in `locale`).
+pub fn fees(report: &Monthly, labels: &Value, locale: Locale) -> String {
     let rows: Vec<(String, Vec<(f64, String)>)> = report
         .fees
         .by_customer
         .iter()
         .map(|c| {
             (
-                c.name.clone(),
+                super::names::in_locale(&c.name, c.name_en.as_deref(), locale).to_owned(),
                 vec![
                     (c.charged.0 as f64 / 100.0, c.charged.to_string()),
                     (c.collected.0 as f64 / 100.0, c.collected.to_string()),

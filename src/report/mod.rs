@@ -8,6 +8,7 @@
 //! - [`monthly`]: the monthly analysis: what was received, visited, closed; response and
 //!   resolution times; first-time fixes; fees; check-in compliance; suggestions.
 //! - [`dossier`]: one case's dossier and printable forms.
+//! - [`names`]: people, customers and fee arrangements named in the report's language.
 //! - [`snapshot`]: the committed data a report reads (HEAD or a revision), and its stamp.
 //! - [`capital`]: amounts in Chinese capital numerals (大写金额).
 //! - [`charts`]: inline SVG charts for the HTML reports.
@@ -18,6 +19,7 @@ pub mod capital;
 pub mod charts;
 pub mod dossier;
 pub mod monthly;
+pub mod names;
 pub mod snapshot;
 pub mod table;
 pub mod templates;

@@ -34,6 +34,7 @@
 //! Hours are rounded to one decimal, rates to four; money is a decimal string.
 
 use super::charts;
+use super::names;
 use super::snapshot::{Snapshot, SnapshotError};
 use super::templates::{self, Format, Locale, TemplateError, Templates};
 use crate::forms::config::Role;
@@ -312,6 +313,8 @@ pub struct RepeatVisit {
     pub customer: String,
     /// The customer's name.
     pub customer_name: String,
+    /// The customer's name in English, when its file gives one.
+    pub customer_name_en: Option<String>,
     /// The earlier case.
     pub previous_case: String,
     /// Days between the earlier visit and this case's first arrival.
@@ -325,6 +328,8 @@ pub struct Group {
     pub id: String,
     /// The name.
     pub name: String,
+    /// The customer's name in English, when its file gives one (none for engineers).
+    pub name_en: Option<String>,
     /// Requests received in the month (customers only; 0 for engineers).
     pub received: usize,
     /// Cases visited in the month.
@@ -383,6 +388,8 @@ pub struct CustomerFees {
     pub customer: String,
     /// The name.
     pub name: String,
+    /// The name in English, when the customer's file gives one.
+    pub name_en: Option<String>,
     /// Charged.
     pub charged: Money,
     /// Collected.
@@ -428,8 +435,10 @@ pub struct Flight {
     pub planned: bool,
     /// Whether a manager approved flying on or before the leg's date.
     pub approved: bool,
-    /// Who approved (the first such approval).
+    /// Who approved (the first such approval): the person's id.
     pub approved_by: Option<String>,
+    /// Their name.
+    pub approved_by_name: Option<String>,
 }
 
 /// Travel in the month.
@@ -483,6 +492,8 @@ pub struct Suggestion {
     pub customer: String,
     /// The customer's name.
     pub customer_name: String,
+    /// The customer's name in English, when its file gives one.
+    pub customer_name_en: Option<String>,
     /// The product model (the serial when the model is unknown; "" when none).
     pub product: String,
     /// The serial.
@@ -502,6 +513,8 @@ pub struct CaseRow {
     pub customer: String,
     /// The customer's name.
     pub customer_name: String,
+    /// The customer's name in English, when its file gives one.
+    pub customer_name_en: Option<String>,
     /// The product serial.
     pub serial: Option<String>,
     /// The product model.
@@ -528,6 +541,8 @@ pub struct CaseRow {
     pub collected: Option<Money>,
     /// Assigned engineers (ids).
     pub engineers: Vec<String>,
+    /// Their names, in the same order (the id of one `people.toml` does not list).
+    pub engineer_names: Vec<String>,
     /// Visit records.
     pub visits: usize,
     /// Fixed on the first visit (null without visit records).
@@ -626,6 +641,7 @@ struct Facts<'c> {
     title: String,
     customer: String,
     customer_name: String,
+    customer_name_en: Option<String>,
     serials: Vec<String>,
     serial: Option<String>,
     model: Option<String>,
@@ -640,6 +656,7 @@ struct Facts<'c> {
     handed_in: Option<Timestamp>,
     state: State,
     engineers: Vec<String>,
+    engineer_names: Vec<String>,
     fee: Option<FeeArrangement>,
     charged: Option<Money>,
     collected: Option<Money>,
@@ -663,6 +680,7 @@ fn case_row(f: &Facts, offset: FixedOffset, repeat: bool) -> CaseRow {
         title: f.title.clone(),
         customer: f.customer.clone(),
         customer_name: f.customer_name.clone(),
+        customer_name_en: f.customer_name_en.clone(),
         serial: f.serial.clone(),
         model: f.model.clone(),
         state: f.state,
@@ -676,6 +694,7 @@ fn case_row(f: &Facts, offset: FixedOffset, repeat: bool) -> CaseRow {
         charged: f.charged,
         collected: f.collected,
         engineers: f.engineers.clone(),
+        engineer_names: f.engineer_names.clone(),
         visits: f.case.visits.len(),
         first_time_fix: f.first_time_fix,
         fault_category: f
@@ -856,6 +875,7 @@ pub fn analyse(
                 model: model_of(ws, &f.customer, serial),
                 customer: f.customer.clone(),
                 customer_name: f.customer_name.clone(),
+                customer_name_en: f.customer_name_en.clone(),
                 previous_case: g.id.clone(),
                 days,
             });
@@ -865,13 +885,16 @@ pub fn analyse(
     let repeated: BTreeSet<&str> = repeat_visits.iter().map(|r| r.case.as_str()).collect();
 
     // By engineer and by customer.
-    let group_of = |members: &dyn Fn(&Facts) -> bool, id: &str, name: String| {
+    let group_of = |members: &dyn Fn(&Facts) -> bool,
+                    id: &str,
+                    (name, name_en): (String, Option<String>)| {
         let responding: Vec<&Facts> = responding.iter().copied().filter(|f| members(f)).collect();
         let completing: Vec<&Facts> = completing.iter().copied().filter(|f| members(f)).collect();
         let all: Vec<&Facts> = facts.iter().filter(|f| members(f)).collect();
         Group {
             id: id.to_owned(),
             name,
+            name_en,
             received: all.iter().filter(|f| in_month(&f.received)).count(),
             visited: all
                 .iter()
@@ -916,10 +939,7 @@ pub fn analyse(
     let by_engineer: Vec<Group> = engineers
         .into_iter()
         .map(|e| {
-            let name = ws
-                .people
-                .get(e)
-                .map_or_else(|| e.to_owned(), |p| p.name.clone());
+            let name = (names::person(ws, e), None);
             let mut g = group_of(&|f: &Facts| f.engineers.iter().any(|x| x == e), e, name);
             g.received = 0;
             g
@@ -932,7 +952,7 @@ pub fn analyse(
         .collect();
     let by_customer: Vec<Group> = customers
         .into_iter()
-        .map(|c| group_of(&|f: &Facts| f.customer == c, c, customer_name(ws, c)))
+        .map(|c| group_of(&|f: &Facts| f.customer == c, c, names::customer(ws, c)))
         .collect();
 
     // Faults and suggestions: the summaries handed in this month.
@@ -955,6 +975,7 @@ pub fn analyse(
                 case: f.id.clone(),
                 customer: f.customer.clone(),
                 customer_name: f.customer_name.clone(),
+                customer_name_en: f.customer_name_en.clone(),
                 product: f
                     .model
                     .clone()
@@ -1001,11 +1022,15 @@ pub fn analyse(
     }
     fees.by_customer = fees_by_customer
         .into_iter()
-        .map(|(c, (charged, collected))| CustomerFees {
-            customer: c.to_owned(),
-            name: customer_name(ws, c),
-            charged,
-            collected,
+        .map(|(c, (charged, collected))| {
+            let (name, name_en) = names::customer(ws, c);
+            CustomerFees {
+                customer: c.to_owned(),
+                name,
+                name_en,
+                charged,
+                collected,
+            }
         })
         .collect();
     fees.by_customer
@@ -1186,12 +1211,6 @@ pub const OPEN_STATES: [State; 9] = [
     State::Reviewed,
 ];
 
-fn customer_name(ws: &Workspace, id: &str) -> String {
-    ws.customers
-        .get(id)
-        .map_or_else(|| id.to_owned(), |c| c.name.clone())
-}
-
 fn model_of(ws: &Workspace, customer: &str, serial: &str) -> Option<String> {
     ws.customers
         .get(customer)?
@@ -1254,11 +1273,14 @@ fn facts<'c>(ws: &Workspace, case: &'c Case, as_of: Timestamp) -> Option<Facts<'
         .as_ref()
         .and_then(|f| f.payment.as_ref())
         .map(|p| p.amount.value);
+    let (customer_name, customer_name_en) = names::customer(ws, &customer);
+    let engineers: Vec<String> = file.assignees.iter().map(|a| a.value.clone()).collect();
     Some(Facts {
         case,
         id: file.id.value.clone(),
         title: file.title.clone(),
-        customer_name: customer_name(ws, &customer),
+        customer_name,
+        customer_name_en,
         customer,
         serials,
         serial,
@@ -1273,7 +1295,8 @@ fn facts<'c>(ws: &Workspace, case: &'c Case, as_of: Timestamp) -> Option<Facts<'
         closed,
         handed_in: at(|t| t.handed_in_at.as_ref()),
         state: state_at(case, as_of),
-        engineers: file.assignees.iter().map(|a| a.value.clone()).collect(),
+        engineer_names: engineers.iter().map(|e| names::person(ws, e)).collect(),
+        engineers,
         fee,
         charged,
         collected,
@@ -1377,6 +1400,7 @@ fn flights(ws: &Workspace, f: &Facts, first_day: NaiveDate, last_day: NaiveDate)
                 planned,
                 approved: approval.is_some(),
                 approved_by: approval.map(|(_, by)| by.clone()),
+                approved_by_name: approval.map(|(_, by)| names::person(ws, by)),
             }
         })
         .collect()
@@ -1402,13 +1426,65 @@ pub fn render(
     templates.render(&name, &context(report, templates.locale(), format))
 }
 
-/// What the monthly templates see: `report` (the JSON document), `labels`, `locale`, and
-/// for convenience `open_states` (state, count in procedure order), `suggestion_groups`
-/// (by customer and product), `charts` (inline SVG, HTML only) and `short_commit`.
+/// The names of what the report holds by id or keyword, in `locale`: `customers` (id →
+/// name, the English one in English when given), `people` (id → name) and `fees` (a fee
+/// arrangement as the JSON has it → words), every one the report mentions.
+pub fn names(report: &Monthly, locale: Locale) -> Value {
+    let mut customers = Map::new();
+    let mut customer = |id: &str, name: &str, name_en: Option<&String>| {
+        let name = names::in_locale(name, name_en.map(String::as_str), locale);
+        customers.insert(id.to_owned(), Value::from(name));
+    };
+    for r in &report.repeat_visits {
+        customer(&r.customer, &r.customer_name, r.customer_name_en.as_ref());
+    }
+    for g in &report.by_customer {
+        customer(&g.id, &g.name, g.name_en.as_ref());
+    }
+    for c in &report.fees.by_customer {
+        customer(&c.customer, &c.name, c.name_en.as_ref());
+    }
+    for s in &report.suggestions {
+        customer(&s.customer, &s.customer_name, s.customer_name_en.as_ref());
+    }
+    for c in &report.case_list {
+        customer(&c.customer, &c.customer_name, c.customer_name_en.as_ref());
+    }
+    let mut people = Map::new();
+    for g in &report.by_engineer {
+        people.insert(g.id.clone(), Value::from(g.name.as_str()));
+    }
+    for c in &report.case_list {
+        for (id, name) in c.engineers.iter().zip(&c.engineer_names) {
+            people.insert(id.clone(), Value::from(name.as_str()));
+        }
+    }
+    for f in &report.travel.flights {
+        if let (Some(id), Some(name)) = (&f.approved_by, &f.approved_by_name) {
+            people.insert(id.clone(), Value::from(name.as_str()));
+        }
+    }
+    let fees: Map<String, Value> = report
+        .case_list
+        .iter()
+        .filter_map(|c| c.fee.as_deref())
+        .map(|fee| {
+            let words = names::fee_arrangement(fee, locale);
+            (fee.to_owned(), Value::from(words))
+        })
+        .collect();
+    serde_json::json!({ "customers": customers, "people": people, "fees": fees })
+}
+
+/// What the monthly templates see: `report` (the JSON document), `labels`, `locale`,
+/// `names` (see [`names`]), and for convenience `open_states` (state, count in procedure
+/// order), `suggestion_groups` (by customer and product), `charts` (inline SVG, HTML only)
+/// and `short_commit`.
 pub fn context(report: &Monthly, locale: Locale, format: Format) -> Context {
     let labels = templates::labels(locale);
     let mut context = Context::new();
     context.insert("report", report);
+    context.insert("names", &names(report, locale));
     context.insert("locale", locale.tag());
     context.insert(
         "short_commit",
@@ -1446,7 +1522,7 @@ pub fn context(report: &Monthly, locale: Locale, format: Format) -> Context {
         serde_json::json!({
             "weeks": charts::weeks(report, &labels),
             "response": charts::response(report, &labels),
-            "fees": charts::fees(report, &labels),
+            "fees": charts::fees(report, &labels, locale),
             "faults": charts::faults(report, &labels),
         })
     } else {

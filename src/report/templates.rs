@@ -517,6 +517,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("serial", "序列号", "Serial"),
     ("engineer", "工程师", "Engineer"),
     ("engineers", "工程师", "Engineers"),
+    ("engineer_ids", "工程师编号", "Engineer ids"),
     ("state", "状态", "State"),
     ("date", "日期", "Date"),
     ("count", "数量", "Count"),
@@ -635,6 +636,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("monthly_flight_route", "航段", "Leg"),
     ("monthly_flight_approved_by", "审批人", "Approved by"),
+    ("monthly_flight_approver_id", "审批人编号", "Approver id"),
     (
         "monthly_checkins",
         "出差联系(7.5)",
@@ -892,6 +894,17 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Attached (7.9): the field service records and the summary report",
     ),
 ];
+
+/// The word for `key` in `locale` (the key itself when the dictionary has no such word)
+pub fn label(locale: Locale, key: &str) -> &str {
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, zh, en)| match locale {
+            Locale::ZhCn => zh,
+            Locale::En => en,
+        })
+}
 
 /// The dictionary of `locale`: key → text, for templates' `labels`
 pub fn labels(locale: Locale) -> Value {

@@ -5,6 +5,7 @@
 //! workspace's time zone (the rows carry it).
 
 use super::monthly::{CaseRow, Hours, Monthly};
+use super::names::{fee_arrangement, in_locale};
 use super::table::{Cell, Table};
 use super::templates::{Locale, labels};
 use crate::forms::decode::Timestamp;
@@ -14,18 +15,6 @@ use serde_json::Value;
 struct Labels(Value);
 
 impl Labels {
-    /// A fee arrangement in words: warranty, billable, or an agreement with its id.
-    fn fee(&self, fee: &str) -> String {
-        match fee.split_once(':') {
-            Some(("agreement", id)) => format!("{}:{id}", self.get("monthly_fee_agreement")),
-            _ => match fee {
-                "warranty" => self.get("monthly_fee_warranty"),
-                "billable" => self.get("monthly_fee_billable"),
-                other => other.to_owned(),
-            },
-        }
-    }
-
     fn get(&self, key: &str) -> String {
         self.0
             .get(key)
@@ -48,14 +37,14 @@ pub fn monthly_tables(report: &Monthly, locale: Locale) -> Vec<Table> {
     let l = Labels(labels(locale));
     vec![
         overview(report, &l),
-        people(report, &l, true),
-        people(report, &l, false),
-        repeat_visits(report, &l),
+        people(report, &l, locale, true),
+        people(report, &l, locale, false),
+        repeat_visits(report, &l, locale),
         faults(report, &l),
-        fees(report, &l),
+        fees(report, &l, locale),
         parts(report, &l, locale),
         travel(report, &l),
-        suggestions(report, &l),
+        suggestions(report, &l, locale),
         case_table(&report.case_list, locale, &l.get("monthly_case_table")),
     ]
 }
@@ -165,7 +154,7 @@ fn overview(report: &Monthly, l: &Labels) -> Table {
 }
 
 /// By engineer (`engineers`) or by customer.
-fn people(report: &Monthly, l: &Labels, engineers: bool) -> Table {
+fn people(report: &Monthly, l: &Labels, locale: Locale, engineers: bool) -> Table {
     let (name, who, groups) = if engineers {
         (
             l.get("monthly_by_engineer"),
@@ -195,7 +184,8 @@ fn people(report: &Monthly, l: &Labels, engineers: bool) -> Table {
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut t = Table::new(&name, &header);
     for g in groups {
-        let mut row = vec![Cell::from(g.id.as_str()), Cell::from(g.name.as_str())];
+        let name = in_locale(&g.name, g.name_en.as_deref(), locale);
+        let mut row = vec![Cell::from(g.id.as_str()), Cell::from(name)];
         if !engineers {
             row.push(g.received.into());
         }
@@ -212,7 +202,7 @@ fn people(report: &Monthly, l: &Labels, engineers: bool) -> Table {
     t
 }
 
-fn repeat_visits(report: &Monthly, l: &Labels) -> Table {
+fn repeat_visits(report: &Monthly, l: &Labels, locale: Locale) -> Table {
     let mut t = Table::new(
         &l.get("sheet_repeat_visits"),
         &[
@@ -227,7 +217,7 @@ fn repeat_visits(report: &Monthly, l: &Labels) -> Table {
     for r in &report.repeat_visits {
         t.row(vec![
             r.case.as_str().into(),
-            r.customer_name.as_str().into(),
+            in_locale(&r.customer_name, r.customer_name_en.as_deref(), locale).into(),
             r.serial.as_str().into(),
             Cell::text_opt(r.model.as_deref()),
             r.previous_case.as_str().into(),
@@ -256,7 +246,7 @@ fn faults(report: &Monthly, l: &Labels) -> Table {
     t
 }
 
-fn fees(report: &Monthly, l: &Labels) -> Table {
+fn fees(report: &Monthly, l: &Labels, locale: Locale) -> Table {
     let mut t = Table::new(
         &l.get("monthly_fees"),
         &[
@@ -269,7 +259,7 @@ fn fees(report: &Monthly, l: &Labels) -> Table {
     for c in &report.fees.by_customer {
         t.row(vec![
             c.customer.as_str().into(),
-            c.name.as_str().into(),
+            in_locale(&c.name, c.name_en.as_deref(), locale).into(),
             c.charged.into(),
             c.collected.into(),
         ]);
@@ -305,6 +295,7 @@ fn travel(report: &Monthly, l: &Labels) -> Table {
             &l.get("monthly_flight_route"),
             &l.get("monthly_flights_approved"),
             &l.get("monthly_flight_approved_by"),
+            &l.get("monthly_flight_approver_id"),
         ],
     );
     for f in &report.travel.flights {
@@ -313,13 +304,14 @@ fn travel(report: &Monthly, l: &Labels) -> Table {
             Cell::Date(f.date),
             format!("{} → {}", f.from, f.to).into(),
             l.get(if f.approved { "yes" } else { "no" }).into(),
+            Cell::text_opt(f.approved_by_name.as_deref()),
             Cell::text_opt(f.approved_by.as_deref()),
         ]);
     }
     t
 }
 
-fn suggestions(report: &Monthly, l: &Labels) -> Table {
+fn suggestions(report: &Monthly, l: &Labels, locale: Locale) -> Table {
     let mut t = Table::new(
         &l.get("monthly_suggestions"),
         &[
@@ -332,7 +324,7 @@ fn suggestions(report: &Monthly, l: &Labels) -> Table {
     );
     for s in &report.suggestions {
         t.row(vec![
-            s.customer_name.as_str().into(),
+            in_locale(&s.customer_name, s.customer_name_en.as_deref(), locale).into(),
             s.product.as_str().into(),
             Cell::text_opt(s.serial.as_deref()),
             s.case.as_str().into(),
@@ -364,6 +356,7 @@ pub fn case_table(rows: &[CaseRow], locale: Locale, name: &str) -> Table {
         "monthly_fees_charged",
         "monthly_fees_collected",
         "engineers",
+        "engineer_ids",
         "monthly_visits",
         "first_time_fix",
         "monthly_fault_category",
@@ -385,7 +378,7 @@ pub fn case_table(rows: &[CaseRow], locale: Locale, name: &str) -> Table {
             c.case.as_str().into(),
             c.title.as_str().into(),
             c.customer.as_str().into(),
-            c.customer_name.as_str().into(),
+            in_locale(&c.customer_name, c.customer_name_en.as_deref(), locale).into(),
             Cell::text_opt(c.serial.as_deref()),
             Cell::text_opt(c.model.as_deref()),
             l.get(&format!("state_{}", c.state.as_str())).into(),
@@ -395,9 +388,12 @@ pub fn case_table(rows: &[CaseRow], locale: Locale, name: &str) -> Table {
             time(c.closed_at.as_ref()),
             hours(c.response_hours),
             hours(c.resolution_hours),
-            c.fee.as_deref().map_or(Cell::Empty, |f| l.fee(f).into()),
+            c.fee
+                .as_deref()
+                .map_or(Cell::Empty, |f| fee_arrangement(f, locale).into()),
             c.charged.map_or(Cell::Empty, Cell::from),
             c.collected.map_or(Cell::Empty, Cell::from),
+            c.engineer_names.join(", ").into(),
             c.engineers.join(" ").into(),
             c.visits.into(),
             c.first_time_fix.map_or(Cell::Empty, yes_no),
@@ -440,6 +436,8 @@ mod tests {
                 "no",
                 "id",
                 "customer_id",
+                "engineer_ids",
+                "monthly_flight_approver_id",
                 "first_time_fix",
                 "title",
                 "product",

@@ -797,7 +797,7 @@ fn every_number_of_the_monthly_json_is_the_arithmetic_done_by_hand() {
                  ftf: (u64, u64),
                  money: (&str, &str)| {
         json!({
-            "id": id, "name": name, "received": received, "visited": visited,
+            "id": id, "name": name, "name_en": null, "received": received, "visited": visited,
             "response_hours": {"count": resp.0, "median": resp.1, "p90": resp.2},
             "resolution_hours": {"count": res.0, "median": res.1, "p90": res.2},
             "completed": ftf.0, "fixed_first_time": ftf.1,
@@ -842,9 +842,19 @@ fn every_number_of_the_monthly_json_is_the_arithmetic_done_by_hand() {
             ),
         ])
     );
-    // By customer (those with a case of the month), by id.
+    // By customer (those with a case of the month), by id; each with the English name its
+    // file gives (checked here, then set aside).
+    let mut by_customer = r["by_customer"].clone();
+    let english = [
+        "Example Telecom, Guangzhou branch",
+        "Hunan bank data centre",
+    ];
+    for (g, en) in by_customer.as_array_mut().unwrap().iter_mut().zip(english) {
+        assert_eq!(g["name_en"], en);
+        g["name_en"] = Value::Null;
+    }
     assert_eq!(
-        r["by_customer"],
+        by_customer,
         json!([
             // example-customer: received B, D, E, F, G = 5; visited B; B's times.
             group(
@@ -898,7 +908,7 @@ fn every_number_of_the_monthly_json_is_the_arithmetic_done_by_hand() {
     assert_eq!(r["fees"]["collected"], "1240.00");
     assert_eq!(
         r["fees"]["by_customer"],
-        json!([{"customer": "hn-bank", "name": "湖南某银行数据中心", "charged": "1240.00", "collected": "1240.00"}])
+        json!([{"customer": "hn-bank", "name": "湖南某银行数据中心", "name_en": "Hunan bank data centre", "charged": "1240.00", "collected": "1240.00"}])
     );
     // Parts on visits arriving in November: C's 2 fan trays, B's power supply.
     assert_eq!(
@@ -919,7 +929,7 @@ fn every_number_of_the_monthly_json_is_the_arithmetic_done_by_hand() {
     // One flight: B's 11-04 leg, approved by liu.yang on 11-03.
     assert_eq!(
         r["travel"]["flights"],
-        json!([{"case": b, "date": "2026-11-04", "from": "深圳", "to": "广州", "planned": false, "approved": true, "approved_by": "liu.yang"}])
+        json!([{"case": b, "date": "2026-11-04", "from": "深圳", "to": "广州", "planned": false, "approved": true, "approved_by": "liu.yang", "approved_by_name": "刘洋"}])
     );
     assert_eq!(r["travel"]["flights_approved"], 1);
     // 7.5 stretches starting in November:
@@ -944,9 +954,9 @@ fn every_number_of_the_monthly_json_is_the_arithmetic_done_by_hand() {
     assert_eq!(
         r["suggestions"],
         json!([
-            {"case": c, "customer": "hn-bank", "customer_name": "湖南某银行数据中心", "product": "NT-5800 Switch", "serial": "NT5800-2020-00009", "text": "风扇托盘寿命短,建议半年巡检"},
-            {"case": c, "customer": "hn-bank", "customer_name": "湖南某银行数据中心", "product": "NT-5800 Switch", "serial": "NT5800-2020-00009", "text": "建议备件库常备风扇托盘"},
-            {"case": b, "customer": "example-customer", "customer_name": "示例电信有限公司广州分公司", "product": "NT-3600 OLT", "serial": "NT3600-2025-00001", "text": "建议客户备一块电源模块"},
+            {"case": c, "customer": "hn-bank", "customer_name": "湖南某银行数据中心", "customer_name_en": "Hunan bank data centre", "product": "NT-5800 Switch", "serial": "NT5800-2020-00009", "text": "风扇托盘寿命短,建议半年巡检"},
+            {"case": c, "customer": "hn-bank", "customer_name": "湖南某银行数据中心", "customer_name_en": "Hunan bank data centre", "product": "NT-5800 Switch", "serial": "NT5800-2020-00009", "text": "建议备件库常备风扇托盘"},
+            {"case": b, "customer": "example-customer", "customer_name": "示例电信有限公司广州分公司", "customer_name_en": "Example Telecom, Guangzhou branch", "product": "NT-3600 OLT", "serial": "NT3600-2025-00001", "text": "建议客户备一块电源模块"},
         ])
     );
 
@@ -977,6 +987,8 @@ fn every_number_of_the_monthly_json_is_the_arithmetic_done_by_hand() {
     assert_eq!(row["charged"], "1240.00");
     assert_eq!(row["collected"], "1240.00");
     assert_eq!(row["engineers"], json!(["ma.lin"]));
+    assert_eq!(row["engineer_names"], json!(["马林"]));
+    assert_eq!(row["customer_name_en"], "Hunan bank data centre");
     assert_eq!(row["visits"], 2);
     assert_eq!(row["first_time_fix"], false);
     assert_eq!(row["fault_category"], "hardware");
@@ -1014,11 +1026,18 @@ fn every_number_of_the_monthly_json_is_the_arithmetic_done_by_hand() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 1 + 7, "{csv}");
     assert!(
-        lines[0].starts_with("Case,Customer,customer_id,"),
+        lines[0].starts_with("Case,Customer,Customer id,"),
         "{}",
         lines[0]
     );
-    assert!(lines[4].starts_with(&format!("{c},湖南某银行数据中心,hn-bank,NT5800-2020-00009,NT-5800 Switch,pending review,2026-11-10 10:00,")), "{}", lines[4]);
+    // In English, the customer's English name beside its id; the fee arrangement in words,
+    // the engineer by name beside the id, the fault and the outcome in words.
+    assert!(lines[4].starts_with(&format!("{c},Hunan bank data centre,hn-bank,NT5800-2020-00009,NT-5800 Switch,pending review,2026-11-10 10:00,")), "{}", lines[4]);
+    assert!(
+        lines[4].contains(",billable,1240.00,1240.00,马林,ma.lin,2,0,hardware,resolved,0,"),
+        "{}",
+        lines[4]
+    );
 }
 
 #[test]
@@ -1410,15 +1429,7 @@ fn chromium() -> Option<&'static str> {
 #[test]
 fn the_sample_companys_html_report_opens_in_a_browser_with_its_charts_and_cases() {
     let Some(chromium) = chromium() else { return };
-    let ws = Ws::bare();
-    let out = ws
-        .command(common::NOW)
-        .arg("init")
-        .arg("--example")
-        .arg(ws.root())
-        .output()
-        .expect("svc init --example");
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ws = sample_company();
     let json = monthly_json(&ws, common::NOW, &[]);
     let rows = json["case_list"].as_array().map_or(0, Vec::len);
     assert!(rows > 5, "the sample company has cases in November");
@@ -1525,5 +1536,192 @@ fn the_markdown_of_a_small_workspace() {
             format!("monthly_md_{locale}"),
             text.replace(&commit, "<commit>")
         );
+    }
+}
+
+/// The sample company, as `svc init --example` makes it.
+pub(crate) fn sample_company() -> Ws {
+    let ws = Ws::bare();
+    let out = ws
+        .command(common::NOW)
+        .arg("init")
+        .arg("--example")
+        .arg(ws.root())
+        .output()
+        .expect("svc init --example");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    ws
+}
+
+/// The sample company's Guangxi customer, and the agreement its cases are served under, as
+/// the human reports name them in `locale`.
+pub(crate) fn guangxi(locale: &str) -> (&'static str, &'static str) {
+    match locale {
+        "en" => (
+            "Guangxi Radio & TV Information Network Co., Ltd.",
+            "after-sales agreement GXGD-2026-SA-003",
+        ),
+        _ => (
+            "广西广播电视信息网络股份有限公司",
+            "售后服务协议 GXGD-2026-SA-003",
+        ),
+    }
+}
+
+/// The rows of a CSV text (cells quoted with `"`, a `""` inside one).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for line in text.trim_start_matches('\u{feff}').lines() {
+        let (mut row, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' if quoted && chars.peek() == Some(&'"') => {
+                    cell.push('"');
+                    chars.next();
+                }
+                '"' => quoted = !quoted,
+                ',' if !quoted => row.push(std::mem::take(&mut cell)),
+                c => cell.push(c),
+            }
+        }
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+#[test]
+fn the_human_reports_name_people_customers_and_fee_arrangements_and_the_json_keeps_the_ids() {
+    let ws = sample_company();
+    let json = monthly_json(&ws, common::NOW, &[]);
+    // The JSON keeps ids and keywords as they were, the names beside them.
+    let rows = json["case_list"].as_array().expect("case_list");
+    let gx = rows
+        .iter()
+        .find(|c| c["fee"] == "agreement:GXGD-2026-SA-003")
+        .expect("a case under the Guangxi agreement");
+    assert_eq!(gx["customer"], "gx-catv");
+    assert_eq!(gx["customer_name"], "广西广播电视信息网络股份有限公司");
+    assert_eq!(
+        gx["customer_name_en"],
+        "Guangxi Radio & TV Information Network Co., Ltd."
+    );
+    assert_eq!(gx["engineers"], json!(["wu.gang"]));
+    assert_eq!(gx["engineer_names"], json!(["吴刚"]));
+    assert!(rows.iter().any(|c| c["fee"] == "warranty"));
+    assert!(rows.iter().any(|c| c["fee"] == "billable"));
+    let flight = &json["travel"]["flights"][0];
+    assert_eq!(flight["approved_by"], "ma.li");
+    assert_eq!(flight["approved_by_name"], "马丽");
+    assert_eq!(json["by_engineer"][0]["id"], "huang.lei");
+    assert_eq!(json["by_engineer"][0]["name_en"], Value::Null);
+    assert_eq!(json["fees"]["by_customer"][0]["customer"], "sc-telecom");
+    assert_eq!(
+        json["fees"]["by_customer"][0]["name_en"],
+        "China Telecom Sichuan Branch"
+    );
+
+    // Every id of a person or a customer the report holds, and the fee keywords.
+    let mut ids: Vec<String> = Vec::new();
+    for row in rows {
+        ids.push(row["customer"].as_str().unwrap().to_owned());
+        for e in row["engineers"].as_array().unwrap() {
+            ids.push(e.as_str().unwrap().to_owned());
+        }
+    }
+    for f in json["travel"]["flights"].as_array().unwrap() {
+        ids.extend(f["approved_by"].as_str().map(str::to_owned));
+    }
+    ids.sort();
+    ids.dedup();
+    assert!(ids.len() > 10, "{ids:?}");
+    let report = |format: &str, locale: &str| {
+        ws.ok(
+            common::NOW,
+            &[
+                "report", "monthly", "--month", "2026-11", "--format", format, "--locale", locale,
+            ],
+        )
+    };
+    for locale in ["zh-CN", "en"] {
+        for format in ["md", "html"] {
+            let text = report(format, locale);
+            let what = format!("{format} in {locale}");
+            for id in &ids {
+                assert!(!text.contains(id.as_str()), "{what} shows the id {id}");
+            }
+            assert!(!text.contains("agreement:"), "{what}");
+            // Approvers of flights and customers, by name.
+            assert!(text.contains("马丽") && text.contains("杨光"), "{what}");
+            let (customer, other) = match locale {
+                "en" => (
+                    "China Mobile Xinjiang Co., Ltd.",
+                    "中国移动通信集团新疆有限公司",
+                ),
+                _ => (
+                    "中国移动通信集团新疆有限公司",
+                    "China Mobile Xinjiang Co., Ltd.",
+                ),
+            };
+            assert!(text.contains(customer), "{what}");
+            assert!(!text.contains(other), "{what}");
+        }
+        let html = report("html", locale);
+        // The case list: fee arrangements in words, engineers by name.
+        let words = match locale {
+            "en" => ["after-sales agreement GXGD-2026-SA-003", "warranty (free)"],
+            _ => ["售后服务协议 GXGD-2026-SA-003", "保修(免费)"],
+        };
+        for w in words {
+            assert!(html.contains(&format!("<td>{w}</td>")), "{w} in {locale}");
+        }
+        assert!(html.contains("<td>吴刚</td>"), "{locale}");
+    }
+    for text in [report("md", "zh-CN"), report("html", "zh-CN")] {
+        assert!(!text.contains("warranty") && !text.contains("billable"));
+    }
+
+    // CSV: names and words in their columns, the ids in columns of their own.
+    for locale in ["zh-CN", "en"] {
+        let table = csv_rows(&report("csv", locale));
+        let column = |key: &str| {
+            let label = svc::report::templates::label(
+                svc::report::templates::Locale::parse(locale).unwrap(),
+                key,
+            );
+            table[0]
+                .iter()
+                .position(|h| h == label)
+                .unwrap_or_else(|| panic!("no column {label}: {:?}", table[0]))
+        };
+        let (case, customer, customer_id, fee, engineers, engineer_ids) = (
+            column("case"),
+            column("customer"),
+            column("customer_id"),
+            column("monthly_fee_arrangement"),
+            column("engineers"),
+            column("engineer_ids"),
+        );
+        let gx_row = table
+            .iter()
+            .find(|r| r[case] == gx["case"].as_str().unwrap())
+            .expect("the Guangxi case's row");
+        assert_eq!(gx_row[customer_id], "gx-catv");
+        assert_eq!(gx_row[engineers], "吴刚");
+        assert_eq!(gx_row[engineer_ids], "wu.gang");
+        let (name, agreement) = guangxi(locale);
+        assert_eq!(gx_row[customer], name);
+        assert_eq!(gx_row[fee], agreement);
+        for row in &table[1..] {
+            assert!(!ids.contains(&row[customer]), "{row:?}");
+            for cell in [&row[fee], &row[engineers]] {
+                assert!(!cell.contains("agreement:"), "{row:?}");
+                // In English the words are the keywords' own ("billable").
+                let keyword = cell.contains("warranty") || cell.contains("billable");
+                assert!(locale == "en" || !keyword, "{row:?}");
+                assert!(!ids.iter().any(|id| cell.contains(id.as_str())), "{row:?}");
+            }
+        }
     }
 }

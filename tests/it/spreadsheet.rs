@@ -4,7 +4,7 @@
 //! and `svc export cases`.
 
 use crate::common::{stderr, stdout};
-use crate::report::{DECEMBER, monthly_json, november};
+use crate::report::{DECEMBER, guangxi, monthly_json, november, sample_company};
 use crate::workflow::{Ws, code};
 use serde_json::Value;
 use std::path::Path;
@@ -36,6 +36,16 @@ fn sheet<'a>(sheets: &'a [Value], name: &str) -> &'a [Value] {
         .unwrap_or_else(|| panic!("no sheet {name}: {:?}", names(sheets)));
     assert_eq!(s["freeze"], "A2", "{name}: the header row is frozen");
     &s["rows"].as_array().expect("rows")[1..]
+}
+
+/// The rows of the sheet `name`, its header row first.
+fn with_header<'a>(sheets: &'a [Value], name: &str) -> &'a [Value] {
+    sheet(sheets, name);
+    let s = sheets
+        .iter()
+        .find(|s| s["name"] == name)
+        .expect("the sheet");
+    s["rows"].as_array().expect("rows")
 }
 
 fn names(sheets: &[Value]) -> Vec<String> {
@@ -269,6 +279,82 @@ fn the_workbook_holds_every_number_of_the_json_report_as_a_native_cell() {
     let zh_sheets = read_xlsx(&zh);
     assert_eq!(names(&zh_sheets)[0], "概况");
     assert!(sheet(&zh_sheets, "概况").iter().any(|r| r[0] == "受理请求"));
+}
+
+#[test]
+fn the_workbook_names_people_customers_and_fee_arrangements_beside_their_ids() {
+    let ws = sample_company();
+    let file = ws.root().join("m.xlsx");
+    let file_arg = file.to_str().unwrap();
+    for locale in ["zh-CN", "en"] {
+        ws.ok(
+            crate::common::NOW,
+            &[
+                "report", "monthly", "--month", "2026-11", "--locale", locale, "-o", file_arg,
+            ],
+        );
+        let sheets = read_xlsx(&file);
+        let l = |key: &str| {
+            svc::report::templates::label(
+                svc::report::templates::Locale::parse(locale).unwrap(),
+                key,
+            )
+            .to_owned()
+        };
+        let column = |rows: &[Value], key: &str| {
+            rows[0]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|h| h.as_str() == Some(&l(key)))
+                .unwrap_or_else(|| panic!("no column {key}: {}", rows[0]))
+        };
+        // The cases: the customer's name (in English in English) beside its id, the fee
+        // arrangement in words, the engineers by name beside their ids.
+        let cases = with_header(&sheets, &l("monthly_case_table"));
+        let (id, customer, fee, engineers, engineer_ids) = (
+            column(cases, "customer_id"),
+            column(cases, "customer"),
+            column(cases, "monthly_fee_arrangement"),
+            column(cases, "engineers"),
+            column(cases, "engineer_ids"),
+        );
+        let gx = cases
+            .iter()
+            .find(|r| r[id] == "gx-catv" && r[engineer_ids] == "wu.gang")
+            .expect("the Guangxi case");
+        let (name, words) = guangxi(locale);
+        assert_eq!(gx[customer], name);
+        assert_eq!(gx[fee], words);
+        assert_eq!(gx[engineers], "吴刚");
+        for row in &cases[1..] {
+            let fee = row[fee].as_str().unwrap_or_default();
+            // In English the words are the keywords' own ("billable").
+            let keyword = fee.contains("warranty") || fee.contains("billable");
+            assert!(!fee.contains("agreement:"), "{row}");
+            assert!(locale == "en" || !keyword, "{row}");
+            assert!(
+                !row[engineers].as_str().unwrap_or_default().contains('.'),
+                "{row}"
+            );
+        }
+        // Flights: who approved, by name, then the id.
+        let travel = with_header(&sheets, &l("monthly_travel"));
+        let (by, by_id) = (
+            column(travel, "monthly_flight_approved_by"),
+            column(travel, "monthly_flight_approver_id"),
+        );
+        assert_eq!(travel[1][by], "马丽");
+        assert_eq!(travel[1][by_id], "ma.li");
+        // Fees by customer: the id, then the name in the report's language.
+        let fees = with_header(&sheets, &l("monthly_fees"));
+        assert_eq!(fees[1][0], "sc-telecom");
+        let sichuan = match locale {
+            "en" => "China Telecom Sichuan Branch",
+            _ => "中国电信股份有限公司四川分公司",
+        };
+        assert_eq!(fees[1][1], sichuan);
+    }
 }
 
 #[test]
