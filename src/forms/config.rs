@@ -2,7 +2,7 @@
 //! catalog (`catalog/parts.toml`, `catalog/rates.toml`). Declared like the forms, so they
 //! are checked with the same precision and have JSON Schemas too.
 
-use crate::forms::decode::{Money, Sp};
+use crate::forms::decode::{Megabytes, Money, Sp};
 use crate::{keywords, record};
 use chrono::NaiveDate;
 
@@ -93,6 +93,14 @@ record! {
 }
 
 record! {
+    /// What a case may keep under its `attachments/` folder.
+    pub struct Attachments ("[attachments]") {
+        /// 附件大小上限 · the largest attachment file, in MB (default 20)
+        pub max_mb: Option<Sp<Megabytes>>,
+    }
+}
+
+record! {
     /// `svc.toml`: the workspace's settings.
     pub struct Settings ("svc.toml") {
         /// 公司 · the company
@@ -113,6 +121,8 @@ record! {
         pub workflow: Option<Workflow>,
         /// 安全 · security options
         pub security: Option<Security>,
+        /// 附件 · attachments (photos, scans) in case folders
+        pub attachments: Option<Attachments>,
     }
 }
 

@@ -239,6 +239,51 @@ impl Decode for Quantity {
     }
 }
 
+/// A size in megabytes (1 MB = 1024 × 1024 bytes): a whole number of at least one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Megabytes(pub u32);
+
+impl Megabytes {
+    /// The size in bytes
+    pub fn bytes(self) -> u64 {
+        u64::from(self.0) << 20
+    }
+}
+
+impl Decode for Megabytes {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let hint = || Some("write the size in whole megabytes, e.g. 20".to_owned());
+        match node.kind {
+            Kind::Int(n) if n >= 1 => match u32::try_from(n) {
+                Ok(n) => Some(Megabytes(n)),
+                Err(_) => {
+                    d.problem(node.span, format!("{n} MB is too large"), hint());
+                    None
+                }
+            },
+            Kind::BigInt(ref n) => {
+                d.problem(node.span, format!("{n} MB is too large"), hint());
+                None
+            }
+            Kind::Int(n) => {
+                d.problem(
+                    node.span,
+                    format!("a size must be at least 1 MB, found {n}"),
+                    hint(),
+                );
+                None
+            }
+            _ => {
+                d.expected(node, "a whole number of megabytes", hint());
+                None
+            }
+        }
+    }
+    fn schema() -> Value {
+        json!({ "type": "integer", "minimum": 1, "maximum": u32::MAX })
+    }
+}
+
 /// A small whole number within a range (a satisfaction score, a week count).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Score(pub u8);

@@ -164,9 +164,15 @@ pub struct Rule {
     pub check: fn(&Context, &Case, &mut Vec<Finding>),
 }
 
-/// Every rule that looks at one case, in the order of the procedure. (`schema` and `layout`
-/// are found while reading; duplicate ids across cases by [`duplicate_ids`].)
+/// Every rule that looks at one case, in the order of the procedure. (`schema` and most of
+/// `layout` are found while reading; duplicate ids across cases by [`duplicate_ids`].)
 pub const RULES: &[Rule] = &[
+    Rule {
+        id: "layout",
+        severity: Severity::Warning,
+        summary: "attachments no larger than [attachments] max_mb in svc.toml (20 MB)",
+        check: records::attachment_sizes,
+    },
     Rule {
         id: "id",
         severity: Severity::Error,

@@ -30,6 +30,34 @@ pub fn well_formed_id(id: &str) -> Option<NaiveDate> {
         .filter(|_| date.len() == 8)
 }
 
+/// `layout`: no attachment is larger than `[attachments] max_mb` in `svc.toml` allows (20 MB
+/// unless it says), so that a video or a disk image is not committed to git by accident.
+pub fn attachment_sizes(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
+    let limit = cx.ws.attachment_limit();
+    for a in case.attachments.iter().filter(|a| a.bytes > limit.bytes()) {
+        let said = match cx.ws.settings.as_ref().and_then(|s| s.attachments.as_ref()) {
+            Some(set) if set.max_mb.is_some() => "as [attachments] max_mb in svc.toml sets it",
+            _ => "svc's default; [attachments] max_mb in svc.toml sets another",
+        };
+        out.push(
+            Finding::warning(
+                "layout",
+                Location::file(&a.file),
+                format!(
+                    "attachment `{}` is {}, larger than the {} MB an attachment may be ({said})",
+                    a.name,
+                    crate::workspace::case::human_size(a.bytes),
+                    limit.0
+                ),
+            )
+            .hint(format!(
+                "git would keep every version of it for good: move it out of the workspace (to a file share) and note in the case's forms where it is, or raise the limit in svc.toml: [attachments] max_mb = {}",
+                a.bytes.div_ceil(1 << 20)
+            )),
+        );
+    }
+}
+
 /// `id`: the folder is named after the case, the id is well formed and filed under its month.
 pub fn id(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     let Some(file) = &case.file else { return };

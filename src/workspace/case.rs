@@ -14,6 +14,39 @@ use std::path::{Path, PathBuf};
 /// The folder holding all cases.
 pub const CASES_DIR: &str = "cases";
 
+/// The folder of a case for its photos, scans and other files that are not forms.
+pub const ATTACHMENTS_DIR: &str = "attachments";
+
+/// A file under a case's `attachments/` folder, as the folder lists it: svc looks at its
+/// name and size, never at its contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Attachment {
+    /// The path inside `attachments/`, `/`-separated (`photos/olt.jpg`); a name that is
+    /// not UTF-8 is shown with U+FFFD where its bytes are not.
+    #[serde(rename = "path")]
+    pub name: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// The file, relative to the workspace root, exactly as the system names it.
+    #[serde(skip)]
+    pub file: PathBuf,
+}
+
+/// A size for people: bytes, KB, MB or GB (1 KB = 1024 bytes), one decimal above bytes.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut size = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while size >= 1024.0 && unit + 1 < UNITS.len() {
+        size /= 1024.0;
+        unit += 1;
+    }
+    format!("{size:.1} {}", UNITS[unit])
+}
+
 /// A case folder as read from disk: every form that could be read, and the findings of
 /// those that could not.
 #[derive(Debug)]
@@ -36,6 +69,8 @@ pub struct Case {
     pub summary: Option<Loaded<Summary>>,
     /// The files found for each form (even those that failed to parse).
     pub files: BTreeMap<FormKind, Vec<PathBuf>>,
+    /// The files under `attachments/`, by path.
+    pub attachments: Vec<Attachment>,
     /// The git object id of each form that could be read, by its path in the case folder
     /// (`task-sheet.toml`, `visits/01-gz.toml`): what an approval's `covers` is compared
     /// with.
@@ -97,11 +132,7 @@ fn discover_where(root: &Path, keep: &dyn Fn(&str) -> bool) -> (Vec<PathBuf>, Ve
         let entries = match std::fs::read_dir(root.join(&folder)) {
             Ok(entries) => entries,
             Err(e) => {
-                findings.push(Finding::error(
-                    "layout",
-                    Location::file(&folder),
-                    format!("cannot read: {e}"),
-                ));
+                findings.push(cannot_read(&folder, &e));
                 continue;
             }
         };
@@ -111,11 +142,7 @@ fn discover_where(root: &Path, keep: &dyn Fn(&str) -> bool) -> (Vec<PathBuf>, Ve
                 Ok((name, kind))
                     if depth == 2 && kind.is_dir() && !keep(&name.to_string_lossy()) => {}
                 Ok((name, kind)) => names.push((name.to_string_lossy().into_owned(), kind)),
-                Err(e) => findings.push(Finding::error(
-                    "layout",
-                    Location::file(&folder),
-                    format!("cannot read: {e}"),
-                )),
+                Err(e) => findings.push(cannot_read(&folder, &e)),
             }
         }
         names.sort_by(|a, b| a.0.cmp(&b.0));
@@ -160,6 +187,11 @@ fn discover_where(root: &Path, keep: &dyn Fn(&str) -> bool) -> (Vec<PathBuf>, Ve
     (dirs, findings)
 }
 
+/// The finding for a folder or file of the cases that cannot be read.
+fn cannot_read(rel: &Path, e: &std::io::Error) -> Finding {
+    Finding::error("layout", Location::file(rel), format!("cannot read: {e}"))
+}
+
 /// Which form a file in a case folder is, from its name.
 fn form_of(name: &str) -> Option<FormKind> {
     let (stem, _) = name.rsplit_once('.')?;
@@ -182,6 +214,7 @@ impl Case {
             travel_log: None,
             summary: None,
             files: BTreeMap::new(),
+            attachments: Vec::new(),
             ids: BTreeMap::new(),
             findings: Vec::new(),
         }
@@ -251,7 +284,7 @@ pub fn load(root: &Path, dir: &Path) -> Case {
         if is_dir {
             match name.as_str() {
                 "visits" => load_visits(root, &rel, &mut case),
-                "attachments" => {}
+                ATTACHMENTS_DIR => list_attachments(root, &rel, "", &mut case),
                 _ => case.findings.push(
                     Finding::warning(
                         "layout",
@@ -329,6 +362,91 @@ pub fn load(root: &Path, dir: &Path) -> Case {
     case
 }
 
+/// List the files under `folder` (the case's `attachments/`, or a folder in it, `inner` the
+/// path inside `attachments/` so far) from their folders' entries alone: no file is opened.
+/// A name a person could not type or see as it is — not UTF-8, or holding a control or
+/// invisible character — is a finding, as is a link.
+fn list_attachments(root: &Path, folder: &Path, inner: &str, case: &mut Case) {
+    let entries = match std::fs::read_dir(root.join(folder)) {
+        Ok(entries) => entries,
+        Err(e) => {
+            case.findings.push(cannot_read(folder, &e));
+            return;
+        }
+    };
+    let mut found: Vec<(std::ffi::OsString, std::io::Result<std::fs::Metadata>)> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name(), e.metadata()))
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    for (os_name, meta) in found {
+        let shown = os_name.to_string_lossy();
+        if shown.starts_with('.') {
+            continue;
+        }
+        let rel = folder.join(&os_name);
+        let name = if inner.is_empty() {
+            shown.to_string()
+        } else {
+            format!("{inner}/{shown}")
+        };
+        let meta = match meta {
+            Ok(meta) => meta,
+            Err(e) => {
+                case.findings.push(cannot_read(&rel, &e));
+                continue;
+            }
+        };
+        if let Some(finding) = attachment_name_finding(&rel, &os_name, &name) {
+            case.findings.push(finding);
+        }
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            case.findings
+                .push(crate::workspace::link_finding(root, &rel));
+        } else if kind.is_dir() {
+            list_attachments(root, &rel, &name, case);
+        } else if kind.is_file() {
+            case.attachments.push(Attachment {
+                name,
+                bytes: meta.len(),
+                file: rel,
+            });
+        } else {
+            case.findings.push(
+                Finding::warning(
+                    "layout",
+                    Location::file(&rel),
+                    format!("attachment `{name}` is not a regular file (a pipe, socket or device); svc ignores it"),
+                )
+                .hint("remove it: attachments are plain files (photos, scans)"),
+            );
+        }
+    }
+}
+
+/// The finding for an attachment's name that is not UTF-8 or holds a character that does
+/// not show (`rel` its path, `name` as shown).
+fn attachment_name_finding(rel: &Path, os_name: &std::ffi::OsStr, name: &str) -> Option<Finding> {
+    let problem = match os_name.to_str() {
+        None => format!(
+            "the name of attachment `{name}` is not UTF-8 (U+FFFD marks the bytes that are not)"
+        ),
+        Some(text) => {
+            let c = text.chars().find(|c| crate::forms::text::is_hidden(*c))?;
+            format!(
+                "the name of attachment `{name}` holds the control or invisible character {}",
+                crate::forms::text::escape_char(c)
+            )
+        }
+    };
+    Some(
+        Finding::warning("layout", Location::file(rel), problem).hint(
+            "rename the file with letters, digits and punctuation that show as they are: other computers and tools show such a name differently, or cannot check it out",
+        ),
+    )
+}
+
 fn load_visits(root: &Path, visits_dir: &Path, case: &mut Case) {
     let mut names: Vec<String> = match std::fs::read_dir(root.join(visits_dir)) {
         Ok(entries) => entries
@@ -336,11 +454,7 @@ fn load_visits(root: &Path, visits_dir: &Path, case: &mut Case) {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect(),
         Err(e) => {
-            case.findings.push(Finding::error(
-                "layout",
-                Location::file(visits_dir),
-                format!("cannot read: {e}"),
-            ));
+            case.findings.push(cannot_read(visits_dir, &e));
             return;
         }
     };

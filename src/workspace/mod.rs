@@ -38,6 +38,10 @@ pub const MAX_FILE_BYTES: u64 = 1 << 20;
 /// The file that marks a workspace's root.
 pub const SETTINGS_FILE: &str = "svc.toml";
 
+/// The largest attachment a case may keep unless `svc.toml` says otherwise.
+pub const DEFAULT_ATTACHMENT_LIMIT: crate::forms::decode::Megabytes =
+    crate::forms::decode::Megabytes(20);
+
 /// Why a workspace could not be opened at all.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
@@ -704,6 +708,15 @@ impl Workspace {
             .and_then(|s| s.clock.as_ref())
             .and_then(|c| chrono::DateTime::parse_from_rfc3339(&c.value).ok())
             .map(|t| t.with_timezone(&self.offset()))
+    }
+
+    /// The largest attachment a case may keep (`[attachments] max_mb`, 20 MB when absent).
+    pub fn attachment_limit(&self) -> crate::forms::decode::Megabytes {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.attachments.as_ref())
+            .and_then(|a| a.max_mb.as_ref())
+            .map_or(DEFAULT_ATTACHMENT_LIMIT, |m| m.value)
     }
 
     /// The workspace's locale: `locale` in `svc.toml`, zh-CN when absent or unknown.

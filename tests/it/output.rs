@@ -432,6 +432,99 @@ fn show_a_case_by_a_suffix_of_its_id_in_any_case() {
 }
 
 #[test]
+fn show_lists_the_attachments_with_their_sizes() {
+    let f = Fixture::new();
+    // Without attachments, no list (and an empty one in the JSON).
+    let out = f.svc(&["show", "7Q2M4K"]);
+    assert!(!stdout(&out).contains("Attachments"), "{}", stdout(&out));
+    let json: serde_json::Value =
+        serde_json::from_slice(&f.svc(&["--json", "show", "7Q2M4K"]).stdout).expect("JSON");
+    assert_eq!(json["attachments"], serde_json::json!([]));
+
+    f.attach("现场照片.jpg", 1536);
+    f.attach("scans/签收单.pdf", 2_621_440);
+    f.attach("scans/.DS_Store", 10);
+    f.attach("video.mp4", 3 << 30);
+    let out = f.svc(&["show", "7Q2M4K"]);
+    assert_eq!(exit_code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(concat!(
+            "\nAttachments 附件 (3):\n",
+            "     2.5 MB  scans/签收单.pdf\n",
+            "     3.0 GB  video.mp4\n",
+            "     1.5 KB  现场照片.jpg\n",
+        )),
+        "{text}"
+    );
+    // The video is above the limit: its warning is among the findings shown.
+    assert!(
+        text.contains("attachment `video.mp4` is 3.0 GB, larger than the 20 MB"),
+        "{text}"
+    );
+    let out = f.svc(&["--json", "show", "7Q2M4K"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        json["attachments"],
+        serde_json::json!([
+            {"path": "scans/签收单.pdf", "bytes": 2_621_440},
+            {"path": "video.mp4", "bytes": 3_u64 << 30},
+            {"path": "现场照片.jpg", "bytes": 1536},
+        ])
+    );
+    let warned: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|x| x["rule"] == "layout")
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert_eq!(warned[0]["severity"], "warning");
+}
+
+#[test]
+fn validate_sees_an_attachment_grow_and_the_limit_change_from_one_run_to_the_next() {
+    let f = Fixture::new();
+    // In a repository, validate keeps what it found in its index (.git/svc/index).
+    git(f.root(), &["init", "-q"]);
+    let warned = |f: &Fixture| {
+        let out = f.svc(&["validate"]);
+        assert_eq!(exit_code(&out), 0, "{}", stderr(&out));
+        stdout(&out).contains("warning[layout]: attachment `video.mp4`")
+    };
+    assert!(!warned(&f));
+    f.attach("video.mp4", 21 << 20);
+    assert!(warned(&f), "a new attachment is seen");
+    let settings = f.read("svc.toml");
+    f.write(
+        "svc.toml",
+        &format!("{settings}\n[attachments]\nmax_mb = 50\n"),
+    );
+    assert!(!warned(&f), "a new limit is seen");
+    f.attach("video.mp4", 60 << 20);
+    assert!(warned(&f), "a grown attachment is seen");
+    assert!(
+        f.root().join(".git/svc/index").exists(),
+        "the runs kept an index"
+    );
+}
+
+#[test]
+fn show_writes_an_attachment_name_with_a_control_character_escaped() {
+    let f = Fixture::new();
+    f.attach("a\u{1b}[2Jb.jpg", 10);
+    let out = f.svc(&["show", "7Q2M4K"]);
+    assert_eq!(exit_code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(text.contains("     10 B  a\\u{1b}[2Jb.jpg\n"), "{text}");
+    // The JSON carries the name as it is.
+    let json: serde_json::Value =
+        serde_json::from_slice(&f.svc(&["--json", "show", "7Q2M4K"]).stdout).expect("JSON");
+    assert_eq!(json["attachments"][0]["path"], "a\u{1b}[2Jb.jpg");
+}
+
+#[test]
 fn show_refuses_an_ambiguous_id() {
     let f = three_cases();
     let out = f.svc(&["show", "SR-202611"]);
@@ -639,6 +732,10 @@ fn init_takes_the_first_admin_from_gits_identity_or_refuses_without_one() {
         .env("GIT_CONFIG_GLOBAL", &global)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("NO_COLOR", "1")
+        // Messages in English (the tests of the Chinese ones ask for them).
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run svc");
     assert_eq!(exit_code(&out), 0, "{}", stderr(&out));

@@ -1700,3 +1700,175 @@ fn schema_an_unreadable_case_file_does_not_unapprove_the_task_sheet() {
         )]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// layout: attachments
+
+#[test]
+fn layout_an_attachment_above_the_size_limit_is_a_warning() {
+    let f = Fixture::new();
+    f.attach("现场照片.jpg", 3 << 20);
+    // 20 MB exactly is allowed; a byte more is not.
+    f.attach("scans/fee-list.pdf", 20 << 20);
+    assert_clean(&f);
+    f.attach("scans/fee-list.pdf", (20 << 20) + 1);
+    f.attach("video/机房.mp4", 2 << 30);
+    assert_eq!(
+        seen(&f),
+        [
+            warning(
+                "layout",
+                "attachments/scans/fee-list.pdf",
+                0,
+                0,
+                "attachment `scans/fee-list.pdf` is 20.0 MB, larger than the 20 MB an attachment may be (svc's default; [attachments] max_mb in svc.toml sets another)"
+            ),
+            warning(
+                "layout",
+                "attachments/video/机房.mp4",
+                0,
+                0,
+                "attachment `video/机房.mp4` is 2.0 GB, larger than the 20 MB an attachment may be (svc's default; [attachments] max_mb in svc.toml sets another)"
+            ),
+        ]
+    );
+    let video = f
+        .findings()
+        .into_iter()
+        .find(|x| x.location.file.ends_with("机房.mp4"))
+        .expect("the video's warning");
+    assert!(
+        hint(&video).contains("move it out of the workspace"),
+        "{video:?}"
+    );
+    assert!(
+        hint(&video).contains("[attachments] max_mb = 2048"),
+        "{video:?}"
+    );
+    assert_eq!(video.case.as_deref(), Some("SR-20261012-7Q2M4K"));
+}
+
+#[test]
+fn layout_svc_toml_sets_the_attachment_size_limit() {
+    let f = Fixture::new();
+    f.attach("现场照片.jpg", 3 << 20);
+    f.attach("签收单.pdf", 1 << 20);
+    let settings = f.read("svc.toml");
+    f.write(
+        "svc.toml",
+        &format!("{settings}\n[attachments]\nmax_mb = 2\n"),
+    );
+    assert_eq!(
+        seen(&f),
+        [warning(
+            "layout",
+            "attachments/现场照片.jpg",
+            0,
+            0,
+            "attachment `现场照片.jpg` is 3.0 MB, larger than the 2 MB an attachment may be (as [attachments] max_mb in svc.toml sets it)"
+        )]
+    );
+    // A limit raised above the file: no warning.
+    f.write(
+        "svc.toml",
+        &format!("{settings}\n[attachments]\nmax_mb = 50\n"),
+    );
+    assert_clean(&f);
+    // A limit that is no size.
+    for (value, message) in [
+        ("0", "a size must be at least 1 MB, found 0"),
+        (
+            "1.5",
+            "expected a whole number of megabytes, found a floating-point number",
+        ),
+        (
+            "\"20MB\"",
+            "expected a whole number of megabytes, found a string",
+        ),
+    ] {
+        f.write(
+            "svc.toml",
+            &format!("{settings}\n[attachments]\nmax_mb = {value}\n"),
+        );
+        let found: Vec<String> = f.findings().iter().map(render).collect();
+        assert_eq!(
+            found,
+            [format!("error[schema] svc.toml:19:10: {message}")],
+            "max_mb = {value}"
+        );
+    }
+}
+
+#[test]
+fn layout_an_attachment_name_that_does_not_show_as_it_is_is_a_warning() {
+    let f = Fixture::new();
+    f.attach("现场照片.jpg", 10);
+    f.attach("a\u{1b}[31mred.jpg", 10);
+    f.attach("scans/\u{202e}gpj.exe", 10);
+    assert_eq!(
+        seen(&f),
+        [
+            warning(
+                "layout",
+                "attachments/a\u{1b}[31mred.jpg",
+                0,
+                0,
+                "the name of attachment `a\u{1b}[31mred.jpg` holds the control or invisible character \\u{1b}"
+            ),
+            warning(
+                "layout",
+                "attachments/scans/\u{202e}gpj.exe",
+                0,
+                0,
+                "the name of attachment `scans/\u{202e}gpj.exe` holds the control or invisible character \\u{202e}"
+            ),
+        ]
+    );
+    assert!(hint(&f.findings()[0]).contains("rename the file"));
+}
+
+#[cfg(unix)]
+#[test]
+fn layout_an_attachment_name_that_is_not_utf8_is_a_warning() {
+    use std::os::unix::ffi::OsStrExt;
+    let f = Fixture::new();
+    // "照片" in GBK, as a Windows desktop in China names files.
+    let gbk = std::ffi::OsStr::from_bytes(b"\xd5\xd5\xc6\xac.jpg");
+    let dir = f.root().join(CASE).join("attachments");
+    std::fs::create_dir_all(&dir).expect("attachments/");
+    std::fs::write(dir.join(gbk), b"jpeg").expect("write the attachment");
+    let found = f.findings();
+    assert_eq!(found.len(), 1, "{:#?}", brief(&found));
+    assert_eq!(found[0].rule, "layout");
+    assert_eq!(
+        found[0].location.file,
+        std::path::Path::new(CASE).join("attachments").join(gbk)
+    );
+    let shown = gbk.to_string_lossy();
+    assert!(shown.contains('\u{fffd}'), "{shown}");
+    assert_eq!(
+        found[0].message,
+        format!(
+            "the name of attachment `{shown}` is not UTF-8 (U+FFFD marks the bytes that are not)"
+        )
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn layout_a_link_among_the_attachments_is_an_error() {
+    let f = Fixture::new();
+    let dir = f.root().join(CASE).join("attachments");
+    std::fs::create_dir_all(&dir).expect("attachments/");
+    std::os::unix::fs::symlink("/etc/passwd", dir.join("passwd")).expect("a link");
+    assert_eq!(
+        seen(&f),
+        [error(
+            "layout",
+            "attachments/passwd",
+            0,
+            0,
+            "symbolic link leads out of the workspace (to /etc/passwd)"
+        )]
+    );
+}

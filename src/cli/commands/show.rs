@@ -33,6 +33,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             "fees": case.fees.as_deref(),
             "travel_log": case.travel_log.as_deref(),
             "summary": case.summary.as_deref(),
+            "attachments": case.attachments,
             "findings": findings,
         }))?;
         return done();
@@ -274,6 +275,13 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         );
         for sug in &m.suggestions {
             let _ = writeln!(s, "              · {}", one_line(sug));
+        }
+    }
+    if !case.attachments.is_empty() {
+        let _ = writeln!(s, "\nAttachments 附件 ({}):", case.attachments.len());
+        // The size first, right-aligned: names of any width then start in one column.
+        for a in &case.attachments {
+            let _ = writeln!(s, "  {:>9}  {}", case::human_size(a.bytes), a.name);
         }
     }
     s

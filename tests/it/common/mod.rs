@@ -413,6 +413,15 @@ impl Fixture {
         std::fs::write(path, bytes).expect("write a file");
     }
 
+    /// A file of `bytes` under the case's `attachments/` (`name` its path there), made
+    /// sparse: nothing is written, and svc must read nothing of it either.
+    pub fn attach(&self, name: &str, bytes: u64) {
+        let path = self.root().join(CASE).join("attachments").join(name);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
+        let file = std::fs::File::create(&path).expect("create the attachment");
+        file.set_len(bytes).expect("size the attachment");
+    }
+
     /// Read a file.
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.root().join(rel)).expect("read a file")
