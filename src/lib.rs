@@ -15,6 +15,7 @@
 //! - [`team`]: working together: fetch and push, `svc sync`, pull-request review, CI files.
 pub mod forms;
 pub mod history;
+pub mod i18n;
 pub mod init;
 pub mod report;
 pub mod rules;

@@ -4,13 +4,15 @@
 
 mod commands;
 mod error;
+mod help;
 mod output;
 mod ui;
 
-use clap::{Args, CommandFactory, Parser};
+use clap::{Args, CommandFactory, FromArgMatches, Parser};
 use error::{CliError, CliResult};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use svc::forms::config::Locale;
 use svc::forms::decode::Timestamp;
 use svc::workspace::{self, Workspace};
 use ui::{ColorChoice, Ui};
@@ -26,12 +28,17 @@ pub struct Cli {
     command: commands::Command,
 }
 
-/// Options every command takes.
+/// Options every command takes (shown in their own section of each command's help).
 #[derive(Debug, Args)]
+#[command(next_help_heading = help::GLOBAL_HEADING)]
 pub struct GlobalArgs {
     /// Run in the workspace at DIR instead of searching upward from the current folder
     #[arg(short = 'C', global = true, value_name = "DIR")]
     dir: Option<PathBuf>,
+    /// Language of messages, help and printed papers: zh-CN or en (default: LC_ALL,
+    /// LC_MESSAGES or LANG for messages, locale in svc.toml for papers)
+    #[arg(long, global = true, value_name = "LOCALE", value_parser = parse_locale)]
+    locale: Option<Locale>,
     /// Print machine-readable JSON
     #[arg(long, global = true)]
     json: bool,
@@ -51,6 +58,11 @@ pub struct GlobalArgs {
     /// answer is the same; this proves it)
     #[arg(long, global = true)]
     no_cache: bool,
+}
+
+/// `zh-CN` or `en`.
+fn parse_locale(text: &str) -> Result<Locale, String> {
+    text.parse()
 }
 
 /// What a command gets: the global options and the terminal.
@@ -74,6 +86,12 @@ impl Env {
     pub fn workspace(&self) -> Result<Workspace, CliError> {
         let root = self.root()?;
         Ok(Workspace::open(&root))
+    }
+
+    /// The language of a paper (form, dossier, report, export): `--locale`, else the
+    /// workspace's `locale` in svc.toml.
+    pub fn paper_locale(&self, ws: &Workspace) -> Locale {
+        self.global.locale.unwrap_or_else(|| ws.locale())
     }
 
     /// Whether svc's caches in `.git/svc` may be used (not `--no-cache`).
@@ -138,8 +156,10 @@ impl Env {
         };
         match ws.person_by_email(&email) {
             Some(person) => Ok(person.id.value.clone()),
-            None => Err(CliError::refused(format!("nobody in people.toml has the e-mail {email}"))
-                .hint("ask an admin to add you to people.toml, or set git's user.email to the e-mail listed there")),
+            None => Err(
+                CliError::refused(svc::t!("step-unknown-person", email = &email))
+                    .hint(svc::t!("step-unknown-person-hint")),
+            ),
         }
     }
 
@@ -167,7 +187,13 @@ impl Env {
 /// Parse the command line, run the command, and turn the outcome into an exit code.
 pub fn main() -> ExitCode {
     svc::history::git::tune_object_reading();
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let locale = help::message_locale(&args);
+    svc::i18n::set(locale);
+    let parsed = help::localize(Cli::command(), locale)
+        .try_get_matches_from(&args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -188,9 +214,9 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// The clap command, for completions.
+/// The clap command, for completions (in the language messages are said in).
 pub fn command() -> clap::Command {
-    Cli::command()
+    help::localize(Cli::command(), svc::i18n::current())
 }
 
 /// Shorthand for the successful exit.

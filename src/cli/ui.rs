@@ -123,9 +123,10 @@ impl Ui {
         } else {
             ("", "", "")
         };
-        eprintln!("{red}error{reset}: {}", visible_lines(&e.message));
+        let (error, hint_word) = (svc::t!("cli-error"), svc::t!("cli-hint"));
+        eprintln!("{red}{error}{reset}: {}", visible_lines(&e.message));
         for hint in &e.hints {
-            eprintln!("{cyan}hint{reset}: {}", visible_lines(hint));
+            eprintln!("{cyan}{hint_word}{reset}: {}", visible_lines(hint));
         }
     }
 

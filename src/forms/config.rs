@@ -84,6 +84,44 @@ record! {
     }
 }
 
+keywords! {
+    /// The paper forms and reports are laid out for.
+    pub enum Paper ("paper") {
+        /// A4 纸(210 × 297 mm)· A4
+        A4 = "a4",
+        /// 美式信纸(8.5 × 11 in)· US Letter
+        Letter = "letter",
+    }
+}
+
+impl Paper {
+    /// The page size as CSS names it.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+
+    /// The paper as typst names it.
+    pub fn typst(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "us-letter",
+        }
+    }
+}
+
+record! {
+    /// Printing options.
+    pub struct Print ("[print]") {
+        /// 纸张 · paper: a4 (the default) or letter
+        pub paper: Option<Paper>,
+        /// 字体 · the PDF's font: a font file, a folder of fonts, or an installed family
+        pub font: Option<String>,
+    }
+}
+
 record! {
     /// Security options.
     pub struct Security ("[security]") {
@@ -123,6 +161,8 @@ record! {
         pub security: Option<Security>,
         /// 附件 · attachments (photos, scans) in case folders
         pub attachments: Option<Attachments>,
+        /// 打印 · printing: paper and the PDF's font
+        pub print: Option<Print>,
     }
 }
 

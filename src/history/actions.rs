@@ -13,6 +13,7 @@ use crate::forms::{ApprovalKind, CaseFile, FeeArrangement, State, Transport, Via
 use crate::history::store::{CaseCommit, Store, StoreError};
 use crate::history::workflow::{self, Via};
 use crate::rules::{self, Context};
+use crate::t;
 use crate::workspace::case::{self, Case};
 use crate::workspace::{Loaded, Workspace, decode_file, suggest};
 use std::collections::BTreeMap;
@@ -45,22 +46,16 @@ impl Actor {
     }
 }
 
-/// Why a step was refused or failed.
-#[derive(Debug, thiserror::Error)]
+/// Why a step was refused or failed (said in the person's language: [`crate::i18n`]).
+#[derive(Debug)]
 pub enum ActionError {
     /// Git has no identity here.
-    #[error("git has no user.email here, so svc cannot tell who is acting")]
     NoIdentity,
     /// Nobody in people.toml has the e-mail.
-    #[error("nobody in people.toml has the e-mail {0}")]
     UnknownPerson(String),
     /// `case.toml` cannot be read.
-    #[error("case {0}: case.toml cannot be read")]
     Unreadable(String, Vec<Finding>),
     /// The action is not legal in the case's state.
-    #[error(
-        "cannot {action} case {case}: it is {state}; `{command}` applies to a case that is {allowed}"
-    )]
     WrongState {
         /// The action.
         action: Action,
@@ -74,7 +69,6 @@ pub enum ActionError {
         allowed: String,
     },
     /// The person does not hold a role allowed to take the action.
-    #[error("{person} may not {action} case {case} ({why})")]
     Role {
         /// Who tried.
         person: String,
@@ -86,7 +80,6 @@ pub enum ActionError {
         why: String,
     },
     /// Nobody approves their own submission.
-    #[error("{person} may not approve their own submission (case {case})")]
     SelfApproval {
         /// Who tried.
         person: String,
@@ -94,13 +87,8 @@ pub enum ActionError {
         case: String,
     },
     /// A needed option is missing or wrong.
-    #[error("{0}")]
     Invalid(String, String),
     /// case.toml in the work tree (or the index) is not what was last committed.
-    #[error(
-        "{path} is not as last committed ({}): svc owns this file, and a step acts on the case as committed",
-        .differences.join(", ")
-    )]
     Uncommitted {
         /// The file, relative to the workspace root.
         path: PathBuf,
@@ -108,7 +96,6 @@ pub enum ActionError {
         differences: Vec<String>,
     },
     /// The case would break the procedure's rules in its new state.
-    #[error("cannot {action} case {case}: {} rule error(s) must be fixed first", .findings.len())]
     Rules {
         /// The action.
         action: Action,
@@ -120,8 +107,80 @@ pub enum ActionError {
         unwritten: Vec<std::sync::Arc<SourceFile>>,
     },
     /// The repository refused or failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
+}
+
+impl std::fmt::Display for ActionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ActionError::NoIdentity => t!("step-no-identity"),
+            ActionError::UnknownPerson(email) => t!("step-unknown-person", email = email),
+            ActionError::Unreadable(case, _) => t!("step-unreadable", case = case),
+            ActionError::WrongState {
+                action,
+                command,
+                case,
+                state,
+                allowed,
+            } => t!(
+                "step-wrong-state",
+                action = action.name(),
+                case = case,
+                state = state.as_str(),
+                command = *command,
+                allowed = allowed,
+            ),
+            ActionError::Role {
+                person,
+                action,
+                case,
+                why,
+            } => t!(
+                "step-role",
+                person = person,
+                action = action.name(),
+                case = case,
+                why = why
+            ),
+            ActionError::SelfApproval { person, case } => {
+                t!("step-self-approval", person = person, case = case)
+            }
+            ActionError::Invalid(message, _) => message.clone(),
+            ActionError::Uncommitted { path, differences } => t!(
+                "step-uncommitted",
+                path = path.display().to_string(),
+                differences = differences.join(", ")
+            ),
+            ActionError::Rules {
+                action,
+                case,
+                findings,
+                ..
+            } => t!(
+                "step-rules",
+                action = action.name(),
+                case = case,
+                count = findings.len()
+            ),
+            ActionError::Store(e) => return e.fmt(f),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ActionError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ActionError::Store(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<StoreError> for ActionError {
+    fn from(e: StoreError) -> ActionError {
+        ActionError::Store(e)
+    }
 }
 
 /// The identity git uses in the workspace's repository (read from where the store's
@@ -285,7 +344,7 @@ pub fn prepare(
             command: action.command(),
             case: id,
             state: from,
-            allowed: allowed.join(" or "),
+            allowed: allowed.join(&t!("step-or")),
         });
     };
     let via = file.assigned_via.as_ref().map(|v| {
@@ -303,10 +362,10 @@ pub fn prepare(
             person: actor.id.clone(),
             action,
             case: id,
-            why: format!(
-                "only its assignees may: {}",
-                if assignees.is_empty() {
-                    "nobody yet".to_string()
+            why: t!(
+                "step-role-assignees",
+                assignees = if assignees.is_empty() {
+                    t!("step-role-nobody")
                 } else {
                     assignees.join(", ")
                 }
@@ -320,7 +379,7 @@ pub fn prepare(
             person: actor.id.clone(),
             action,
             case: id,
-            why: format!("it takes the role {}", roles.join(" or ")),
+            why: t!("step-role-takes", roles = roles.join(&t!("step-or"))),
         });
     }
     let mut doc: DocumentMut = file.source.text.parse().map_err(|e| {

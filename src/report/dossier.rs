@@ -22,12 +22,15 @@ use crate::forms::finding::{Finding, Location, Severity};
 use crate::forms::{FormKind, State, Visit};
 use crate::history::log::{self, Entry};
 use crate::history::store::{Store, StoreError};
+use crate::report::pdf::{self, FontError, Fonts, PdfError};
 use crate::report::templates::{self, Locale, TemplateError, Templates};
 use crate::rules::{self, Context as RuleContext};
 use crate::workspace::case::Case;
 use crate::workspace::{Loaded, Workspace};
 use form::{FormView, Row, SignatureLine, Table, Views};
 use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The formats a form or dossier is written in.
@@ -35,8 +38,10 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// Markdown: for reading, diffing and converting.
     Md,
-    /// One self-contained HTML page, for printing on A4.
+    /// One self-contained HTML page, for printing on A4 (or Letter).
     Html,
+    /// A PDF typeset by svc, fonts embedded.
+    Pdf,
 }
 
 impl Format {
@@ -45,11 +50,18 @@ impl Format {
         match self {
             Format::Md => "md",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
     /// The format a file name asks for by its extension.
     pub fn of_path(path: &Path) -> Option<Format> {
+        let pdf = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        if pdf {
+            return Some(Format::Pdf);
+        }
         match templates::Format::of_path(path)? {
             templates::Format::Md => Some(Format::Md),
             templates::Format::Html => Some(Format::Html),
@@ -62,6 +74,7 @@ impl Format {
         match self {
             Format::Md => "form.md",
             Format::Html => "form.html",
+            Format::Pdf => "form.typ",
         }
     }
 
@@ -70,6 +83,7 @@ impl Format {
         match self {
             Format::Md => "case.md",
             Format::Html => "case.html",
+            Format::Pdf => "case.typ",
         }
     }
 }
@@ -202,6 +216,18 @@ pub enum DossierError {
     /// A template failed.
     #[error(transparent)]
     Template(#[from] TemplateError),
+    /// No font for a PDF.
+    #[error(transparent)]
+    Font(#[from] FontError),
+}
+
+impl From<PdfError> for DossierError {
+    fn from(e: PdfError) -> DossierError {
+        match e {
+            PdfError::Font(e) => DossierError::Font(e),
+            PdfError::Template(e) => DossierError::Template(e),
+        }
+    }
 }
 
 /// The visit record named by `site` (its site id, or its file's name or stem, which tells
@@ -298,6 +324,10 @@ pub struct Printer<'a> {
     pub now: Timestamp,
     /// What git knows of the case.
     pub recorded: &'a Recorded,
+    /// The fonts a PDF is typeset with (needed for [`Format::Pdf`] only).
+    pub fonts: Option<&'a Fonts>,
+    /// Where the case folders are read from (their `attachments/`).
+    pub files_root: &'a Path,
 }
 
 /// The company, for page headers.
@@ -346,8 +376,58 @@ struct FormEntry {
     subtitle: String,
     /// `ok`, `missing` or `unreadable`.
     status: &'static str,
-    /// The form as printed with the form template (empty unless `ok`).
+    /// The form as printed with the form template (empty unless `ok`, and for a PDF, whose
+    /// template lays out `view` itself).
     rendered: String,
+    /// The form's fields, tables and signatures (null unless `ok`).
+    view: Option<FormView>,
+}
+
+/// What a page is printed from: the context of the HTML and Markdown templates, and the
+/// data of the PDF ones (the same values).
+#[derive(Debug, Default)]
+struct Page(serde_json::Map<String, Value>);
+
+impl Page {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        self.0.insert(
+            key.to_owned(),
+            serde_json::to_value(value).unwrap_or(Value::Null),
+        );
+    }
+
+    fn to_tera(&self) -> tera::Context {
+        let mut cx = tera::Context::new();
+        for (key, value) in &self.0 {
+            cx.insert(key.clone(), value);
+        }
+        cx
+    }
+}
+
+/// Who the paper is for, and in what money: printed at the head of every form.
+#[derive(Debug, Serialize)]
+struct Parties {
+    /// The customer's name (in English for an English page, when the file gives it).
+    customer: String,
+    /// The case's site, by name.
+    site: String,
+    /// The currency, named: `人民币 (CNY)`.
+    currency: String,
+}
+
+/// A file under the case's `attachments/`.
+#[derive(Debug, Serialize)]
+struct AttachmentView {
+    /// Relative to `attachments/`.
+    path: String,
+    bytes: u64,
+    /// The size for a reader: `2.4 MB`.
+    size: String,
+    /// Whether the page shows it (a PNG, JPEG, GIF or WebP photo or scan).
+    image: bool,
+    /// Where a PDF template finds it (`/attachments/…`); for HTML, a `data:` URI.
+    src: String,
 }
 
 /// One step of the history.
@@ -405,7 +485,7 @@ impl<'a> Printer<'a> {
         case: &Case,
         kind: FormKind,
         site: Option<&str>,
-    ) -> Result<String, DossierError> {
+    ) -> Result<Vec<u8>, DossierError> {
         let views = self.views();
         let visit = match kind {
             FormKind::Visit => Some(select_visit(case, site)?),
@@ -414,12 +494,41 @@ impl<'a> Printer<'a> {
         let view = views
             .form(case, kind, visit)
             .ok_or_else(|| missing_or_unreadable(case, kind))?;
-        Ok(self.render_form(&views, case, &view, false)?)
+        if self.format == Format::Pdf {
+            let mut cx = self.context(&views, case, visit.map(|v| v.value.site.value.as_str()));
+            cx.insert("form", &view);
+            cx.insert("standalone", &true);
+            cx.insert(
+                "title",
+                &format!("{} {} · {}", view.number, view.title, case.id()),
+            );
+            return self.typeset(self.format.form_template(), &cx, BTreeMap::new());
+        }
+        Ok(self.render_form(&views, case, &view, false)?.into_bytes())
+    }
+
+    /// A PDF of `template` with the context `cx`, showing `files`.
+    fn typeset(
+        &self,
+        template: &str,
+        cx: &Page,
+        files: BTreeMap<String, Vec<u8>>,
+    ) -> Result<Vec<u8>, DossierError> {
+        let fonts = self.fonts.ok_or(FontError::NoCjk)?;
+        let data = Value::Object(cx.0.clone());
+        Ok(pdf::typeset(
+            self.templates,
+            fonts,
+            template,
+            &data,
+            files,
+            &self.now,
+        )?)
     }
 
     /// The dossier of the case: for the archive, or the expense claim (refused without
     /// the visit records and the summary, 7.9).
-    pub fn dossier(&self, case: &Case, which: Dossier) -> Result<String, DossierError> {
+    pub fn dossier(&self, case: &Case, which: Dossier) -> Result<Vec<u8>, DossierError> {
         let views = self.views();
         if which == Dossier::ExpenseClaim {
             claim_allowed(case)?;
@@ -448,7 +557,7 @@ impl<'a> Printer<'a> {
                 None => forms.push(absent(&views, kind, "missing")),
             }
         }
-        let mut cx = self.context(&views, case);
+        let mut cx = self.context(&views, case, None);
         cx.insert(
             "kind",
             match which {
@@ -478,19 +587,31 @@ impl<'a> Printer<'a> {
             Dossier::Archive => None,
         };
         cx.insert("claim", &claim);
-        Ok(self.templates.render(self.format.case_template(), &cx)?)
+        let (attachments, files) = attachments(self.files_root, &case.attachments, self.format);
+        cx.insert("attachments", &attachments);
+        if self.format == Format::Pdf {
+            return self.typeset(self.format.case_template(), &cx, files);
+        }
+        Ok(self
+            .templates
+            .render(self.format.case_template(), &cx.to_tera())?
+            .into_bytes())
     }
 
     fn entry(&self, views: &Views, case: &Case, view: FormView) -> Result<FormEntry, DossierError> {
-        let rendered = self.render_form(views, case, &view, true)?;
+        let rendered = match self.format {
+            Format::Pdf => String::new(),
+            _ => self.render_form(views, case, &view, true)?,
+        };
         Ok(FormEntry {
             kind: view.kind,
             number: view.number,
             title: view.title,
             title_alt: view.title_alt,
-            subtitle: view.subtitle,
+            subtitle: view.subtitle.clone(),
             status: "ok",
             rendered,
+            view: Some(view),
         })
     }
 
@@ -501,16 +622,21 @@ impl<'a> Printer<'a> {
         view: &FormView,
         embedded: bool,
     ) -> Result<String, TemplateError> {
-        let mut cx = self.context(views, case);
+        let mut cx = self.context(views, case, None);
         cx.insert("form", view);
         cx.insert("standalone", &!embedded);
         cx.insert("heading", if embedded { "###" } else { "#" });
-        self.templates.render(self.format.form_template(), &cx)
+        self.templates
+            .render(self.format.form_template(), &cx.to_tera())
     }
 
-    /// What every page has: the company, the case, the stamp and the dictionaries.
-    fn context(&self, views: &Views, case: &Case) -> tera::Context {
-        let mut cx = tera::Context::new();
+    /// What every page has: the company, the case and who it is for, the stamp, the paper
+    /// and the dictionaries. `site` is the visit record's, when printing one.
+    fn context(&self, views: &Views, case: &Case, site: Option<&str>) -> Page {
+        let mut cx = Page::default();
+        cx.insert("paper", self.ws.paper().typst());
+        cx.insert("paper_css", self.ws.paper().css());
+        cx.insert("parties", &parties(views, case, site));
         cx.insert("labels", views.labels());
         cx.insert("labels_alt", views.labels_alt());
         cx.insert("locale", self.locale().tag());
@@ -561,7 +687,118 @@ fn absent(views: &Views, kind: FormKind, status: &'static str) -> FormEntry {
         subtitle: String::new(),
         status,
         rendered: String::new(),
+        view: None,
     }
+}
+
+/// The customer, the site and the currency of the case, by name.
+fn parties(views: &Views, case: &Case, site: Option<&str>) -> Parties {
+    let customer = views.customer(case).map(|c| &c.value);
+    let customer_name = match customer {
+        Some(c) => match (views.locale, &c.name_en) {
+            (Locale::En, Some(en)) => en.clone(),
+            _ => c.name.clone(),
+        },
+        None => case
+            .file
+            .as_ref()
+            .map(|f| f.value.customer.value.clone())
+            .unwrap_or_default(),
+    };
+    let site = site
+        .map(str::to_owned)
+        .or_else(|| {
+            case.file
+                .as_ref()
+                .and_then(|f| f.value.site.as_ref())
+                .map(|s| s.value.clone())
+        })
+        .map(|id| views.site(customer, &id))
+        .unwrap_or_default();
+    let code = views.ws.currency();
+    let currency = match (code, views.locale) {
+        ("CNY", Locale::ZhCn) => "人民币 (CNY)".to_owned(),
+        ("CNY", Locale::En) => "Chinese yuan (CNY)".to_owned(),
+        (other, _) => other.to_owned(),
+    };
+    Parties {
+        customer: customer_name,
+        site,
+        currency,
+    }
+}
+
+/// The largest attachment a page shows inline; bigger ones are listed only.
+const MAX_INLINE_IMAGE: u64 = 16 << 20;
+
+/// The case's attachments as a page shows them, and for a PDF the bytes of the images it
+/// shows (read from `root`). Only images are read: a video is listed, never opened.
+fn attachments(
+    root: &Path,
+    list: &[crate::workspace::case::Attachment],
+    format: Format,
+) -> (Vec<AttachmentView>, BTreeMap<String, Vec<u8>>) {
+    let mut files = BTreeMap::new();
+    let views = list
+        .iter()
+        .map(|a| {
+            let kind = image_kind(&a.name).filter(|_| a.bytes <= MAX_INLINE_IMAGE);
+            let content = match (kind, format) {
+                (Some(_), Format::Pdf | Format::Html) => std::fs::read(root.join(&a.file)).ok(),
+                _ => None,
+            };
+            let src = match (&content, format, kind) {
+                (Some(bytes), Format::Html, Some(mime)) => {
+                    format!("data:{mime};base64,{}", base64(bytes))
+                }
+                (Some(_), Format::Pdf, _) => format!("/attachments/{}", a.name),
+                _ => String::new(),
+            };
+            if let (Some(content), Format::Pdf) = (content, format) {
+                files.insert(src.clone(), content);
+            }
+            AttachmentView {
+                image: !src.is_empty(),
+                size: crate::workspace::case::human_size(a.bytes),
+                path: a.name.clone(),
+                bytes: a.bytes,
+                src,
+            }
+        })
+        .collect();
+    (views, files)
+}
+
+/// The MIME type of a photo or scan a page can show, by its extension.
+fn image_kind(name: &str) -> Option<&'static str> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    match ext.as_str() {
+        "png" => Some("image/png"),
+        "jpg" | "jpeg" => Some("image/jpeg"),
+        "gif" => Some("image/gif"),
+        "webp" => Some("image/webp"),
+        _ => None,
+    }
+}
+
+/// Standard base64 with padding (RFC 4648 §4), for `data:` URIs.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// 7.9: the visit records and the summary, and something to claim (the travel log).

@@ -20,6 +20,7 @@ pub mod charts;
 pub mod dossier;
 pub mod monthly;
 pub mod names;
+pub mod pdf;
 pub mod snapshot;
 pub mod table;
 pub mod templates;

@@ -32,6 +32,29 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The cell for a reader (a printed page): money with two decimals, hours with one, a
+    /// share as a percentage, dates and times as in the workbook.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Money(m) => m.to_string(),
+            Cell::Hours(h) => format!("{h:.1}"),
+            Cell::Share(s) => format!("{:.1}%", s * 100.0),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Time(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+        }
+    }
+
+    /// Whether the cell is a number (aligned right on a page).
+    pub fn is_number(&self) -> bool {
+        matches!(
+            self,
+            Cell::Int(_) | Cell::Money(_) | Cell::Hours(_) | Cell::Share(_)
+        )
+    }
+
     /// Text, or nothing for `None`.
     pub fn text_opt(text: Option<&str>) -> Cell {
         text.map_or(Cell::Empty, |t| Cell::Text(t.to_owned()))

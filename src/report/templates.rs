@@ -48,6 +48,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "case.html",
         include_str!("../../templates/report/case.html"),
     ),
+    // The PDF layouts (typst, not rendered through tera: they read the context as data).
+    ("svc.typ", include_str!("../../templates/report/svc.typ")),
+    ("form.typ", include_str!("../../templates/report/form.typ")),
+    ("case.typ", include_str!("../../templates/report/case.typ")),
+    (
+        "monthly.typ",
+        include_str!("../../templates/report/monthly.typ"),
+    ),
 ];
 
 /// The folder of a workspace holding its own versions of the built-in templates.
@@ -263,11 +271,27 @@ impl Templates {
         })
     }
 
+    /// The text of the template `name` as it would be used, for templates svc does not
+    /// render through tera (the PDF layouts). A `--template FILE` replaces only what is
+    /// rendered (`main`), not the files it imports.
+    pub fn text_of(&self, name: &str, main: bool) -> Option<&str> {
+        if main && let Some(custom) = &self.custom {
+            return Some(&custom.text);
+        }
+        self.find_in_workspace_or_builtin(name)
+            .map(|s| s.text.as_str())
+    }
+
     /// The source for `name`, in lookup order.
     fn find(&self, name: &str) -> Option<&Source> {
         if let Some(custom) = &self.custom {
             return Some(custom);
         }
+        self.find_in_workspace_or_builtin(name)
+    }
+
+    /// The workspace's template for `name`, else the built-in, in lookup order.
+    fn find_in_workspace_or_builtin(&self, name: &str) -> Option<&Source> {
         let localized = localized_name(name, self.locale);
         self.by_name
             .get(&localized)
@@ -760,6 +784,12 @@ const LABELS: &[(&str, &str, &str)] = &[
         "recorded in the form",
     ),
     ("form_col_name", "名称", "Name"),
+    ("form_customer", "客户", "Customer"),
+    ("form_site", "地点", "Site"),
+    ("form_currency", "币种", "Currency"),
+    ("case_attachments", "附件", "Attachments"),
+    ("case_attachment_file", "文件", "File"),
+    ("case_attachment_size", "大小", "Size"),
     ("form_col_amount", "金额", "Amount"),
     (
         "form_total_capital",
@@ -992,7 +1022,7 @@ mod tests {
 
     #[test]
     fn builtins_parse() {
-        for (name, text) in BUILTIN {
+        for (name, text) in BUILTIN.iter().filter(|(n, _)| !n.ends_with(".typ")) {
             Source::new((*name).to_owned(), (*text).to_owned())
                 .parse()
                 .unwrap_or_else(|e| panic!("{e}"));

@@ -710,6 +710,31 @@ impl Workspace {
             .map(|t| t.with_timezone(&self.offset()))
     }
 
+    /// The currency amounts are in (`currency`, CNY when absent).
+    pub fn currency(&self) -> &str {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.currency.as_deref())
+            .unwrap_or("CNY")
+    }
+
+    /// The paper forms and reports are laid out for (`[print] paper`, A4 when absent).
+    pub fn paper(&self) -> crate::forms::config::Paper {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.print.as_ref())
+            .and_then(|p| p.paper)
+            .unwrap_or(crate::forms::config::Paper::A4)
+    }
+
+    /// The font svc.toml names for PDFs (`[print] font`), if any.
+    pub fn print_font(&self) -> Option<&str> {
+        self.settings
+            .as_ref()
+            .and_then(|s| s.print.as_ref())
+            .and_then(|p| p.font.as_deref())
+    }
+
     /// The largest attachment a case may keep (`[attachments] max_mb`, 20 MB when absent).
     pub fn attachment_limit(&self) -> crate::forms::decode::Megabytes {
         self.settings

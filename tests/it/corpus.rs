@@ -703,6 +703,10 @@ fn run_svc(dir: &Path, args: &[&str], limit: Duration) -> Result<Run, String> {
         .env("GIT_COMMITTER_DATE", NOW)
         .env("SVC_NOW", NOW)
         .env("NO_COLOR", "1")
+        // Messages in English (the tests of the Chinese ones ask for them).
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("EDITOR")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

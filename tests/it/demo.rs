@@ -7,14 +7,8 @@ use std::process::{Command, Output};
 /// Run the demo as a user would: no pinned clock, git's configuration of a fresh machine.
 fn demo(args: &[&str], target_dir: Option<&Path>) -> Output {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo.sh");
-    let mut command = Command::new("bash");
-    command
-        .arg(script)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env_remove("SVC_NOW")
-        .env("NO_COLOR", "1");
+    let mut command = crate::common::on_the_real_clock(Command::new("bash"));
+    command.arg(script).args(args);
     if let Some(dir) = target_dir {
         command.env("CARGO_TARGET_DIR", dir);
     }

@@ -8,6 +8,7 @@ mod fixture;
 mod fuzz;
 mod hostile;
 mod output;
+mod pdf;
 mod replay;
 mod report;
 mod report_case;

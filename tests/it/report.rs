@@ -6,7 +6,6 @@
 use crate::common::{self, stderr, stdout};
 use crate::workflow::{Ws, code};
 use serde_json::{Value, json};
-use std::path::Path;
 
 /// After November: the report of November is final.
 pub(crate) const DECEMBER: &str = "2026-12-02T09:00:00+08:00";
@@ -1411,24 +1410,11 @@ warranty_end = 2028-01-01
     );
 }
 
-/// Chromium from Debian's package, when it is installed (CI installs it and sets
-/// `SVC_REQUIRE_CHROMIUM`, so the test cannot pass by being skipped there).
-fn chromium() -> Option<&'static str> {
-    let path = "/usr/bin/chromium";
-    if Path::new(path).exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("SVC_REQUIRE_CHROMIUM").is_none(),
-        "SVC_REQUIRE_CHROMIUM is set but {path} is missing: apt-get install -y chromium"
-    );
-    eprintln!("skipped: {path} is not installed (apt-get install -y chromium)");
-    None
-}
-
 #[test]
 fn the_sample_companys_html_report_opens_in_a_browser_with_its_charts_and_cases() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = common::chromium() else {
+        return;
+    };
     let ws = sample_company();
     let json = monthly_json(&ws, common::NOW, &[]);
     let rows = json["case_list"].as_array().map_or(0, Vec::len);

@@ -288,6 +288,10 @@ impl Ws {
             .env("GIT_CEILING_DIRECTORIES", self.tmp.path())
             .env("SVC_NOW", now)
             .env("NO_COLOR", "1")
+            // Messages in English (the tests of the Chinese ones ask for them).
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env_remove("SSH_AUTH_SOCK")
             .env_remove("SVC_FAULT")
             .env_remove("EDITOR")

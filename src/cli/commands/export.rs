@@ -50,9 +50,6 @@ struct CasesArgs {
     /// CSV without the UTF-8 byte-order mark
     #[arg(long)]
     no_bom: bool,
-    /// Language of the headers: zh-CN or en (default: locale in svc.toml)
-    #[arg(long, value_parser = super::render::parse_locale)]
-    locale: Option<Locale>,
 }
 
 /// Run an export.
@@ -80,7 +77,7 @@ fn cases(args: CasesArgs, env: &Env) -> CliResult {
     let loaded: Vec<case::Case> = dirs.par_iter().map(|d| case::load(&ws.root, d)).collect();
     let rows = case_rows(&ws, &loaded, now);
     let unreadable = dirs.len() - rows.len();
-    let locale = args.locale.unwrap_or_else(|| ws.locale());
+    let locale = env.paper_locale(&ws);
     let output = args.output.as_deref();
     let bytes = match format {
         ExportFormat::Json => {

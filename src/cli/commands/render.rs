@@ -6,7 +6,8 @@ use crate::cli::{Env, done, error::CliError, error::CliResult};
 use std::path::{Path, PathBuf};
 use svc::forms::FormKind;
 use svc::report::dossier::{self, DossierError, Format, Printer};
-use svc::report::templates::{Locale, Templates};
+use svc::report::pdf::{self, Fonts};
+use svc::report::templates::Templates;
 use svc::workspace::Workspace;
 use svc::workspace::case;
 
@@ -21,15 +22,16 @@ pub struct Args {
     /// Output format (default: from -o's extension, else md)
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<FormatArg>,
-    /// Language of the labels: zh-CN or en (default: locale in svc.toml)
-    #[arg(long, value_name = "LOCALE", value_parser = parse_locale)]
-    locale: Option<Locale>,
     /// The visit record to print when the case has several: its site id or file name
     #[arg(long, value_name = "SITE")]
     site: Option<String>,
     /// Write to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// The PDF's font: a font file, a folder of fonts, or an installed family (default:
+    /// font under [print] in svc.toml, else the system's Chinese font)
+    #[arg(long, value_name = "FONT")]
+    font: Option<String>,
 }
 
 /// The formats a form is printed in.
@@ -39,6 +41,8 @@ pub enum FormatArg {
     Md,
     /// One self-contained HTML page, printable on A4
     Html,
+    /// PDF, typeset by svc with the fonts embedded
+    Pdf,
 }
 
 impl FormatArg {
@@ -47,14 +51,22 @@ impl FormatArg {
     pub fn choose(arg: Option<FormatArg>, output: Option<&Path>) -> Result<Format, CliError> {
         Ok(match crate::cli::output::choose(arg, output)? {
             Some(FormatArg::Html) => Format::Html,
+            Some(FormatArg::Pdf) => Format::Pdf,
             Some(FormatArg::Md) | None => Format::Md,
         })
     }
 }
 
-/// `zh-CN` or `en`.
-pub fn parse_locale(text: &str) -> Result<Locale, String> {
-    text.parse()
+/// The fonts for a PDF (`--font`, else `[print] font` in svc.toml, else the system's CJK
+/// font); none for other formats. No font that writes Chinese is exit 3, naming what to
+/// install.
+pub fn fonts_for(pdf: bool, font: Option<&str>, ws: &Workspace) -> Result<Option<Fonts>, CliError> {
+    if !pdf {
+        return Ok(None);
+    }
+    Fonts::find(font.or(ws.print_font()))
+        .map(Some)
+        .map_err(|e| CliError::env(e.to_string()).hint(pdf::INSTALL_HINT))
 }
 
 /// Print the form of the case as it is on disk, stamped with the commit HEAD names.
@@ -70,25 +82,32 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
     let format = FormatArg::choose(args.format, args.output.as_deref())?;
-    let locale = args.locale.unwrap_or_else(|| ws.locale());
+    let locale = env.paper_locale(&ws);
     let templates = Templates::load(&ws.root, locale, None).map_err(template_error)?;
     let dir = case::find(&ws.root, &args.case)?;
     let case = case::load(&ws.root, &dir);
     let recorded =
         dossier::recorded(&ws.root, &dir, case.id(), env.cached()).map_err(store_error)?;
+    let fonts = fonts_for(format == Format::Pdf, args.font.as_deref(), &ws)?;
     let printer = Printer {
         ws: &ws,
         templates: &templates,
         format,
         now,
         recorded: &recorded,
+        fonts: fonts.as_ref(),
+        files_root: &ws.root,
     };
-    let text = printer
+    let bytes = printer
         .form(&case, kind, args.site.as_deref())
         .map_err(|e| dossier_error(e, env, &ws))?;
-    write(env, args.output.as_deref(), &text, || {
-        format!("{} {kind} of {}", kind.number(), case.id())
-    })?;
+    write(
+        env,
+        args.output.as_deref(),
+        &bytes,
+        format == Format::Pdf,
+        || format!("{} {kind} of {}", kind.number(), case.id()),
+    )?;
     done()
 }
 
@@ -130,15 +149,17 @@ pub fn dossier_error(e: DossierError, env: &Env, ws: &Workspace) -> CliError {
             ))
         }
         DossierError::Template(e) => template_error(e),
+        DossierError::Font(e) => CliError::env(e.to_string()).hint(pdf::INSTALL_HINT),
     }
 }
 
-/// Write `text` to `output`, or to standard output.
+/// Write `bytes` to `output`, or to standard output (not a PDF to a terminal).
 pub fn write(
     env: &Env,
     output: Option<&Path>,
-    text: &str,
+    bytes: &[u8],
+    binary: bool,
     what: impl FnOnce() -> String,
 ) -> Result<(), CliError> {
-    crate::cli::output::write_bytes(env, output, text.as_bytes(), false, what)
+    crate::cli::output::write_bytes(env, output, bytes, binary, what)
 }

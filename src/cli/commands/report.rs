@@ -6,7 +6,7 @@ use crate::cli::{Env, done, error::CliError, error::CliResult};
 use std::path::PathBuf;
 use svc::report::monthly::{self, Month, Stamp};
 use svc::report::snapshot::Snapshot;
-use svc::report::templates::{Format, Locale, TemplateError, Templates};
+use svc::report::templates::{Format, TemplateError, Templates};
 use svc::workspace::Workspace;
 
 /// Write reports from the committed data.
@@ -39,6 +39,8 @@ pub enum FormatArg {
     Json,
     /// An Excel workbook, one sheet per table of the analysis
     Xlsx,
+    /// PDF, typeset by svc with the fonts embedded: the charts and the workbook's tables
+    Pdf,
 }
 
 impl FormatArg {
@@ -49,7 +51,7 @@ impl FormatArg {
             FormatArg::Html => Some(Format::Html),
             FormatArg::Csv => Some(Format::Csv),
             FormatArg::Json => Some(Format::Json),
-            FormatArg::Xlsx => None,
+            FormatArg::Xlsx | FormatArg::Pdf => None,
         }
     }
 }
@@ -76,18 +78,15 @@ struct MonthlyArgs {
     /// Render with this template file instead of the built-in (or the workspace's)
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
-    /// Language: zh-CN or en (default: locale in svc.toml)
-    #[arg(long, value_name = "LOCALE", value_parser = parse_locale)]
-    locale: Option<Locale>,
+    /// The PDF's font: a font file, a folder of fonts, or an installed family (default:
+    /// font under [print] in svc.toml, else the system's Chinese font)
+    #[arg(long, value_name = "FONT")]
+    font: Option<String>,
 }
 
 fn parse_month(text: &str) -> Result<Month, String> {
     Month::parse(text)
         .ok_or_else(|| format!("`{text}` is not a month; write YYYY-MM, e.g. 2026-11"))
-}
-
-fn parse_locale(text: &str) -> Result<Locale, String> {
-    text.parse()
 }
 
 /// Run a report.
@@ -118,6 +117,14 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
             Some(Format::Html) => FormatArg::Html,
             Some(Format::Csv) => FormatArg::Csv,
             Some(Format::Json) => FormatArg::Json,
+            _ if args
+                .template
+                .as_deref()
+                .and_then(|t| t.extension())
+                .is_some_and(|e| e == "typ") =>
+            {
+                FormatArg::Pdf
+            }
             _ => FormatArg::Md,
         },
     };
@@ -127,7 +134,7 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
         )
         .hint("leave out --template, or choose another --format"));
     }
-    let locale = args.locale.unwrap_or_else(|| here.locale());
+    let locale = env.paper_locale(&here);
     if let Some(template) = &args.template
         && format == FormatArg::Html
         && Format::of_path(template) != Some(Format::Html)
@@ -137,9 +144,11 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
             template.display()
         ));
     }
-    // Templates first: a broken one is reported before any data is read.
+    // Templates and fonts first: a broken template, or no font for a PDF, is reported
+    // before any data is read.
     let templates =
         Templates::load(&root, locale, args.template.as_deref()).map_err(template_error)?;
+    let fonts = super::render::fonts_for(format == FormatArg::Pdf, args.font.as_deref(), &here)?;
     // No case folder is checked out at once: the report writes out only those it needs.
     let snapshot = Snapshot::open(&root, args.rev.as_deref()).map_err(|e| {
         let error = CliError::env(e.to_string());
@@ -183,6 +192,24 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
                 text.into_bytes()
             }
         }
+        None if format == FormatArg::Pdf => {
+            let data = svc::report::pdf::monthly::data(&report, locale, here.paper());
+            let fonts = fonts.as_ref().ok_or_else(|| CliError::env("no fonts"))?;
+            svc::report::pdf::typeset(
+                &templates,
+                fonts,
+                "monthly.typ",
+                &data,
+                Default::default(),
+                &now,
+            )
+            .map_err(|e| match e {
+                svc::report::pdf::PdfError::Font(e) => {
+                    CliError::env(e.to_string()).hint(svc::report::pdf::INSTALL_HINT)
+                }
+                svc::report::pdf::PdfError::Template(e) => template_error(e),
+            })?
+        }
         None => {
             let tables = svc::report::workbook::monthly_tables(&report, locale);
             let title = format!("{} {month}", report.company);
@@ -202,7 +229,7 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
             report.unreadable.len()
         ));
     }
-    let binary = format == FormatArg::Xlsx;
+    let binary = matches!(format, FormatArg::Xlsx | FormatArg::Pdf);
     crate::cli::output::write_bytes(env, output, &bytes, binary, || {
         format!("monthly report {month}, commit {}", snapshot.short_commit())
     })?;

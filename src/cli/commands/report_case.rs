@@ -1,14 +1,14 @@
 //! `svc report case CASE`: one case's dossier from the committed data, for the archive
 //! (7.10), or with `--expense-claim` the reimbursement pack (7.9).
 
-use super::render::{FormatArg, dossier_error, parse_locale, write};
+use super::render::{FormatArg, dossier_error, fonts_for, write};
 use super::report::template_error;
 use super::step::store_error;
 use crate::cli::{Env, done, error::CliError, error::CliResult};
 use std::path::PathBuf;
 use svc::report::dossier::{self, Dossier, Printer};
 use svc::report::snapshot::{Snapshot, SnapshotError};
-use svc::report::templates::{Locale, Templates};
+use svc::report::templates::Templates;
 use svc::workspace::Workspace;
 use svc::workspace::case;
 
@@ -21,9 +21,6 @@ pub struct Args {
     /// Output format (default: from -o's extension, else md)
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<FormatArg>,
-    /// Language: zh-CN or en (default: locale in svc.toml)
-    #[arg(long, value_name = "LOCALE", value_parser = parse_locale)]
-    locale: Option<Locale>,
     /// Write to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -31,6 +28,10 @@ pub struct Args {
     /// expenses with the advance, and the visit records and summary attached (7.9)
     #[arg(long)]
     expense_claim: bool,
+    /// The PDF's font: a font file, a folder of fonts, or an installed family (default:
+    /// font under [print] in svc.toml, else the system's Chinese font)
+    #[arg(long, value_name = "FONT")]
+    font: Option<String>,
 }
 
 /// Write the dossier of the case as committed at HEAD.
@@ -39,7 +40,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let here = Workspace::open(&root);
     let now = env.now(&here)?;
     let format = FormatArg::choose(args.format, args.output.as_deref())?;
-    let locale = args.locale.unwrap_or_else(|| here.locale());
+    let locale = env.paper_locale(&here);
     let templates = Templates::load(&root, locale, None).map_err(template_error)?;
     let dir = case::find(&root, &args.case)?;
     let id = dir
@@ -66,19 +67,22 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = Workspace::open(&snapshot.root);
     let case = case::load(case_root, &dir);
     let recorded = dossier::recorded(&root, &dir, &id, env.cached()).map_err(store_error)?;
+    let fonts = fonts_for(format == dossier::Format::Pdf, args.font.as_deref(), &ws)?;
     let printer = Printer {
         ws: &ws,
         templates: &templates,
         format,
         now,
         recorded: &recorded,
+        fonts: fonts.as_ref(),
+        files_root: case_root,
     };
     let which = if args.expense_claim {
         Dossier::ExpenseClaim
     } else {
         Dossier::Archive
     };
-    let text = printer.dossier(&case, which).map_err(|e| {
+    let bytes = printer.dossier(&case, which).map_err(|e| {
         let error = dossier_error(e, env, &ws);
         if recorded.uncommitted.is_empty() {
             error
@@ -107,8 +111,12 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     } else {
         "dossier"
     };
-    write(env, args.output.as_deref(), &text, || {
-        format!("{what} of {id}, commit {}", snapshot.short_commit())
-    })?;
+    write(
+        env,
+        args.output.as_deref(),
+        &bytes,
+        format == dossier::Format::Pdf,
+        || format!("{what} of {id}, commit {}", snapshot.short_commit()),
+    )?;
     done()
 }

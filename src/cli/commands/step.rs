@@ -9,6 +9,7 @@ use svc::forms::Action;
 use svc::history::actions::{ActionError, Outcome, Step};
 use svc::history::signing::SignError;
 use svc::history::store::StoreError;
+use svc::t;
 use svc::team;
 use svc::team::review::ReviewError;
 use svc::team::step::{Desk, Notice, Review, StepError};
@@ -103,24 +104,33 @@ pub fn outcome_line(action: Action, o: &Outcome) -> String {
 pub fn action_error(e: ActionError, env: &Env, root: &Path) -> CliError {
     let message = e.to_string();
     match e {
-        ActionError::NoIdentity => CliError::env(message).hint("git config user.email you@example.com (the e-mail of your entry in people.toml)"),
-        ActionError::UnknownPerson(_) => CliError::refused(message)
-            .hint("ask an admin to add you to people.toml, or set git's user.email to the e-mail listed there"),
+        ActionError::NoIdentity => CliError::env(message).hint(t!("step-no-identity-hint")),
+        ActionError::UnknownPerson(_) => {
+            CliError::refused(message).hint(t!("step-unknown-person-hint"))
+        }
         ActionError::Unreadable(_, findings) => {
             eprint!("{}", env.ui.findings(root, &findings));
-            CliError::refused(message).hint("fix the findings above (svc validate shows them all), then try again")
+            CliError::refused(message).hint(t!("step-fix-findings-hint"))
         }
-        ActionError::Rules { findings, unwritten, .. } => {
+        ActionError::Rules {
+            findings,
+            unwritten,
+            ..
+        } => {
             eprint!("{}", env.ui.findings_in(root, &findings, &unwritten));
-            CliError::refused(message).hint("fix the findings above (svc validate shows them all), then try again")
+            CliError::refused(message).hint(t!("step-fix-findings-hint"))
         }
-        ActionError::WrongState { case, .. } => CliError::refused(message).hint(format!("`svc show {case}` shows where the case stands; `svc log {case}` how it got there")),
-        ActionError::Role { .. } => CliError::refused(message).hint("the roles are in people.toml; an admin changes them"),
-        ActionError::SelfApproval { .. } => CliError::refused(message).hint("nobody approves their own submission: another person with the role must"),
+        ActionError::WrongState { case, .. } => {
+            CliError::refused(message).hint(t!("step-wrong-state-hint", case = case))
+        }
+        ActionError::Role { .. } => CliError::refused(message).hint(t!("step-role-hint")),
+        ActionError::SelfApproval { .. } => {
+            CliError::refused(message).hint(t!("step-self-approval-hint"))
+        }
         ActionError::Invalid(_, hint) => CliError::refused(message).hint(hint),
-        ActionError::Uncommitted { path, .. } => CliError::refused(message).hint(format!(
-            "nothing was changed; `git restore --staged --worktree -- {}` brings back the committed case.toml (the forms beside it are yours to edit)",
-            path.display()
+        ActionError::Uncommitted { path, .. } => CliError::refused(message).hint(t!(
+            "step-uncommitted-hint",
+            path = path.display().to_string()
         )),
         ActionError::Store(e) => store_error(e),
     }

@@ -44,6 +44,9 @@ pub struct FormView {
     pub fields: Vec<Row>,
     /// The lists, as tables.
     pub tables: Vec<Table>,
+    /// Fields printed after the tables, before the signatures: the fee list's total (in
+    /// figures and in Chinese capitals) and payment, which close what the items add up.
+    pub closing: Vec<Row>,
     /// Who signs the form.
     pub signatures: Vec<SignatureLine>,
     /// The form as written, for templates that want a field by its key.
@@ -765,6 +768,7 @@ impl<'a> Views<'a> {
             rows,
             Some(footer),
         );
+        b.closing();
         b.field(
             "total",
             f.total
@@ -1012,6 +1016,8 @@ struct Builder<'v, 'a> {
     v: &'v Views<'a>,
     fields: &'static [(&'static str, &'static str)],
     view: FormView,
+    /// Whether fields go after the tables (see [`FormView::closing`]).
+    closing: bool,
 }
 
 impl<'v, 'a> Builder<'v, 'a> {
@@ -1035,10 +1041,17 @@ impl<'v, 'a> Builder<'v, 'a> {
                 subtitle: String::new(),
                 fields: Vec::new(),
                 tables: Vec::new(),
+                closing: Vec::new(),
                 signatures: Vec::new(),
                 data: Value::Null,
             },
+            closing: false,
         }
+    }
+
+    /// The fields that follow are printed after the tables.
+    fn closing(&mut self) {
+        self.closing = true;
     }
 
     /// Note the file and the form as written.
@@ -1060,7 +1073,7 @@ impl<'v, 'a> Builder<'v, 'a> {
         } else {
             lines
         };
-        self.view.fields.push(Row {
+        let row = Row {
             key: key.to_string(),
             label: label.0,
             label_alt: label.1,
@@ -1068,7 +1081,12 @@ impl<'v, 'a> Builder<'v, 'a> {
             lines,
             group,
             sub,
-        });
+        };
+        if self.closing {
+            self.view.closing.push(row);
+        } else {
+            self.view.fields.push(row);
+        }
     }
 
     /// A field of the form.

@@ -520,6 +520,10 @@ pub fn svc_in(dir: &Path, args: &[&str]) -> Output {
         .env("GIT_COMMITTER_DATE", "2026-11-27T12:00:00+08:00")
         .env("SVC_NOW", NOW)
         .env("NO_COLOR", "1")
+        // Messages in English (the tests of the Chinese ones ask for them).
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("EDITOR")
         .output()
         .expect("run svc")
@@ -572,4 +576,33 @@ pub fn brief(findings: &[Finding]) -> Vec<String> {
 /// A path under the fixture's case.
 pub fn in_case(rel: &str) -> PathBuf {
     PathBuf::from(CASE).join(rel)
+}
+
+/// Chromium from Debian's package, when it is installed (CI installs it and sets
+/// `SVC_REQUIRE_CHROMIUM`, so the test cannot pass by being skipped there).
+pub fn chromium() -> Option<&'static str> {
+    let path = "/usr/bin/chromium";
+    if Path::new(path).exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("SVC_REQUIRE_CHROMIUM").is_none(),
+        "SVC_REQUIRE_CHROMIUM is set but {path} is missing: apt-get install -y chromium"
+    );
+    eprintln!("skipped: {path} is not installed (apt-get install -y chromium)");
+    None
+}
+
+/// `command` as a user runs svc: git's configuration of a fresh machine, the real clock (no
+/// `SVC_NOW`), no colour, messages in English.
+pub fn on_the_real_clock(mut command: Command) -> Command {
+    command
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("SVC_NOW")
+        .env("NO_COLOR", "1")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    command
 }

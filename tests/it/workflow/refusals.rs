@@ -416,7 +416,7 @@ fn the_rules_of_the_new_state_block_the_step() {
     );
     assert!(
         err.ends_with(&format!(
-            "error: cannot submit case {id}: 1 rule error(s) must be fixed first\nhint: fix the findings above (svc validate shows them all), then try again\n"
+            "error: cannot submit case {id}: 1 rule error must be fixed first\nhint: fix the findings above (svc validate shows them all), then try again\n"
         )),
         "{err}"
     );
@@ -454,7 +454,7 @@ fn the_rules_of_the_new_state_block_the_step() {
     );
     assert!(
         err.ends_with(&format!(
-            "error: cannot start case {id}: 1 rule error(s) must be fixed first\nhint: fix the findings above (svc validate shows them all), then try again\n"
+            "error: cannot start case {id}: 1 rule error must be fixed first\nhint: fix the findings above (svc validate shows them all), then try again\n"
         )),
         "{err}"
     );
@@ -493,7 +493,7 @@ fn completing_needs_a_confirmed_visit_record_for_every_site() {
     );
     assert!(
         err.ends_with(&format!(
-            "error: cannot complete case {id}: 1 rule error(s) must be fixed first\nhint: fix the findings above (svc validate shows them all), then try again\n"
+            "error: cannot complete case {id}: 1 rule error must be fixed first\nhint: fix the findings above (svc validate shows them all), then try again\n"
         )),
         "{err}"
     );
@@ -530,7 +530,7 @@ fn handing_in_needs_the_travel_log_and_the_summary() {
     );
     assert!(
         err.contains(&format!(
-            "error: cannot submit case {id}: 1 rule error(s) must be fixed first"
+            "error: cannot submit case {id}: 1 rule error must be fixed first"
         )),
         "{err}"
     );
@@ -718,4 +718,56 @@ fn the_acting_person_is_the_one_git_itself_reads() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["person"], "zhao.min");
+}
+
+/// svc as a person whose environment asks for Chinese.
+fn in_chinese(ws: &Ws, args: &[&str]) -> std::process::Output {
+    ws.command(T_LATER)
+        .env("LANG", "zh_CN.UTF-8")
+        .args(args)
+        .output()
+        .expect("run svc")
+}
+
+#[test]
+fn a_person_whose_environment_asks_for_chinese_is_refused_and_helped_in_chinese() {
+    let ws = Ws::init();
+    let case = ws.new_case();
+    let id = case.id.as_str();
+    ws.act_as("wang.qiang");
+    let out = in_chinese(&ws, &["accept", id, "--fee", "warranty"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "错误: wang.qiang 不能对服务单 {id} 执行 accept（需要角色 csc）\n提示: 角色登记在 people.toml 中，由管理员修改\n"
+        )
+    );
+    // The same refusal in English when the command line asks for it.
+    let out = in_chinese(&ws, &["--locale", "en", "accept", id, "--fee", "warranty"]);
+    assert!(
+        stderr(&out).starts_with(&format!("error: wang.qiang may not accept case {id}")),
+        "{}",
+        stderr(&out)
+    );
+
+    let help = in_chinese(&ws, &["--help"]);
+    let text = stdout(&help);
+    assert!(help.status.success(), "{}", stderr(&help));
+    assert!(text.starts_with("在 git 管理的表单文件夹上执行"), "{text}");
+    assert!(text.contains("用法: svc"), "{text}");
+    assert!(text.contains("\n命令:\n"), "{text}");
+    assert!(text.contains("\n全局选项:\n"), "{text}");
+
+    let help = in_chinese(&ws, &["approve", "--help"]);
+    let text = stdout(&help);
+    assert!(text.contains("用法: svc approve"), "{text}");
+    // The options every command takes come once, in their own section after the command's.
+    let own = text.find("\n选项:\n").expect("its own options");
+    let global = text.find("\n全局选项:\n").expect("the global options");
+    assert!(own < global, "{text}");
+    assert_eq!(text.matches("--json").count(), 1, "{text}");
+    assert!(text[global..].contains("--locale"), "{text}");
+    assert!(!text[..global].contains("--quiet"), "{text}");
+    assert!(!text.contains("Print help"), "no English left: {text}");
 }

@@ -218,7 +218,7 @@ fn a_tampered_sheet_stops_svc_start() {
              \x20  |      ^^^^^^^\n\
              \x20 hint: a change after a signature needs a new one: `svc submit {id}` sends the task sheet back for signature, or restore the signed version\n\
              \n\
-             error: cannot start case {id}: 1 rule error(s) must be fixed first\n\
+             error: cannot start case {id}: 1 rule error must be fixed first\n\
              hint: fix the findings above (svc validate shows them all), then try again\n"
         )
     );

@@ -172,7 +172,7 @@ fn svc_does_not_take_a_step_dated_before_the_step_before_it() {
     );
     assert!(
         err.ends_with(&format!(
-            "error: cannot start case {}: 4 rule error(s) must be fixed first\nhint: fix the findings above (svc validate shows them all), then try again\n",
+            "error: cannot start case {}: 4 rule errors must be fixed first\nhint: fix the findings above (svc validate shows them all), then try again\n",
             case.id
         )),
         "{err}"
