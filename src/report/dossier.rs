@@ -876,9 +876,9 @@ fn facts(views: &Views, case: &Case) -> Facts {
     let customer_text = match customer {
         Some(c) => match (&c.name_en, views.locale) {
             (Some(en), Locale::En) if !en.trim().is_empty() => {
-                format!("{} · {en} ({})", c.name, c.id.value)
+                format!("{} · {en}", c.name)
             }
-            _ => format!("{} ({})", c.name, c.id.value),
+            _ => c.name.clone(),
         },
         None => file.customer.value.clone(),
     };
@@ -955,7 +955,7 @@ fn facts(views: &Views, case: &Case) -> Facts {
         format!(
             "{} · {}",
             views.time(&file.opened_at.value),
-            views.person(&file.opened_by.value)
+            views.name(&file.opened_by.value)
         ),
     ));
     if let Some(by) = &file.assigned_by {
@@ -967,7 +967,7 @@ fn facts(views: &Views, case: &Case) -> Facts {
         rows.push(views.labelled(
             "assigned_by",
             "case_assigned_by",
-            format!("{}{via}", views.person(&by.value)),
+            format!("{}{via}", views.name(&by.value)),
         ));
     }
     rows.push(views.labelled(
@@ -1042,7 +1042,7 @@ fn approvals(views: &Views, case: &Case) -> Table {
         .map(|a| {
             vec![
                 views.keyword(a.kind.value.describe()),
-                views.person(&a.by.value),
+                views.name(&a.by.value),
                 views.keyword(a.role.value.describe()),
                 views.time(&a.at.value),
                 views.text(a.note.as_deref()),
@@ -1078,7 +1078,7 @@ fn rejections(views: &Views, case: &Case) -> Table {
         .map(|r| {
             vec![
                 views.keyword(r.kind.value.describe()),
-                views.person(&r.by.value),
+                views.name(&r.by.value),
                 views.time(&r.at.value),
                 r.reason.clone(),
             ]
@@ -1107,7 +1107,7 @@ fn checkins(views: &Views, case: &Case) -> Table {
             vec![
                 views.time(&c.at.value),
                 views.keyword(c.via.describe()),
-                views.person(&c.by.value),
+                views.name(&c.by.value),
                 views.text(c.note.as_deref()),
             ]
         })
@@ -1130,7 +1130,7 @@ fn steps(views: &Views, history: &[Entry]) -> Vec<Step> {
         .iter()
         .map(|e| Step {
             when: views.time(&e.when),
-            actor: views.person(&e.actor),
+            actor: views.name(&e.actor),
             action: e.action.clone(),
             from: state_text(views, &e.from),
             to: state_text(views, &e.to),

@@ -258,15 +258,8 @@ impl<'a> Views<'a> {
         "—".to_string()
     }
 
-    /// A person as "name (id)", or the id when people.toml does not list them.
-    pub fn person(&self, id: &str) -> String {
-        match self.ws.people.get(id) {
-            Some(p) => format!("{} ({id})", p.name),
-            None => id.to_string(),
-        }
-    }
-
-    /// A person's name alone (for signature lines), or the id.
+    /// A person by name (ids are for machines), or the id when people.toml does not list
+    /// them.
     pub fn name(&self, id: &str) -> String {
         self.ws
             .people
@@ -276,7 +269,7 @@ impl<'a> Views<'a> {
 
     /// People as one line.
     pub fn people<'s>(&self, ids: impl IntoIterator<Item = &'s str>) -> String {
-        let names: Vec<String> = ids.into_iter().map(|id| self.person(id)).collect();
+        let names: Vec<String> = ids.into_iter().map(|id| self.name(id)).collect();
         if names.is_empty() {
             self.blank()
         } else {
@@ -325,7 +318,7 @@ impl<'a> Views<'a> {
     /// A site of the customer as "name, city (id)".
     pub fn site(&self, customer: Option<&Customer>, id: &str) -> String {
         match customer.and_then(|c| c.sites.iter().find(|s| s.id.value == id)) {
-            Some(s) => format!("{}, {} ({id})", s.name, s.city),
+            Some(s) => format!("{}, {}", s.name, s.city),
             None => id.to_string(),
         }
     }
@@ -495,7 +488,7 @@ impl<'a> Views<'a> {
                 .as_ref()
                 .map_or_else(|| self.blank(), |f| self.fee_arrangement(&f.value)),
         );
-        b.field("received_by", self.person(&r.received_by.value));
+        b.field("received_by", self.name(&r.received_by.value));
         b.field("remarks", self.text(r.remarks.as_deref()));
         let mut line = self.blank_signature("form_sig_received_by");
         line.name = self.name(&r.received_by.value);
@@ -508,7 +501,7 @@ impl<'a> Views<'a> {
     fn task_sheet(&self, b: &mut Builder, case: &Case, t: &Loaded<TaskSheet>) {
         b.source(t);
         let customer = self.customer(case).map(|c| &c.value);
-        b.field("prepared_by", self.person(&t.prepared_by.value));
+        b.field("prepared_by", self.name(&t.prepared_by.value));
         b.field("prepared_on", self.date(&t.prepared_on.value));
         b.field(
             "engineers",
@@ -553,7 +546,7 @@ impl<'a> Views<'a> {
             ],
             t.helpers
                 .iter()
-                .map(|h| vec![self.person(&h.person.value), h.role.clone()])
+                .map(|h| vec![self.name(&h.person.value), h.role.clone()])
                 .collect(),
             None,
         );
@@ -912,7 +905,7 @@ impl<'a> Views<'a> {
                     vec![
                         self.time(&c.at.value),
                         self.keyword(c.via.describe()),
-                        self.person(&c.by.value),
+                        self.name(&c.by.value),
                         self.text(c.note.as_deref()),
                     ]
                 })
@@ -980,7 +973,7 @@ impl<'a> Views<'a> {
 
     fn summary(&self, b: &mut Builder, case: &Case, s: &Loaded<Summary>) {
         b.source(s);
-        b.field("prepared_by", self.person(&s.prepared_by.value));
+        b.field("prepared_by", self.name(&s.prepared_by.value));
         b.field("prepared_on", self.date(&s.prepared_on.value));
         b.field("outcome", self.keyword(s.outcome.describe()));
         b.field("root_cause", s.root_cause.clone());
