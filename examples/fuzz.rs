@@ -387,6 +387,7 @@ fn feed(root: &Path, ws: &Workspace, now: Timestamp, input: &Input) -> Result<()
             if let Ok(note) = actions::plain_text("note", &text) {
                 let note = note.trim();
                 let message = actions::commit_message(
+                    svc::forms::config::Locale::ZhCn,
                     Action::Checkin,
                     "SR-20261127-K7F3Q2",
                     Some(State::OnSite),

@@ -5,6 +5,7 @@
 //! `svc log` and `svc check` read back.
 
 use crate::forms::Action;
+use crate::forms::config::Locale;
 use crate::forms::config::Role;
 use crate::forms::decode::Timestamp;
 use crate::forms::finding::Finding;
@@ -13,9 +14,9 @@ use crate::forms::{ApprovalKind, CaseFile, FeeArrangement, State, Transport, Via
 use crate::history::store::{CaseCommit, Store, StoreError};
 use crate::history::workflow::{self, Via};
 use crate::rules::{self, Context};
-use crate::t;
 use crate::workspace::case::{self, Case};
 use crate::workspace::{Loaded, Workspace, decode_file, suggest};
+use crate::{t, t_in};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -699,7 +700,7 @@ pub fn prepare(
             unwritten: vec![source],
         });
     }
-    let message = commit_message(action, &id, Some(from), to, note, &actor.id);
+    let message = commit_message(ws.locale(), action, &id, Some(from), to, note, &actor.id);
     Ok(Prepared {
         id,
         from,
@@ -923,6 +924,7 @@ pub fn prepare_new(
         });
     }
     let message = commit_message(
+        ws.locale(),
         Action::New,
         &opening.id,
         None,
@@ -1150,38 +1152,38 @@ fn timeline_key(action: Action, from: State, to: State) -> Option<&'static str> 
     })
 }
 
-/// The default sentence of a step's commit, when the person gave no note.
-fn default_note(action: Action, from: Option<State>, to: State) -> &'static str {
+/// The default sentence of a step's commit, when the person gave no note: in the
+/// workspace's language, since it is the company's record.
+pub fn default_note(locale: Locale, action: Action, from: Option<State>, to: State) -> String {
     match (action, from) {
-        (Action::New, _) => "Request recorded.",
-        (Action::Resolve, _) => "Solved by phone; no visit needed.",
-        (Action::Accept, _) => "On-site service accepted and fees agreed with the customer.",
-        (Action::Assign, _) => "Engineers assigned.",
-        (Action::Submit, Some(State::Assigned)) => "Task sheet submitted for signature.",
+        (Action::New, _) => t_in!(locale, "note-new"),
+        (Action::Resolve, _) => t_in!(locale, "note-resolve"),
+        (Action::Accept, _) => t_in!(locale, "note-accept"),
+        (Action::Assign, _) => t_in!(locale, "note-assign"),
+        (Action::Submit, Some(State::Assigned)) => t_in!(locale, "note-submit-task-sheet"),
         (Action::Submit, Some(State::Approved | State::PendingApproval)) => {
-            "Task sheet changed after its signature; submitted again for signature."
+            t_in!(locale, "note-submit-again")
         }
-        (Action::Submit, _) => "Travel log and summary report handed in for review.",
+        (Action::Submit, _) => t_in!(locale, "note-submit-records"),
         (Action::Approve, Some(State::PendingApproval)) if to == State::Approved => {
-            "Task sheet signed."
+            t_in!(locale, "note-approve-task-sheet")
         }
-        (Action::Approve, Some(State::PendingApproval)) => {
-            "Task sheet signed; another signature is needed."
-        }
-        (Action::Approve, _) => "Records reviewed.",
-        (Action::ApproveFlight, _) => "Flights approved.",
-        (Action::Reject, _) => "Sent back.",
-        (Action::Start, _) => "Set off for the site.",
-        (Action::Checkin, _) => "Checked in with the company.",
-        (Action::Complete, _) => "Work on site completed; records filled in.",
-        (Action::Archive, _) => "Records archived.",
-        (Action::Cancel, _) => "Cancelled.",
+        (Action::Approve, Some(State::PendingApproval)) => t_in!(locale, "note-approve-one-of-two"),
+        (Action::Approve, _) => t_in!(locale, "note-review"),
+        (Action::ApproveFlight, _) => t_in!(locale, "note-approve-flight"),
+        (Action::Reject, _) => t_in!(locale, "note-reject"),
+        (Action::Start, _) => t_in!(locale, "note-start"),
+        (Action::Checkin, _) => t_in!(locale, "note-checkin"),
+        (Action::Complete, _) => t_in!(locale, "note-complete"),
+        (Action::Archive, _) => t_in!(locale, "note-archive"),
+        (Action::Cancel, _) => t_in!(locale, "note-cancel"),
     }
 }
 
 /// The commit message of a step: a subject, the note, and the trailers `svc log` and
 /// `svc check` read.
 pub fn commit_message(
+    locale: Locale,
     action: Action,
     id: &str,
     from: Option<State>,
@@ -1190,10 +1192,7 @@ pub fn commit_message(
     actor: &str,
 ) -> String {
     let from_text = from.map_or("none", State::as_str);
-    let body = note.map_or_else(
-        || default_note(action, from, to).to_string(),
-        str::to_string,
-    );
+    let body = note.map_or_else(|| default_note(locale, action, from, to), str::to_string);
     format!(
         "{action} {id}: {from_text} -> {to}\n\n{body}\n\nSvc-Case: {id}\nSvc-Action: {action}\nSvc-From: {from_text}\nSvc-To: {to}\nSvc-Actor: {actor}\n"
     )
@@ -1359,7 +1358,7 @@ fn signature(actor: &Actor, now: Timestamp) -> Result<git2::Signature<'static>, 
 }
 
 /// The step a recorded commit took, as far as taking it again needs: the note (none when
-/// the message carries the default sentence), and from `case.toml` as the step left it the
+/// the message carries the default sentence, in either language), and from `case.toml` as the step left it the
 /// fee arrangement, the assignees or the check-in's channel.
 pub fn recorded_step(
     action: Action,
@@ -1369,7 +1368,10 @@ pub fn recorded_step(
     case_toml: &str,
 ) -> Step {
     let body = crate::history::log::note(message);
-    let note = (!body.is_empty() && body != default_note(action, from, to)).then_some(body);
+    let default = Locale::ALL
+        .iter()
+        .any(|l| body == default_note(*l, action, from, to));
+    let note = (!body.is_empty() && !default).then_some(body);
     let doc: Option<DocumentMut> = case_toml.parse().ok();
     let doc = doc.as_ref();
     let text = |key: &str| doc.and_then(|d| d.get(key)).and_then(Item::as_str);

@@ -184,6 +184,7 @@ mod tests {
     #[test]
     fn trailers_read_back_what_svc_writes() {
         let message = crate::history::actions::commit_message(
+            crate::forms::config::Locale::En,
             Action::Approve,
             "SR-20261127-K7F3Q2",
             Some(State::PendingApproval),

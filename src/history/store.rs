@@ -20,33 +20,23 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Why the store refused or failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
     /// The workspace is not in a git repository.
-    #[error("the workspace is not in a git repository")]
     NotARepository,
     /// HEAD does not name a branch.
-    #[error("HEAD is detached (not on a branch); svc records steps on a branch")]
     Detached,
     /// A merge, rebase, cherry-pick… is in progress.
-    #[error("a git {0} is in progress")]
     Busy(String),
     /// Another svc process holds the lock.
-    #[error("another svc is working on this workspace ({0})")]
     Locked(String),
     /// The branch moved while svc was working.
-    #[error("the branch {0} moved while svc was committing; nothing was changed")]
     Moved(String),
     /// Another git holds its lock on the branch: the step is written down and waits.
-    #[error(
-        "git's lock on the branch {0} is held by another git process ({1}); the step is kept and the next svc command finishes it once the lock is released"
-    )]
     RefLocked(String, PathBuf),
     /// Files that bringing the work tree forward would overwrite hold uncommitted changes.
-    #[error("uncommitted changes to {} would be overwritten", list(.0))]
     Dirty(Vec<PathBuf>),
     /// A file could not be read or written.
-    #[error("{path}: {source}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -54,7 +44,6 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// libgit2 failed.
-    #[error("git: {doing}: {source}")]
     Git {
         /// What svc was doing.
         doing: &'static str,
@@ -62,11 +51,50 @@ pub enum StoreError {
         source: git2::Error,
     },
     /// The commit could not be signed.
-    #[error(transparent)]
-    Sign(#[from] SignError),
+    Sign(SignError),
     /// The commit would record what `svc check` refuses (nothing was changed).
-    #[error("the step's commit would not pass svc check ({} finding(s)); nothing was changed", .0.len())]
     Refused(Vec<crate::forms::finding::Finding>),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::t;
+        let text = match self {
+            StoreError::NotARepository => t!("store-not-a-repository"),
+            StoreError::Detached => t!("store-detached"),
+            StoreError::Busy(what) => t!("store-busy", what = what),
+            StoreError::Locked(holder) => t!("store-locked", holder = holder),
+            StoreError::Moved(branch) => t!("store-moved", branch = branch),
+            StoreError::RefLocked(branch, lock) => t!(
+                "store-ref-locked",
+                branch = branch,
+                lock = lock.display().to_string()
+            ),
+            StoreError::Dirty(paths) => t!("store-dirty", paths = list(paths)),
+            StoreError::Io { path, source } => format!("{}: {source}", path.display()),
+            StoreError::Git { doing, source } => format!("git: {doing}: {source}"),
+            StoreError::Sign(e) => return e.fmt(f),
+            StoreError::Refused(findings) => t!("store-refused", count = findings.len()),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            StoreError::Git { source, .. } => Some(source),
+            StoreError::Sign(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<SignError> for StoreError {
+    fn from(e: SignError) -> StoreError {
+        StoreError::Sign(e)
+    }
 }
 
 /// Paths, comma-separated, for messages.

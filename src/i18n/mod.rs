@@ -30,6 +30,16 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("steps.en.ftl"),
         include_str!("steps.zh-CN.ftl"),
     ),
+    (
+        "rules",
+        include_str!("rules.en.ftl"),
+        include_str!("rules.zh-CN.ftl"),
+    ),
+    (
+        "workspace",
+        include_str!("workspace.en.ftl"),
+        include_str!("workspace.zh-CN.ftl"),
+    ),
 ];
 
 /// The language messages are said in, once chosen (0: not chosen, else 1 + index in

@@ -22,3 +22,43 @@ step-rules = cannot { $action } case { $case }: { $count ->
     [one] 1 rule error must
    *[other] { $count } rule errors must
 } be fixed first
+
+# The note a step's commit records when the person gave none (in the workspace's language).
+note-new = Request recorded.
+note-resolve = Solved by phone; no visit needed.
+note-accept = On-site service accepted and fees agreed with the customer.
+note-assign = Engineers assigned.
+note-submit-task-sheet = Task sheet submitted for signature.
+note-submit-again = Task sheet changed after its signature; submitted again for signature.
+note-submit-records = Travel log and summary report handed in for review.
+note-approve-task-sheet = Task sheet signed.
+note-approve-one-of-two = Task sheet signed; another signature is needed.
+note-review = Records reviewed.
+note-approve-flight = Flights approved.
+note-reject = Sent back.
+note-start = Set off for the site.
+note-checkin = Checked in with the company.
+note-complete = Work on site completed; records filled in.
+note-archive = Records archived.
+note-cancel = Cancelled.
+
+# The repository refused or failed, and what to do.
+store-not-a-repository = the workspace is not in a git repository
+store-not-a-repository-hint = `svc init` makes the workspace a git repository
+store-detached = HEAD is detached (not on a branch); svc records steps on a branch
+store-detached-hint = check out the workspace's branch first: git switch main
+store-busy = a git { $what } is in progress
+store-busy-hint = finish or abort it first (git merge --abort, git rebase --abort…)
+store-locked = another svc is working on this workspace ({ $holder })
+store-locked-hint = wait for it to finish, then try again
+store-moved = the branch { $branch } moved while svc was committing; nothing was changed
+store-moved-hint = try again
+store-ref-locked = git's lock on the branch { $branch } is held by another git process ({ $lock }); the step is kept and the next svc command finishes it once the lock is released
+store-ref-locked-hint = wait for the other git to finish, then run any svc command; if no git is running, remove { $lock }
+store-dirty = uncommitted changes to { $paths } would be overwritten
+store-dirty-hint = nothing was changed; take the step those edits belong to (or move them aside), then try again
+store-refused = the step's commit would not pass svc check ({ $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+}); nothing was changed
+store-refused-hint = svc check shows the same findings once committed; fix them first

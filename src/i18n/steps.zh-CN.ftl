@@ -19,3 +19,40 @@ step-self-approval-hint = 任何人都不能审批自己的提交：须由另一
 step-uncommitted = { $path } 与最近一次提交不一致（{ $differences }）：此文件由 svc 维护，步骤以已提交的服务单为准
 step-uncommitted-hint = 未做任何改动；`git restore --staged --worktree -- { $path }` 可恢复已提交的 case.toml（旁边的表单可自行编辑）
 step-rules = 无法对服务单 { $case } 执行 { $action }：须先修正 { $count } 个规则错误
+
+# 步骤提交时，操作人未写备注所记录的说明（使用工作区的语言）。
+note-new = 已登记服务请求。
+note-resolve = 已电话解决，无需现场服务。
+note-accept = 已确认需现场服务，并与客户商定费用。
+note-assign = 已指派服务人员。
+note-submit-task-sheet = 已提交客户服务任务书，待签批。
+note-submit-again = 任务书在签批后有修改，已重新提交签批。
+note-submit-records = 已提交出差工作日志和服务总结报告，待审核。
+note-approve-task-sheet = 任务书已签批。
+note-approve-one-of-two = 任务书已签批，尚需另一位领导签批。
+note-review = 记录已审核。
+note-approve-flight = 航班已批准。
+note-reject = 已驳回。
+note-start = 已出发前往现场。
+note-checkin = 已与公司联系。
+note-complete = 现场服务完成，记录已填写。
+note-archive = 记录已归档。
+note-cancel = 已取消。
+
+# 仓库拒绝或出错，以及该怎么做。
+store-not-a-repository = 工作区不在 git 仓库中
+store-not-a-repository-hint = `svc init` 会把工作区建成 git 仓库
+store-detached = HEAD 处于分离状态（不在任何分支上）；svc 只在分支上记录步骤
+store-detached-hint = 先切换到工作区的分支：git switch main
+store-busy = 有一个 git { $what } 正在进行
+store-busy-hint = 先完成或中止它（git merge --abort、git rebase --abort…）
+store-locked = 另一个 svc 正在处理此工作区（{ $holder }）
+store-locked-hint = 等它结束后再重试
+store-moved = svc 提交期间分支 { $branch } 有了变动；未做任何改动
+store-moved-hint = 请重试
+store-ref-locked = 分支 { $branch } 的 git 锁被另一个 git 进程持有（{ $lock }）；此步骤已保留，锁释放后下一条 svc 命令会完成它
+store-ref-locked-hint = 等另一个 git 结束后运行任一 svc 命令；如果没有 git 在运行，删除 { $lock }
+store-dirty = 对 { $paths } 的未提交修改会被覆盖
+store-dirty-hint = 未做任何改动；先执行这些修改所属的步骤（或把它们移开），再重试
+store-refused = 此步骤的提交无法通过 svc check（{ $count } 个问题）；未做任何改动
+store-refused-hint = 提交后 svc check 会显示同样的问题；请先修正

@@ -111,7 +111,7 @@ pub fn replay(root: &Path, files: &[(&str, &[u8])]) -> Result<usize, ReplayError
             fault: &quiet,
         };
         let result = if planned.action == Action::New {
-            actions::record_new(&session, &opening(sample))
+            actions::record_new(&session, &opening(&ws, sample))
         } else {
             actions::act(&session, &sample.dir, planned.action, &planned.step)
         };
@@ -187,8 +187,8 @@ pub fn work_out(
             source: Box::new(source),
         };
         let message = if planned.action == Action::New {
-            let new =
-                actions::prepare_new(ws, &actor, planned.at, &opening(&sample)).map_err(refused)?;
+            let new = actions::prepare_new(ws, &actor, planned.at, &opening(ws, &sample))
+                .map_err(refused)?;
             for (rel, bytes) in &new.writes {
                 put(rel, bytes)?;
             }
@@ -237,7 +237,7 @@ fn detail(source: &ActionError) -> String {
 }
 
 /// A sample case's opening: its facts and its request as received.
-fn opening(sample: &Sample) -> Opening {
+fn opening(ws: &Workspace, sample: &Sample) -> Opening {
     let request = sample
         .files
         .get(Path::new("request.toml"))
@@ -250,7 +250,12 @@ fn opening(sample: &Sample) -> Opening {
         site: sample.file.site.as_ref().map(|s| s.value.clone()),
         product: sample.file.product.as_ref().map(|s| s.value.clone()),
         request,
-        note: "Request recorded.".into(),
+        note: crate::history::actions::default_note(
+            ws.locale(),
+            crate::forms::Action::New,
+            None,
+            crate::forms::State::Requested,
+        ),
     }
 }
 

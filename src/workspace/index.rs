@@ -60,9 +60,14 @@ pub struct Index {
     changed: bool,
 }
 
-/// The first line of the file: what it is and which svc wrote it.
+/// The first line of the file: what it is, which svc wrote it, and the language its
+/// findings are worded in (an index of another language is made again, never shown).
 fn magic() -> String {
-    format!("svc-index 2 {}\n", env!("CARGO_PKG_VERSION"))
+    format!(
+        "svc-index 2 {} {}\n",
+        env!("CARGO_PKG_VERSION"),
+        crate::i18n::current().tag()
+    )
 }
 
 /// How close to the index's writing a modification must be to be doubted, in nanoseconds

@@ -140,29 +140,26 @@ pub fn action_error(e: ActionError, env: &Env, root: &Path) -> CliError {
 pub fn store_error(e: StoreError) -> CliError {
     let message = e.to_string();
     match e {
-        StoreError::Detached => CliError::refused(message)
-            .hint("check out the workspace's branch first: git switch main"),
-        StoreError::Busy(_) => CliError::refused(message)
-            .hint("finish or abort it first (git merge --abort, git rebase --abort…)"),
-        StoreError::Moved(_) => CliError::env(message).hint("try again"),
-        StoreError::RefLocked(_, lock) => CliError::env(message).hint(format!(
-            "wait for the other git to finish, then run any svc command; if no git is running, remove {}",
-            lock.display()
+        StoreError::Detached => CliError::refused(message).hint(t!("store-detached-hint")),
+        StoreError::Busy(_) => CliError::refused(message).hint(t!("store-busy-hint")),
+        StoreError::Moved(_) => CliError::env(message).hint(t!("store-moved-hint")),
+        StoreError::RefLocked(_, lock) => CliError::env(message).hint(t!(
+            "store-ref-locked-hint",
+            lock = lock.display().to_string()
         )),
-        StoreError::Dirty(_) => CliError::refused(message).hint(
-            "nothing was changed; take the step those edits belong to (or move them aside), then try again",
-        ),
-        StoreError::Locked(_) => {
-            CliError::env(message).hint("wait for it to finish, then try again")
-        }
+        StoreError::Dirty(_) => CliError::refused(message).hint(t!("store-dirty-hint")),
+        StoreError::Locked(_) => CliError::env(message).hint(t!("store-locked-hint")),
         StoreError::NotARepository => {
-            CliError::env(message).hint("`svc init` makes the workspace a git repository")
+            CliError::env(message).hint(t!("store-not-a-repository-hint"))
         }
         StoreError::Io { .. } | StoreError::Git { .. } => CliError::env(message),
         StoreError::Sign(e) => sign_error(e),
         StoreError::Refused(findings) => {
-            eprint!("{}", crate::cli::ui::Ui::plain().findings(Path::new("."), &findings));
-            CliError::refused(message).hint("svc check shows the same findings once committed; fix them first")
+            eprint!(
+                "{}",
+                crate::cli::ui::Ui::plain().findings(Path::new("."), &findings)
+            );
+            CliError::refused(message).hint(t!("store-refused-hint"))
         }
     }
 }

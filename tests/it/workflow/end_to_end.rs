@@ -350,7 +350,7 @@ fn a_case_goes_through_the_whole_procedure_one_commit_per_step() {
     assert_eq!(stdout(&check), "");
     assert_eq!(
         stderr(&check),
-        "checked the history and 1 case(s): 0 error(s), 0 warning(s)\n"
+        "checked the history and 1 case: 0 errors, 0 warnings\n"
     );
 
     // svc log: every step in order, with who and from -> to.
@@ -399,7 +399,8 @@ fn a_case_goes_through_the_whole_procedure_one_commit_per_step() {
         .collect();
     assert_eq!(notes[0], "OLT 电源告警,部分 PON 口掉线");
     assert_eq!(notes[7], "已到广州");
-    assert_eq!(notes[4], "Task sheet signed.");
+    // The default note is the workspace's language (zh-CN), whoever takes the step.
+    assert_eq!(notes[4], "任务书已签批。");
 
     let json: serde_json::Value =
         serde_json::from_str(&ws.ok(T_LATER, &["--json", "log", &id])).unwrap();
@@ -458,7 +459,7 @@ fn a_sales_assigned_case_needs_the_csc_lead_and_the_sales_lead() {
         ws.git(&["show", "-s", "--format=%s%n%n%b", &first]),
         format!(
             "approve {id}: pending-approval -> pending-approval\n\n\
-             Task sheet signed; another signature is needed.\n\n\
+             任务书已签批，尚需另一位领导签批。\n\n\
              Svc-Case: {id}\nSvc-Action: approve\nSvc-From: pending-approval\n\
              Svc-To: pending-approval\nSvc-Actor: li.na\n\n"
         )
