@@ -6,6 +6,7 @@ use crate::forms::config::Role;
 use crate::forms::decode::Timestamp;
 use crate::forms::finding::{Finding, Location};
 use crate::forms::{ApprovalKind, FormKind, State};
+use crate::t;
 use crate::workspace::Workspace;
 use crate::workspace::case::Case;
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
@@ -120,10 +121,7 @@ pub fn r7_5_checkins(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     }
     let log = case.travel_log.as_ref();
     let location = log.map_or_else(|| file.at(file.state.span), |l| l.at(l.span));
-    let hint = format!(
-        "7.5: contact the company twice a week by phone, fax or e-mail; record it with `svc checkin {} --via phone`",
-        file.id.value
-    );
+    let hint = t!("rule-7-5-short-checkins-hint", case = &file.id.value);
     // One finding a week is right for a trip; a long run of them says one thing.
     let shown = if short.len() > 3 { 2 } else { short.len() };
     for (from, to, had, needed) in &short[..shown] {
@@ -131,7 +129,13 @@ pub fn r7_5_checkins(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::warning(
                 "7.5",
                 location.clone(),
-                format!("{had} check-in(s) from {from} to {to}; {needed} needed while travelling"),
+                t!(
+                    "rule-7-5-short-checkins",
+                    count = *had,
+                    from = from.to_string(),
+                    to = to.to_string(),
+                    needed = *needed
+                ),
             )
             .hint(hint.clone()),
         );
@@ -141,11 +145,11 @@ pub fn r7_5_checkins(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::warning(
                 "7.5",
                 location,
-                format!(
-                    "{} more weeks with too few check-ins, from {} to {}",
-                    short.len() - shown,
-                    first.0,
-                    last.1
+                t!(
+                    "rule-7-5-more-weeks",
+                    count = short.len() - shown,
+                    from = first.0.to_string(),
+                    to = last.1.to_string()
                 ),
             )
             .hint(hint),
@@ -171,15 +175,13 @@ pub fn r7_6_visit_per_site(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::warning(
                     "7.6",
                     visit.at(visit.site.span),
-                    format!(
-                        "visit record for site `{}` is in a file named for `{named}`",
-                        visit.site.value
+                    t!(
+                        "rule-7-6-file-name",
+                        site = &visit.site.value,
+                        named = named
                     ),
                 )
-                .hint(format!(
-                    "name visit records visits/<nn>-<site>, e.g. visits/01-{}.toml",
-                    visit.site.value
-                )),
+                .hint(t!("rule-7-6-file-name-hint", site = &visit.site.value)),
             );
         }
     }
@@ -200,11 +202,12 @@ pub fn r7_6_visit_per_site(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "7.6",
                     sheet.at(site.span),
-                    format!("no visit record for site `{}`", site.value),
+                    t!("rule-7-6-no-visit", site = &site.value),
                 )
-                .hint(format!(
-                    "7.6: keep a record for each site: `svc edit {} visit` (visits/NN-{}.toml)",
-                    file.id.value, site.value
+                .hint(t!(
+                    "rule-7-6-no-visit-hint",
+                    case = &file.id.value,
+                    site = &site.value
                 )),
             );
         }
@@ -214,9 +217,9 @@ pub fn r7_6_visit_per_site(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "7.6",
                 file.at(file.state.span),
-                format!("case is {state} but has no visit record"),
+                t!("rule-7-6-no-visits", state = state.to_string()),
             )
-            .hint("8.5: fill in a field service record for each site"),
+            .hint(t!("rule-7-6-no-visits-hint")),
         );
     }
 }
@@ -230,20 +233,21 @@ pub fn r7_7_confirmation(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     }
     for visit in case.visits.iter().filter(|v| v.confirmation.is_none()) {
         let why = if charged {
-            "fees are charged on this case"
+            t!("rule-7-7-why-fees")
         } else {
-            "svc.toml requires it"
+            t!("rule-7-7-why-settings")
         };
         out.push(
             Finding::error(
                 "7.7",
                 visit.at(visit.span),
-                format!(
-                    "visit record for `{}` has no customer confirmation ({why})",
-                    visit.site.value
+                t!(
+                    "rule-7-7-no-confirmation",
+                    site = &visit.site.value,
+                    why = why
                 ),
             )
-            .hint("7.7: add a [confirmation] table with the customer's name, title and date"),
+            .hint(t!("rule-7-7-no-confirmation-hint")),
         );
     }
 }
@@ -279,26 +283,32 @@ pub fn r7_8_return_to_work(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     let Some(work) = &log.back_at_work_at else {
         if state(case).is_some_and(|s| s.reached(State::PendingReview)) {
             out.push(
-                Finding::warning(
-                    "7.8",
-                    log.at(home.span),
-                    "the travel log does not say when its traveller was back at work",
-                )
-                .hint("add back_at_work_at"),
+                Finding::warning("7.8", log.at(home.span), t!("rule-7-8-no-back-at-work"))
+                    .hint(t!("rule-7-8-no-back-at-work-hint")),
             );
         }
         return;
     };
     let back = work.value.with_timezone(&offset).naive_local();
     if back > deadline {
-        let when = if same_afternoon {
-            "the same afternoon"
+        let due = if same_afternoon {
+            t!("rule-7-8-due-afternoon")
         } else {
-            "the next working morning"
+            t!("rule-7-8-due-morning")
         };
         out.push(
-            Finding::warning("7.8", log.at(work.span), format!("back at work {} after arriving home {}; due {when} ({})", back.format("%Y-%m-%d %H:%M"), arrived.format("%Y-%m-%d %H:%M"), deadline.format("%Y-%m-%d %H:%M")))
-                .hint("7.8: morning arrival → work that afternoon; afternoon arrival → work on time the next day"),
+            Finding::warning(
+                "7.8",
+                log.at(work.span),
+                t!(
+                    "rule-7-8-late",
+                    back = back.format("%Y-%m-%d %H:%M").to_string(),
+                    arrived = arrived.format("%Y-%m-%d %H:%M").to_string(),
+                    due = due,
+                    deadline = deadline.format("%Y-%m-%d %H:%M").to_string()
+                ),
+            )
+            .hint(t!("rule-7-8-late-hint")),
         );
     }
 }
@@ -321,17 +331,18 @@ pub fn r8_6_records_handed_in(_cx: &Context, case: &Case, out: &mut Vec<Finding>
     }
     for form in [FormKind::TravelLog, FormKind::Summary] {
         if !case.has_file(form) {
+            let state = state.to_string();
+            let message = if form == FormKind::TravelLog {
+                t!("rule-8-6-no-travel-log", state = state)
+            } else {
+                t!("rule-8-6-no-summary", state = state)
+            };
             out.push(
-                Finding::error(
-                    "8.6",
-                    file.at(file.state.span),
-                    format!(
-                        "case is {state} but has no {} ({})",
-                        form.title_en().to_lowercase(),
-                        form.title_zh()
-                    ),
-                )
-                .hint(format!("8.6: `svc edit {} {}`", file.id.value, form.name())),
+                Finding::error("8.6", file.at(file.state.span), message).hint(t!(
+                    "rule-8-6-hint",
+                    case = &file.id.value,
+                    form = form.name()
+                )),
             );
         }
     }
@@ -357,12 +368,13 @@ pub fn r5_1_6_reviewed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "5.1.6",
                     file.at(a.by.span),
-                    format!(
-                        "`{}` reviewed the records as {}, which may not review this case",
-                        a.by.value, a.role.value
+                    t!(
+                        "rule-5-1-6-wrong-role",
+                        person = &a.by.value,
+                        role = a.role.value.to_string()
                     ),
                 )
-                .hint("5.1.6, 5.2.4: the CSC reviews (Sales for cases it assigned)"),
+                .hint(t!("rule-5-1-6-wrong-role-hint")),
             );
         }
         if file.assignees.iter().any(|x| x.value == a.by.value) {
@@ -370,9 +382,9 @@ pub fn r5_1_6_reviewed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "5.1.6",
                     file.at(a.by.span),
-                    format!("`{}` reviewed their own records", a.by.value),
+                    t!("rule-5-1-6-own-records", person = &a.by.value),
                 )
-                .hint("nobody approves their own submission"),
+                .hint(t!("rule-5-1-6-own-records-hint")),
             );
         }
         if a.covers.is_empty() {
@@ -385,14 +397,14 @@ pub fn r5_1_6_reviewed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "5.1.6",
                     file.at(a.by.span),
-                    format!(
-                        "{} changed after {}'s review of {}: a reviewed case is frozen",
-                        changed.join(", "),
-                        a.by.value,
-                        a.at.value.format("%Y-%m-%d %H:%M")
+                    t!(
+                        "rule-5-1-6-changed",
+                        files = changed.join(", "),
+                        person = &a.by.value,
+                        at = a.at.value.format("%Y-%m-%d %H:%M").to_string()
                     ),
                 )
-                .hint("what is reviewed stays as reviewed: restore the forms as they were at the review (git log shows the review's commit)"),
+                .hint(t!("rule-5-1-6-changed-hint")),
             );
         }
     }
@@ -401,9 +413,9 @@ pub fn r5_1_6_reviewed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "5.1.6",
                 file.at(file.state.span),
-                format!("case is {state} but no review is recorded"),
+                t!("rule-5-1-6-no-review", state = state.to_string()),
             )
-            .hint("5.1.6: the CSC reviews the records: `svc approve CASE` in pending-review"),
+            .hint(t!("rule-5-1-6-no-review-hint")),
         );
     }
 }
@@ -417,22 +429,14 @@ pub fn r7_9_expense_claim(case: &Case) -> Vec<Finding> {
         .map_or_else(|| Location::file(&case.dir), |f| f.at(f.span));
     if case.visits.is_empty() {
         out.push(
-            Finding::error(
-                "7.9",
-                here.clone(),
-                "an expense claim needs the field service records, and this case has none",
-            )
-            .hint("8.5: fill in a visit record for each site first"),
+            Finding::error("7.9", here.clone(), t!("rule-7-9-no-visits"))
+                .hint(t!("rule-7-9-no-visits-hint")),
         );
     }
     if case.summary.is_none() {
         out.push(
-            Finding::error(
-                "7.9",
-                here,
-                "an expense claim needs the service summary report, and this case has none",
-            )
-            .hint("8.6: `svc edit CASE summary` first"),
+            Finding::error("7.9", here, t!("rule-7-9-no-summary"))
+                .hint(t!("rule-7-9-no-summary-hint")),
         );
     }
     out

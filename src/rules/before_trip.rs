@@ -8,6 +8,7 @@ use super::{
 use crate::forms::config::Role;
 use crate::forms::finding::{Finding, Location};
 use crate::forms::{ApprovalKind, FormKind, State, Transport};
+use crate::t;
 use crate::workspace::case::Case;
 
 /// 7.1: before submission the task sheet states the tasks, the fault in detail, the
@@ -22,33 +23,41 @@ pub fn r7_1_task_sheet_complete(_cx: &Context, case: &Case, out: &mut Vec<Findin
     let Some(sheet) = &case.task_sheet else {
         if !case.has_file(FormKind::TaskSheet) {
             out.push(
-                Finding::error("7.1", file.at(file.state.span), format!("case is {state} but has no task sheet"))
-                    .hint(format!("8.3: the engineer fills in the task sheet before submitting: `svc edit {} task-sheet`", file.id.value)),
+                Finding::error(
+                    "7.1",
+                    file.at(file.state.span),
+                    t!("rule-7-1-no-task-sheet", state = state.to_string()),
+                )
+                .hint(t!("rule-7-1-no-task-sheet-hint", case = &file.id.value)),
             );
         }
         return;
     };
-    let missing = |what: &str, span| {
-        Finding::error("7.1", sheet.at(span), format!("the task sheet does not state {what}"))
-            .hint("7.1: before the trip the engineer must know the task, the fault and the customer; fill it in")
+    let missing = |what: String, span| {
+        Finding::error(
+            "7.1",
+            sheet.at(span),
+            t!("rule-7-1-not-stated", what = what),
+        )
+        .hint(t!("rule-7-1-not-stated-hint"))
     };
     if !filled(&sheet.customer_situation) {
         out.push(missing(
-            "the customer's situation",
+            t!("rule-7-1-what-situation"),
             sheet.customer_situation.span,
         ));
     }
     if !filled(&sheet.fault_detail) {
-        out.push(missing("the fault in detail", sheet.fault_detail.span));
+        out.push(missing(t!("rule-7-1-what-fault"), sheet.fault_detail.span));
     }
     if sheet.tasks.value.iter().all(|t| t.trim().is_empty()) {
-        out.push(missing("the tasks", sheet.tasks.span));
+        out.push(missing(t!("rule-7-1-what-tasks"), sheet.tasks.span));
     }
     if sheet.sites.value.is_empty() {
-        out.push(missing("the sites to visit", sheet.sites.span));
+        out.push(missing(t!("rule-7-1-what-sites"), sheet.sites.span));
     }
     if sheet.engineers.is_empty() {
-        out.push(missing("the engineers", sheet.span));
+        out.push(missing(t!("rule-7-1-what-engineers"), sheet.span));
     }
     for e in &sheet.engineers {
         if !file.assignees.iter().any(|a| a.value == e.value) {
@@ -56,14 +65,9 @@ pub fn r7_1_task_sheet_complete(_cx: &Context, case: &Case, out: &mut Vec<Findin
                 Finding::error(
                     "7.1",
                     sheet.at(e.span),
-                    format!(
-                        "engineer `{}` on the task sheet is not assigned to the case",
-                        e.value
-                    ),
+                    t!("rule-7-1-engineer-not-assigned", person = &e.value),
                 )
-                .hint(
-                    "8.2: only assigned engineers go; assign them first, or correct the task sheet",
-                ),
+                .hint(t!("rule-7-1-engineer-not-assigned-hint")),
             );
         }
     }
@@ -82,8 +86,12 @@ pub fn r7_2_task_sheet_signed(cx: &Context, case: &Case, out: &mut Vec<Finding>)
     for a in approvals(case, ApprovalKind::TaskSheet) {
         if !matches!(a.role.value, Role::Lead | Role::SalesLead) {
             out.push(
-                Finding::error("7.2", file.at(a.role.span), format!("a task sheet is signed as {}, not as lead or sales-lead", a.role.value))
-                    .hint("7.2, 5.2.2: task sheets are signed by the CSC lead (role \"lead\") or the sales lead (role \"sales-lead\")"),
+                Finding::error(
+                    "7.2",
+                    file.at(a.role.span),
+                    t!("rule-7-2-wrong-role", role = a.role.value.to_string()),
+                )
+                .hint(t!("rule-7-2-wrong-role-hint")),
             );
         } else if cx.ws.people.contains_key(&a.by.value)
             && !cx.ws.has_role(&a.by.value, a.role.value)
@@ -92,12 +100,13 @@ pub fn r7_2_task_sheet_signed(cx: &Context, case: &Case, out: &mut Vec<Finding>)
                 Finding::error(
                     "7.2",
                     file.at(a.by.span),
-                    format!(
-                        "`{}` signed the task sheet as {} but does not hold that role",
-                        a.by.value, a.role.value
+                    t!(
+                        "rule-7-2-role-not-held",
+                        person = &a.by.value,
+                        role = a.role.value.to_string()
                     ),
                 )
-                .hint("check the roles in people.toml"),
+                .hint(t!("rule-7-2-role-not-held-hint")),
             );
         }
         // Without a task sheet there is nothing to compare (7.1 reports it missing).
@@ -110,17 +119,14 @@ pub fn r7_2_task_sheet_signed(cx: &Context, case: &Case, out: &mut Vec<Finding>)
                 Finding::error(
                     "7.2",
                     file.at(a.by.span),
-                    format!(
-                        "{} changed after {}'s signature of {}: the signature covers an earlier version",
-                        changed.join(", "),
-                        a.by.value,
-                        a.at.value.format("%Y-%m-%d %H:%M")
+                    t!(
+                        "rule-7-2-changed",
+                        files = changed.join(", "),
+                        person = &a.by.value,
+                        at = a.at.value.format("%Y-%m-%d %H:%M").to_string()
                     ),
                 )
-                .hint(format!(
-                    "a change after a signature needs a new one: `svc submit {}` sends the task sheet back for signature, or restore the signed version",
-                    file.id.value
-                )),
+                .hint(t!("rule-7-2-changed-hint", case = &file.id.value)),
             );
         }
         if Some(a.by.value.as_str()) == preparer
@@ -130,9 +136,9 @@ pub fn r7_2_task_sheet_signed(cx: &Context, case: &Case, out: &mut Vec<Finding>)
                 Finding::error(
                     "7.2",
                     file.at(a.by.span),
-                    format!("`{}` signed their own task sheet", a.by.value),
+                    t!("rule-7-2-own-sheet", person = &a.by.value),
                 )
-                .hint("nobody approves their own submission; another lead must sign"),
+                .hint(t!("rule-7-2-own-sheet-hint")),
             );
         }
     }
@@ -150,13 +156,17 @@ pub fn r7_2_task_sheet_signed(cx: &Context, case: &Case, out: &mut Vec<Finding>)
     for role in needed {
         if !approvals(case, ApprovalKind::TaskSheet).any(|a| a.role.value == role) {
             let who = if role == Role::Lead {
-                "the CSC lead (5.1.4)"
+                t!("rule-7-2-who-lead")
             } else {
-                "the sales lead, since Sales assigned the case (5.2.2)"
+                t!("rule-7-2-who-sales-lead")
             };
             out.push(
-                Finding::error("7.2", file.at(file.state.span), format!("case is {state} but its task sheet is not signed by {who}"))
-                    .hint("7.2: without the signature the service is invalid; `svc approve CASE` by the lead"),
+                Finding::error(
+                    "7.2",
+                    file.at(file.state.span),
+                    t!("rule-7-2-not-signed", state = state.to_string(), who = who),
+                )
+                .hint(t!("rule-7-2-not-signed-hint")),
             );
         }
     }
@@ -169,30 +179,36 @@ pub fn r7_3_advance_after_approval(cx: &Context, case: &Case, out: &mut Vec<Find
     }
     let approved =
         task_sheet_approved_at(case).map(|t| t.with_timezone(&cx.ws.offset()).date_naive());
-    let mut dates: Vec<(chrono::NaiveDate, Location, &str)> = Vec::new();
+    // (date, where, whether requested — else received)
+    let mut dates: Vec<(chrono::NaiveDate, Location, bool)> = Vec::new();
     if let Some(sheet) = &case.task_sheet
         && let Some(advance) = &sheet.advance
         && let Some(on) = &advance.requested_on
     {
-        dates.push((on.value, sheet.at(on.span), "requested"));
+        dates.push((on.value, sheet.at(on.span), true));
     }
     if let Some(log) = &case.travel_log
         && let Some(adv) = &log.advance_received
     {
-        dates.push((adv.date.value, log.at(adv.date.span), "received"));
+        dates.push((adv.date.value, log.at(adv.date.span), false));
     }
-    for (date, location, what) in dates {
-        let message = match approved {
-            Some(approved) if date < approved => format!(
-                "cash advance {what} on {date}, before the task sheet was approved on {approved}"
+    for (date, location, requested) in dates {
+        let message = match (approved, requested) {
+            (Some(approved), true) if date < approved => t!(
+                "rule-7-3-requested-early",
+                date = date.to_string(),
+                approved = approved.to_string()
             ),
-            Some(_) => continue,
-            None => format!("cash advance {what} on {date}, but the task sheet is not approved"),
+            (Some(approved), false) if date < approved => t!(
+                "rule-7-3-received-early",
+                date = date.to_string(),
+                approved = approved.to_string()
+            ),
+            (Some(_), _) => continue,
+            (None, true) => t!("rule-7-3-requested-unapproved", date = date.to_string()),
+            (None, false) => t!("rule-7-3-received-unapproved", date = date.to_string()),
         };
-        out.push(
-            Finding::error("7.3", location, message)
-                .hint("7.3: an advance may only be requested with the signed task sheet"),
-        );
+        out.push(Finding::error("7.3", location, message).hint(t!("rule-7-3-hint")));
     }
 }
 
@@ -206,8 +222,12 @@ pub fn r7_4_flights_approved(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
                 && !cx.ws.has_role(&a.by.value, Role::Manager))
         {
             out.push(
-                Finding::error("7.4", file.at(a.by.span), format!("flight approved by `{}`, who is not a manager", a.by.value))
-                    .hint("7.4: flights are approved by the factory's general manager or the marketing VP (role \"manager\")"),
+                Finding::error(
+                    "7.4",
+                    file.at(a.by.span),
+                    t!("rule-7-4-not-manager", person = &a.by.value),
+                )
+                .hint(t!("rule-7-4-not-manager-hint")),
             );
         }
     }
@@ -226,12 +246,7 @@ pub fn r7_4_flights_approved(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
         .filter(approved)
         .map(|a| a.at.value.with_timezone(&cx.ws.offset()).date_naive())
         .collect();
-    let hint = || {
-        format!(
-            "7.4: ask the general manager or the marketing VP: `svc approve {} --flight`",
-            file.id.value
-        )
-    };
+    let hint = || t!("rule-7-4-hint", case = &file.id.value);
     // A planned flight is approved by name: an approval covers the flights it names (a
     // new flight needs a new approval). It may still be approved before it leaves; once the
     // case is on site (8.4) the approval must be there.
@@ -256,14 +271,14 @@ pub fn r7_4_flights_approved(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
                 continue;
             }
             if approval_dates.is_empty() {
-                format!("flight on {date} has no manager's approval")
+                t!("rule-7-4-no-approval", date = date.to_string())
             } else {
-                format!("the flight {label} is not among the flights a manager approved")
+                t!("rule-7-4-not-among-approved", flight = &label)
             }
         } else if in_time || !on_site {
             continue;
         } else {
-            format!("flight on {date} was approved only after the leg")
+            t!("rule-7-4-late", date = date.to_string())
         };
         out.push(Finding::error("7.4", location, message).hint(hint()));
     }
@@ -279,9 +294,9 @@ pub fn r7_4_flights_approved(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
                 continue;
             }
             let message = if approval_dates.is_empty() {
-                format!("flight on {date} has no manager's approval")
+                t!("rule-7-4-no-approval", date = date.to_string())
             } else {
-                format!("flight on {date} was approved only after the leg")
+                t!("rule-7-4-late", date = date.to_string())
             };
             out.push(Finding::error("7.4", log.at(l.mode.span), message).hint(hint()));
         }

@@ -6,6 +6,7 @@ use crate::forms::config::RateKind;
 use crate::forms::decode::Money;
 use crate::forms::finding::Finding;
 use crate::forms::{Cause, FeeArrangement, FeeItem, FeeList, FormKind, State};
+use crate::t;
 use crate::workspace::Workspace;
 use crate::workspace::case::Case;
 use chrono::NaiveDate;
@@ -69,9 +70,11 @@ pub fn charge_ground(cx: &Context, case: &Case) -> Option<String> {
     let day = service_date(cx, case);
     let products = cx.products(case);
     if let Some(p) = products.iter().find(|p| p.warranty_end.value < day) {
-        return Some(format!(
-            "{} ({}) was out of warranty since {}",
-            p.serial.value, p.model, p.warranty_end.value
+        return Some(t!(
+            "rule-9-1-ground-warranty",
+            serial = &p.serial.value,
+            model = &p.model,
+            date = p.warranty_end.value.to_string()
         ));
     }
     if let Some(v) = case
@@ -79,9 +82,10 @@ pub fn charge_ground(cx: &Context, case: &Case) -> Option<String> {
         .iter()
         .find(|v| v.cause.value != Cause::ProductDefect)
     {
-        return Some(format!(
-            "the fault at {} was caused by {}",
-            v.site.value, v.cause.value
+        return Some(t!(
+            "rule-9-1-ground-cause",
+            site = &v.site.value,
+            cause = v.cause.value.to_string()
         ));
     }
     if let Some(a) = cx.agreement(case)
@@ -89,7 +93,7 @@ pub fn charge_ground(cx: &Context, case: &Case) -> Option<String> {
         && a.valid_from.value <= day
         && day <= a.valid_to.value
     {
-        return Some(format!("agreement {} allows charges", a.id.value));
+        return Some(t!("rule-9-1-ground-agreement", agreement = &a.id.value));
     }
     None
 }
@@ -118,8 +122,12 @@ pub fn r8_5_work_on_fee_list(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
         for part in &visit.parts_replaced {
             if !listed.contains(&part.code.value.as_str()) {
                 out.push(
-                    Finding::error("8.5", visit.at(part.code.span), format!("part {} was replaced on a billable case but is not on the fee list", part.code.value))
-                        .hint("8.5: hardware repair fees go on the fee list (fees.toml) for the customer to confirm"),
+                    Finding::error(
+                        "8.5",
+                        visit.at(part.code.span),
+                        t!("rule-8-5-part-not-listed", part = &part.code.value),
+                    )
+                    .hint(t!("rule-8-5-part-not-listed-hint")),
                 );
             }
         }
@@ -135,12 +143,9 @@ pub fn r8_5_work_on_fee_list(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
                     Finding::error(
                         "8.5",
                         visit.at(visit.span),
-                        format!(
-                            "software maintenance at {} on a billable case is not on the fee list",
-                            visit.site.value
-                        ),
+                        t!("rule-8-5-software-not-listed", site = &visit.site.value),
                     )
-                    .hint("8.5: add the software maintenance rate to fees.toml"),
+                    .hint(t!("rule-8-5-software-not-listed-hint")),
                 );
             }
         }
@@ -159,16 +164,17 @@ pub fn r9_1_charges_allowed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
         return;
     }
     let day = service_date(cx, case);
-    let detail = match cx.products(case).first() {
-        Some(p) => format!(
-            "{} is under warranty until {} and ",
-            p.serial.value, p.warranty_end.value
+    let message = match cx.products(case).first() {
+        Some(p) => t!(
+            "rule-9-1-not-allowed-in-warranty",
+            date = day.to_string(),
+            serial = &p.serial.value,
+            until = p.warranty_end.value.to_string()
         ),
-        None => String::new(),
+        None => t!("rule-9-1-not-allowed", date = day.to_string()),
     };
     out.push(
-        Finding::error("9.1", fees.at(first.span), format!("fees charged on {day} although {detail}the fault is a product defect"))
-            .hint("9.1: charge only out of warranty, for faults not caused by the product's quality, or as an agreement allows; remove the charges or correct the visit's cause"),
+        Finding::error("9.1", fees.at(first.span), message).hint(t!("rule-9-1-not-allowed-hint")),
     );
 }
 
@@ -181,20 +187,14 @@ pub fn r9_2_signed_and_collected(_cx: &Context, case: &Case, out: &mut Vec<Findi
     }
     if fees.signature.is_none() {
         out.push(
-            Finding::error("9.2", fees.at(fees.span), "the fee list has charges but no customer signature")
-                .hint("9.2: the customer signs the fee list before fees are collected; add [signature] name and date"),
+            Finding::error("9.2", fees.at(fees.span), t!("rule-9-2-no-signature"))
+                .hint(t!("rule-9-2-no-signature-hint")),
         );
     }
     if fees.payment.is_none() && state(case).is_some_and(|s| s.reached(State::Serviced)) {
         out.push(
-            Finding::error(
-                "9.2",
-                fees.at(fees.span),
-                "the fee list has charges but no record of their collection",
-            )
-            .hint(
-                "9.2: fees are collected on site; add [payment] method, amount, receipt and date",
-            ),
+            Finding::error("9.2", fees.at(fees.span), t!("rule-9-2-no-payment"))
+                .hint(t!("rule-9-2-no-payment-hint")),
         );
     }
 }
@@ -220,8 +220,17 @@ pub fn r9_3_prices_and_totals(cx: &Context, case: &Case, out: &mut Vec<Finding>)
                         .is_none_or(|r| r.trim().is_empty())
                 {
                     out.push(
-                        Finding::error("9.3", fees.at(given.span), format!("unit price {} for {} differs from the catalog's {catalog}", given.value, item.code.value))
-                            .hint("9.3: charge the catalog price, or give override_reason for the difference"),
+                        Finding::error(
+                            "9.3",
+                            fees.at(given.span),
+                            t!(
+                                "rule-9-3-price-differs",
+                                price = given.value.to_string(),
+                                code = &item.code.value,
+                                catalog = catalog.to_string()
+                            ),
+                        )
+                        .hint(t!("rule-9-3-price-differs-hint")),
                     );
                 }
                 Some(given.value)
@@ -244,14 +253,13 @@ pub fn r9_3_prices_and_totals(cx: &Context, case: &Case, out: &mut Vec<Finding>)
             Finding::error(
                 "9.3",
                 fees.at(stated.span),
-                format!(
-                    "stated total {} differs from the items' sum {total}",
-                    stated.value
+                t!(
+                    "rule-9-3-total-differs",
+                    stated = stated.value.to_string(),
+                    total = total.to_string()
                 ),
             )
-            .hint(format!(
-                "correct the total to \"{total}\", or remove it and let svc add up"
-            )),
+            .hint(t!("rule-9-3-total-differs-hint", total = total.to_string())),
         );
     }
     if let Some(payment) = &fees.payment
@@ -261,12 +269,13 @@ pub fn r9_3_prices_and_totals(cx: &Context, case: &Case, out: &mut Vec<Finding>)
             Finding::error(
                 "9.3",
                 fees.at(payment.amount.span),
-                format!(
-                    "collected {} but the fee list adds up to {total}",
-                    payment.amount.value
+                t!(
+                    "rule-9-3-collected-differs",
+                    collected = payment.amount.value.to_string(),
+                    total = total.to_string()
                 ),
             )
-            .hint("collect what the customer signed for; correct the amount or the items"),
+            .hint(t!("rule-9-3-collected-differs-hint")),
         );
     }
 }

@@ -19,6 +19,7 @@ use crate::forms::finding::{Finding, Location, Severity};
 use crate::forms::{
     Approval, ApprovalKind, FeeArrangement, FormKind, State, Transport, flight_label,
 };
+use crate::t;
 use crate::workspace::case::Case;
 use crate::workspace::{Loaded, Workspace};
 use chrono::NaiveDate;
@@ -340,8 +341,12 @@ pub fn duplicate_ids(
                 .filter(|&&j| j != i)
                 .map(|&j| cases[j].1.display().to_string())
                 .collect();
-            let mut finding = Finding::error("id", location.clone(), format!("case id {id} is also used by {}", others.join(", ")))
-                .hint("case ids must be unique; give one of the cases a new id with `svc new` and move its forms");
+            let mut finding = Finding::error(
+                "id",
+                location.clone(),
+                t!("rule-id-duplicate", case = id, others = others.join(", ")),
+            )
+            .hint(t!("rule-id-duplicate-hint"));
             finding.case = Some(id.to_string());
             findings.push(finding);
         }
@@ -478,14 +483,14 @@ fn uncovering(rule: &'static str, file: &Loaded<crate::forms::CaseFile>, a: &App
     Finding::error(
         rule,
         file.at(a.by.span),
-        format!(
-            "{}'s {} approval of {} names no content it covers (`covers`)",
-            a.by.value,
-            a.kind.value,
-            a.at.value.format("%Y-%m-%d %H:%M")
+        t!(
+            "rule-approval-no-covers",
+            person = &a.by.value,
+            kind = a.kind.value.to_string(),
+            at = a.at.value.format("%Y-%m-%d %H:%M").to_string()
         ),
     )
-    .hint("svc records what each approval covers; an approval written by hand, or by an older svc, is taken again with svc approve")
+    .hint(t!("rule-approval-no-covers-hint"))
 }
 
 /// A non-empty text, trimmed.

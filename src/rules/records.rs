@@ -6,6 +6,7 @@ use crate::forms::config::Role;
 use crate::forms::decode::{Sp, Timestamp};
 use crate::forms::finding::{Finding, Location};
 use crate::forms::{ApprovalKind, FeeArrangement, State};
+use crate::t;
 use crate::workspace::case::Case;
 use crate::workspace::{Loaded, suggest};
 use chrono::NaiveDate;
@@ -35,24 +36,25 @@ pub fn well_formed_id(id: &str) -> Option<NaiveDate> {
 pub fn attachment_sizes(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     let limit = cx.ws.attachment_limit();
     for a in case.attachments.iter().filter(|a| a.bytes > limit.bytes()) {
-        let said = match cx.ws.settings.as_ref().and_then(|s| s.attachments.as_ref()) {
-            Some(set) if set.max_mb.is_some() => "as [attachments] max_mb in svc.toml sets it",
-            _ => "svc's default; [attachments] max_mb in svc.toml sets another",
+        let why = match cx.ws.settings.as_ref().and_then(|s| s.attachments.as_ref()) {
+            Some(set) if set.max_mb.is_some() => t!("rule-layout-limit-set"),
+            _ => t!("rule-layout-limit-default"),
         };
         out.push(
             Finding::warning(
                 "layout",
                 Location::file(&a.file),
-                format!(
-                    "attachment `{}` is {}, larger than the {} MB an attachment may be ({said})",
-                    a.name,
-                    crate::workspace::case::human_size(a.bytes),
-                    limit.0
+                t!(
+                    "rule-layout-attachment-too-large",
+                    name = &a.name,
+                    size = crate::workspace::case::human_size(a.bytes),
+                    limit = limit.0.to_string(),
+                    why = why
                 ),
             )
-            .hint(format!(
-                "git would keep every version of it for good: move it out of the workspace (to a file share) and note in the case's forms where it is, or raise the limit in svc.toml: [attachments] max_mb = {}",
-                a.bytes.div_ceil(1 << 20)
+            .hint(t!(
+                "rule-layout-attachment-too-large-hint",
+                mb = a.bytes.div_ceil(1 << 20).to_string()
             )),
         );
     }
@@ -67,27 +69,44 @@ pub fn id(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "id",
                 file.at(id.span),
-                format!(
-                    "case id {} differs from its folder name {}",
-                    id.value,
-                    case.folder_name()
+                t!(
+                    "rule-id-folder",
+                    case = &id.value,
+                    folder = case.folder_name().to_string()
                 ),
             )
-            .hint("the folder must be named after the case: rename the folder, or correct the id"),
+            .hint(t!("rule-id-folder-hint")),
         );
     }
     match well_formed_id(&id.value) {
         None => out.push(
-            Finding::error("id", file.at(id.span), format!("case id \"{}\" is not of the form PREFIX-YYYYMMDD-XXXXXX", id.value))
-                .hint("ids are made by `svc new`: prefix, opening date, six Crockford base32 characters (e.g. SR-20261127-K7F3Q2)"),
+            Finding::error(
+                "id",
+                file.at(id.span),
+                t!("rule-id-malformed", case = &id.value),
+            )
+            .hint(t!("rule-id-malformed-hint")),
         ),
         Some(date) => {
             let expected = format!("{}/{}", date.format("%Y"), date.format("%m"));
-            let parent = case.dir.parent().map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+            let parent = case
+                .dir
+                .parent()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
             if !parent.ends_with(&expected) {
                 out.push(
-                    Finding::warning("id", Location::file(&case.dir), format!("case {} is filed under {parent}, not under its month {expected}", id.value))
-                        .hint(format!("move the folder to cases/{expected}/")),
+                    Finding::warning(
+                        "id",
+                        Location::file(&case.dir),
+                        t!(
+                            "rule-id-month",
+                            case = &id.value,
+                            folder = &parent,
+                            month = &expected
+                        ),
+                    )
+                    .hint(t!("rule-id-month-hint", month = &expected)),
                 );
             }
         }
@@ -99,9 +118,13 @@ fn person(
     out: &mut Vec<Finding>,
     file: &Loaded<impl Sized>,
     id: &Sp<String>,
-    what: &str,
+    what: fn() -> String,
 ) {
-    out.extend(cx.ws.person_ref(file, id, what));
+    // What the person is is worded only when they are not found.
+    if cx.ws.people.contains_key(&id.value) {
+        return;
+    }
+    out.extend(cx.ws.person_ref(file, id, &what()));
 }
 
 /// `ref`: every name a case uses resolves — customer, site, serial, people, catalog codes,
@@ -114,10 +137,7 @@ pub fn refs(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "ref",
                 file.at(file.customer.span),
-                format!(
-                    "customer `{}` has no file customers/{}.toml",
-                    file.customer.value, file.customer.value
-                ),
+                t!("rule-ref-customer", customer = &file.customer.value),
             )
             .hint_opt(suggest(
                 &file.customer.value,
@@ -133,7 +153,7 @@ pub fn refs(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
         Finding::error(
             "ref",
             loaded.clone(),
-            format!("site `{}` is not a site of customer {c}", site.value),
+            t!("rule-ref-site", site = &site.value, customer = c),
         )
         .hint_opt(
             customer
@@ -149,9 +169,10 @@ pub fn refs(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "ref",
                 loaded,
-                format!(
-                    "serial {} is not a product of customer {}",
-                    serial.value, c.id.value
+                t!(
+                    "rule-ref-serial",
+                    serial = &serial.value,
+                    customer = &c.id.value
                 ),
             )
             .hint_opt(suggest(
@@ -168,21 +189,21 @@ pub fn refs(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     if let Some(serial) = &file.product {
         out.extend(serial_finding(file.at(serial.span), serial));
     }
-    person(cx, out, file, &file.opened_by, "opened_by");
+    person(cx, out, file, &file.opened_by, || "opened_by".into());
     if let Some(by) = &file.assigned_by {
-        person(cx, out, file, by, "assigned_by");
+        person(cx, out, file, by, || "assigned_by".into());
     }
     for a in &file.assignees {
-        person(cx, out, file, a, "assignee");
+        person(cx, out, file, a, || t!("rule-ref-person-assignee"));
     }
     for a in &file.approvals {
-        person(cx, out, file, &a.by, "approver");
+        person(cx, out, file, &a.by, || t!("rule-ref-person-approver"));
     }
     for r in &file.rejections {
-        person(cx, out, file, &r.by, "rejected by");
+        person(cx, out, file, &r.by, || t!("rule-ref-person-rejected-by"));
     }
     for c in &file.checkins {
-        person(cx, out, file, &c.by, "check-in by");
+        person(cx, out, file, &c.by, || t!("rule-ref-person-checkin-by"));
     }
     if let Some(fee) = &file.fee {
         match FeeArrangement::parse(&fee.value) {
@@ -190,12 +211,9 @@ pub fn refs(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "schema",
                     file.at(fee.span),
-                    format!(
-                        "fee arrangement \"{}\" is not warranty, billable or agreement:ID",
-                        fee.value
-                    ),
+                    t!("rule-schema-fee", fee = &fee.value),
                 )
-                .hint("e.g. fee = \"warranty\", or fee = \"agreement:AG-2026-003\""),
+                .hint(t!("rule-schema-fee-hint")),
             ),
             Some(FeeArrangement::Agreement(id)) => {
                 if let Some(c) = customer
@@ -205,9 +223,10 @@ pub fn refs(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                         Finding::error(
                             "ref",
                             file.at(fee.span),
-                            format!(
-                                "agreement {id} is not an agreement of customer {}",
-                                c.id.value
+                            t!(
+                                "rule-ref-agreement",
+                                agreement = &id,
+                                customer = &c.id.value
                             ),
                         )
                         .hint_opt(suggest(
@@ -221,15 +240,17 @@ pub fn refs(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
         }
     }
     if let Some(request) = &case.request {
-        person(cx, out, request, &request.received_by, "received_by");
+        person(cx, out, request, &request.received_by, || {
+            "received_by".into()
+        });
     }
     if let Some(sheet) = &case.task_sheet {
-        person(cx, out, sheet, &sheet.prepared_by, "prepared_by");
+        person(cx, out, sheet, &sheet.prepared_by, || "prepared_by".into());
         for e in &sheet.engineers {
-            person(cx, out, sheet, e, "engineer");
+            person(cx, out, sheet, e, || t!("rule-ref-person-engineer"));
         }
         for h in &sheet.helpers {
-            person(cx, out, sheet, &h.person, "helper");
+            person(cx, out, sheet, &h.person, || t!("rule-ref-person-helper"));
         }
         for site in sheet.sites.value.iter().filter(|s| !site_ok(s)) {
             out.push(site_finding(&sheet.at(site.span), site));
@@ -243,7 +264,7 @@ pub fn refs(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             out.push(site_finding(&visit.at(visit.site.span), &visit.site));
         }
         for e in &visit.engineers {
-            person(cx, out, visit, e, "engineer");
+            person(cx, out, visit, e, || t!("rule-ref-person-engineer"));
         }
         for p in &visit.products {
             out.extend(serial_finding(visit.at(p.span), p));
@@ -259,11 +280,13 @@ pub fn refs(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     }
     if let Some(log) = &case.travel_log {
         for t in &log.travellers {
-            person(cx, out, log, t, "traveller");
+            person(cx, out, log, t, || t!("rule-ref-person-traveller"));
         }
     }
     if let Some(summary) = &case.summary {
-        person(cx, out, summary, &summary.prepared_by, "prepared_by");
+        person(cx, out, summary, &summary.prepared_by, || {
+            "prepared_by".into()
+        });
     }
 }
 
@@ -284,29 +307,26 @@ fn part_ref<T>(
         .chain(cx.ws.rates.keys().filter(|_| rates_too))
         .map(String::as_str)
         .collect();
-    let list = if rates_too {
-        "catalog/parts.toml or catalog/rates.toml"
+    let message = if rates_too {
+        t!("rule-ref-part-or-rate", code = &code.value)
     } else {
-        "catalog/parts.toml"
+        t!("rule-ref-part", code = &code.value)
     };
-    Some(
-        Finding::error(
-            "ref",
-            file.at(code.span),
-            format!("code `{}` is not in {list}", code.value),
-        )
-        .hint_opt(suggest(&code.value, known)),
-    )
+    Some(Finding::error("ref", file.at(code.span), message).hint_opt(suggest(&code.value, known)))
 }
 
 /// A moment recorded in a case, with where it is written, for the order check.
-struct Moment<'a> {
+struct Moment {
     at: Timestamp,
-    what: &'a str,
+    /// What happened at that moment, worded only when a finding says it.
+    what: Said,
     location: Location,
 }
 
-fn moment<'a, T>(file: &Loaded<T>, t: &Sp<Timestamp>, what: &'a str) -> Moment<'a> {
+/// A wording, made when needed.
+type Said = fn() -> String;
+
+fn moment<T>(file: &Loaded<T>, t: &Sp<Timestamp>, what: Said) -> Moment {
     Moment {
         at: t.value,
         what,
@@ -325,24 +345,25 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     };
     let mut moments: Vec<Moment> = Vec::new();
     // Dates recorded as done (not planned), with where they are written.
-    let mut done_dates: Vec<(NaiveDate, &str, Location)> = Vec::new();
+    let mut done_dates: Vec<(NaiveDate, Said, Location)> = Vec::new();
     let order = |a: &Moment, b: &Moment, out: &mut Vec<Finding>| {
         if b.at < a.at {
             out.push(
                 Finding::error(
                     "dates",
                     b.location.clone(),
-                    format!(
-                        "{} ({}) is before {} ({})",
-                        b.what,
-                        b.at.format("%Y-%m-%d %H:%M"),
-                        a.what,
-                        a.at.format("%Y-%m-%d %H:%M")
+                    t!(
+                        "rule-dates-order",
+                        what = (b.what)(),
+                        at = b.at.format("%Y-%m-%d %H:%M").to_string(),
+                        other = (a.what)(),
+                        other_at = a.at.format("%Y-%m-%d %H:%M").to_string()
                     ),
                 )
-                .hint(format!(
-                    "{} cannot come before {}; correct whichever time is wrong",
-                    b.what, a.what
+                .hint(t!(
+                    "rule-dates-order-hint",
+                    what = (b.what)(),
+                    other = (a.what)()
                 )),
             );
         }
@@ -350,25 +371,27 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     let received = case
         .request
         .as_ref()
-        .map(|r| moment(r, &r.received_at, "the request's receipt"));
+        .map(|r| moment(r, &r.received_at, || t!("rule-dates-what-receipt")));
     if let Some(file) = &case.file {
-        moments.push(moment(file, &file.opened_at, "the case's opening"));
+        moments.push(moment(file, &file.opened_at, || {
+            t!("rule-dates-what-opening")
+        }));
         if let Some(t) = &file.timeline {
-            let steps = [
-                (&t.accepted_at, "acceptance"),
-                (&t.resolved_at, "resolution by phone"),
-                (&t.assigned_at, "assignment"),
-                (&t.submitted_at, "the task sheet's submission"),
-                (&t.approved_at, "the task sheet's approval"),
-                (&t.started_at, "the start of the trip"),
-                (&t.completed_at, "completion"),
-                (&t.handed_in_at, "handing in the records"),
-                (&t.reviewed_at, "the review"),
-                (&t.archived_at, "archiving"),
+            let steps: [(&Option<Sp<Timestamp>>, Said); 10] = [
+                (&t.accepted_at, || t!("rule-dates-what-acceptance")),
+                (&t.resolved_at, || t!("rule-dates-what-resolution")),
+                (&t.assigned_at, || t!("rule-dates-what-assignment")),
+                (&t.submitted_at, || t!("rule-dates-what-submission")),
+                (&t.approved_at, || t!("rule-dates-what-approval")),
+                (&t.started_at, || t!("rule-dates-what-start")),
+                (&t.completed_at, || t!("rule-dates-what-completion")),
+                (&t.handed_in_at, || t!("rule-dates-what-handing-in")),
+                (&t.reviewed_at, || t!("rule-dates-what-review")),
+                (&t.archived_at, || t!("rule-dates-what-archiving")),
             ];
             let chain: Vec<Moment> = steps
                 .iter()
-                .filter_map(|(t, what)| t.as_ref().map(|t| moment(file, t, what)))
+                .filter_map(|(t, what)| t.as_ref().map(|t| moment(file, t, *what)))
                 .collect();
             if let Some(received) = &received {
                 for m in &chain {
@@ -380,11 +403,11 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             }
             moments.extend(chain);
             if let Some(c) = &t.cancelled_at {
-                moments.push(moment(file, c, "cancellation"));
+                moments.push(moment(file, c, || t!("rule-dates-what-cancellation")));
             }
         }
         for a in &file.approvals {
-            let m = moment(file, &a.at, "an approval");
+            let m = moment(file, &a.at, || t!("rule-dates-what-an-approval"));
             if let Some(received) = &received {
                 order(received, &m, out);
             }
@@ -393,11 +416,11 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 ApprovalKind::TaskSheet => t
                     .submitted_at
                     .as_ref()
-                    .map(|x| moment(file, x, "the task sheet's submission")),
+                    .map(|x| moment(file, x, || t!("rule-dates-what-submission"))),
                 ApprovalKind::Review => t
                     .handed_in_at
                     .as_ref()
-                    .map(|x| moment(file, x, "handing in the records")),
+                    .map(|x| moment(file, x, || t!("rule-dates-what-handing-in"))),
                 ApprovalKind::Flight => None,
             });
             if let Some(signed) = &signed {
@@ -406,10 +429,10 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             moments.push(m);
         }
         for c in &file.checkins {
-            moments.push(moment(file, &c.at, "a check-in"));
+            moments.push(moment(file, &c.at, || t!("rule-dates-what-checkin")));
         }
         for r in &file.rejections {
-            moments.push(moment(file, &r.at, "a rejection"));
+            moments.push(moment(file, &r.at, || t!("rule-dates-what-rejection")));
         }
     }
     let approved = super::task_sheet_approved_at(case);
@@ -419,36 +442,45 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "dates",
                     sheet.at(sheet.return_on.span),
-                    format!(
-                        "planned return {} is before planned departure {}",
-                        sheet.return_on.value, sheet.depart_on.value
+                    t!(
+                        "rule-dates-return-before-departure",
+                        return_on = sheet.return_on.value.to_string(),
+                        depart_on = sheet.depart_on.value.to_string()
                     ),
                 )
-                .hint("swap the dates, or correct the one that is wrong"),
+                .hint(t!("rule-dates-return-before-departure-hint")),
             );
         }
         done_dates.push((
             sheet.prepared_on.value,
-            "the task sheet's date",
+            || t!("rule-dates-what-sheet-date"),
             sheet.at(sheet.prepared_on.span),
         ));
         if let Some(adv) = &sheet.advance
             && let Some(on) = &adv.requested_on
         {
-            done_dates.push((on.value, "the advance request", sheet.at(on.span)));
+            done_dates.push((
+                on.value,
+                || t!("rule-dates-what-advance-request"),
+                sheet.at(on.span),
+            ));
         }
     }
     let mut first_leg: Option<Moment> = None;
     if let Some(log) = &case.travel_log {
         for leg in &log.legs {
-            done_dates.push((leg.date.value, "a leg", log.at(leg.date.span)));
+            done_dates.push((
+                leg.date.value,
+                || t!("rule-dates-what-leg"),
+                log.at(leg.date.span),
+            ));
         }
         if let Some(leg) = log.legs.iter().min_by_key(|l| l.date.value)
             && let Some(at) = end_of(leg.date.value)
         {
             first_leg = Some(Moment {
                 at,
-                what: "the first leg",
+                what: || t!("rule-dates-what-first-leg"),
                 location: log.at(leg.date.span),
             });
         }
@@ -456,57 +488,81 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             && leg.at.date_naive() < approved.with_timezone(&offset).date_naive()
         {
             out.push(
-                Finding::error("dates", leg.location.clone(), format!("the trip started ({}) before the task sheet was approved ({})", leg.at.date_naive(), approved.format("%Y-%m-%d %H:%M")))
-                    .hint("7.2: nobody leaves before the task sheet is signed; correct the leg's date or the approval"),
+                Finding::error(
+                    "dates",
+                    leg.location.clone(),
+                    t!(
+                        "rule-dates-trip-before-approval",
+                        started = leg.at.date_naive().to_string(),
+                        approved = approved.format("%Y-%m-%d %H:%M").to_string()
+                    ),
+                )
+                .hint(t!("rule-dates-trip-before-approval-hint")),
             );
         }
         for d in &log.days {
-            done_dates.push((d.date.value, "a day of the trip", log.at(d.date.span)));
+            done_dates.push((
+                d.date.value,
+                || t!("rule-dates-what-day"),
+                log.at(d.date.span),
+            ));
         }
         for e in &log.expenses {
-            done_dates.push((e.date.value, "an expense", log.at(e.date.span)));
+            done_dates.push((
+                e.date.value,
+                || t!("rule-dates-what-expense"),
+                log.at(e.date.span),
+            ));
         }
         if let Some(adv) = &log.advance_received {
-            done_dates.push((adv.date.value, "the advance", log.at(adv.date.span)));
+            done_dates.push((
+                adv.date.value,
+                || t!("rule-dates-what-advance"),
+                log.at(adv.date.span),
+            ));
         }
         let last_left = case
             .visits
             .iter()
-            .map(|v| moment(v, &v.left_at, "leaving the last site"))
+            .map(|v| moment(v, &v.left_at, || t!("rule-dates-what-leaving-last-site")))
             .max_by_key(|m| m.at);
         if let Some(home) = &log.back_home_at {
-            let home = moment(log, home, "the return home");
+            let home = moment(log, home, || t!("rule-dates-what-return-home"));
             if let Some(left) = &last_left {
                 order(left, &home, out);
             }
             if let Some(work) = &log.back_at_work_at {
-                order(&home, &moment(log, work, "being back at work"), out);
+                order(
+                    &home,
+                    &moment(log, work, || t!("rule-dates-what-back-at-work")),
+                    out,
+                );
             }
             moments.push(home);
         }
         if let Some(work) = &log.back_at_work_at {
-            moments.push(moment(log, work, "being back at work"));
+            moments.push(moment(log, work, || t!("rule-dates-what-back-at-work")));
         }
     }
     let started = case.file.as_ref().and_then(|f| {
         let t = f.timeline.as_ref()?.started_at.as_ref()?;
-        Some(moment(f, t, "the start of the trip"))
+        Some(moment(f, t, || t!("rule-dates-what-start")))
     });
     for visit in &case.visits {
-        let arrived = moment(visit, &visit.arrived_at, "arrival on site");
-        let left = moment(visit, &visit.left_at, "leaving the site");
+        let arrived = moment(visit, &visit.arrived_at, || t!("rule-dates-what-arrival"));
+        let left = moment(visit, &visit.left_at, || t!("rule-dates-what-leaving"));
         if left.at <= arrived.at {
             out.push(
                 Finding::error(
                     "dates",
                     left.location.clone(),
-                    format!(
-                        "leaving the site ({}) is not after arriving ({})",
-                        left.at.format("%Y-%m-%d %H:%M"),
-                        arrived.at.format("%Y-%m-%d %H:%M")
+                    t!(
+                        "rule-dates-left-before-arrival",
+                        left = left.at.format("%Y-%m-%d %H:%M").to_string(),
+                        arrived = arrived.at.format("%Y-%m-%d %H:%M").to_string()
                     ),
                 )
-                .hint("left_at must come after arrived_at"),
+                .hint(t!("rule-dates-left-before-arrival-hint")),
             );
         }
         if let Some(approved) = approved
@@ -516,13 +572,13 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "dates",
                     arrived.location.clone(),
-                    format!(
-                        "arrived on site ({}) before the task sheet was approved ({})",
-                        arrived.at.format("%Y-%m-%d %H:%M"),
-                        approved.format("%Y-%m-%d %H:%M")
+                    t!(
+                        "rule-dates-arrival-before-approval",
+                        arrived = arrived.at.format("%Y-%m-%d %H:%M").to_string(),
+                        approved = approved.format("%Y-%m-%d %H:%M").to_string()
                     ),
                 )
-                .hint("7.2: a visit happens only after the task sheet is signed"),
+                .hint(t!("rule-dates-arrival-before-approval-hint")),
             );
         }
         if let Some(started) = started.as_ref().filter(|s| arrived.at < s.at) {
@@ -535,9 +591,13 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "dates",
                     arrived.location.clone(),
-                    format!("arrived on site ({}) before the first leg of the trip ({})", arrived.at.format("%Y-%m-%d %H:%M"), leg.at.date_naive()),
+                    t!(
+                        "rule-dates-arrival-before-leg",
+                        arrived = arrived.at.format("%Y-%m-%d %H:%M").to_string(),
+                        leg = leg.at.date_naive().to_string()
+                    ),
                 )
-                .hint("8.4: the engineer travels, then arrives; correct the visit's arrival or the travel log's legs"),
+                .hint(t!("rule-dates-arrival-before-leg-hint")),
             );
         }
         if let Some(c) = &visit.confirmation {
@@ -546,28 +606,43 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                     Finding::error(
                         "dates",
                         visit.at(c.date.span),
-                        format!("confirmed on {} before the visit began", c.date.value),
+                        t!(
+                            "rule-dates-confirmed-early",
+                            date = c.date.value.to_string()
+                        ),
                     )
-                    .hint("the customer confirms the work after it is done"),
+                    .hint(t!("rule-dates-confirmed-early-hint")),
                 );
             }
-            done_dates.push((c.date.value, "the confirmation", visit.at(c.date.span)));
+            done_dates.push((
+                c.date.value,
+                || t!("rule-dates-what-confirmation"),
+                visit.at(c.date.span),
+            ));
         }
         moments.push(arrived);
         moments.push(left);
     }
     if let Some(fees) = &case.fees {
         if let Some(s) = &fees.signature {
-            done_dates.push((s.date.value, "the signature", fees.at(s.date.span)));
+            done_dates.push((
+                s.date.value,
+                || t!("rule-dates-what-signature"),
+                fees.at(s.date.span),
+            ));
         }
         if let Some(p) = &fees.payment {
-            done_dates.push((p.date.value, "the payment", fees.at(p.date.span)));
+            done_dates.push((
+                p.date.value,
+                || t!("rule-dates-what-payment"),
+                fees.at(p.date.span),
+            ));
         }
     }
     if let Some(summary) = &case.summary {
         done_dates.push((
             summary.prepared_on.value,
-            "the summary's date",
+            || t!("rule-dates-what-summary-date"),
             summary.at(summary.prepared_on.span),
         ));
     }
@@ -576,13 +651,13 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "dates",
                 m.location,
-                format!(
-                    "{} is recorded at {}, in the future",
-                    m.what,
-                    m.at.format("%Y-%m-%d %H:%M %:z")
+                t!(
+                    "rule-dates-future-moment",
+                    what = (m.what)(),
+                    at = m.at.format("%Y-%m-%d %H:%M %:z").to_string()
                 ),
             )
-            .hint("record things when they have happened; check the date and the UTC offset"),
+            .hint(t!("rule-dates-future-moment-hint")),
         );
     }
     for (date, what, location) in done_dates
@@ -593,9 +668,13 @@ pub fn dates(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "dates",
                 location,
-                format!("{what} is dated {date}, in the future"),
+                t!(
+                    "rule-dates-future-date",
+                    what = what(),
+                    date = date.to_string()
+                ),
             )
-            .hint("record things when they have happened"),
+            .hint(t!("rule-dates-future-date-hint")),
         );
     }
 }
@@ -608,8 +687,8 @@ pub fn r8_1_accepted(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     };
     if !case.has_file(crate::forms::FormKind::Request) {
         out.push(
-            Finding::error("8.1", Location::file(&case.dir), "case has no request form")
-                .hint("8.1: every case starts with the request as received: request.toml (svc new writes it)"),
+            Finding::error("8.1", Location::file(&case.dir), t!("rule-8-1-no-request"))
+                .hint(t!("rule-8-1-no-request-hint")),
         );
     }
     let agreed = case
@@ -623,15 +702,23 @@ pub fn r8_1_accepted(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "8.1",
                 request.at(agreed.span),
-                format!("the request says fees are \"{}\" but case.toml records \"{}\"", agreed.value, recorded.value),
+                t!(
+                    "rule-8-1-fee-mismatch",
+                    requested = &agreed.value,
+                    recorded = &recorded.value
+                ),
             )
-            .hint("8.1, 5.1.2: one fee arrangement is agreed with the customer; correct whichever is wrong"),
+            .hint(t!("rule-8-1-fee-mismatch-hint")),
         );
     }
     if state.reached(State::Accepted) && file.fee.is_none() {
         out.push(
-            Finding::error("8.1", file.at(file.state.span), format!("case is {state} but no fee arrangement is recorded"))
-                .hint("8.1: agree fees with the customer before accepting: `svc accept CASE --fee warranty|billable|agreement:ID`"),
+            Finding::error(
+                "8.1",
+                file.at(file.state.span),
+                t!("rule-8-1-no-fee", state = state.to_string()),
+            )
+            .hint(t!("rule-8-1-no-fee-hint")),
         );
     }
     if state == State::ResolvedRemotely
@@ -644,9 +731,9 @@ pub fn r8_1_accepted(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "8.1",
                 file.at(file.state.span),
-                "case was resolved by phone but does not say how",
+                t!("rule-8-1-no-resolution"),
             )
-            .hint("add resolution = \"…\" to case.toml: what was done on the phone"),
+            .hint(t!("rule-8-1-no-resolution-hint")),
         );
     }
 }
@@ -665,9 +752,9 @@ pub fn r8_2_assigned(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "8.2",
                 file.at(file.state.span),
-                format!("case is {state} but nobody is assigned"),
+                t!("rule-8-2-nobody", state = state.to_string()),
             )
-            .hint("8.2: `svc assign CASE --to PERSON`"),
+            .hint(t!("rule-8-2-nobody-hint")),
         );
     }
     for a in &file.assignees {
@@ -676,9 +763,9 @@ pub fn r8_2_assigned(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "8.2",
                     file.at(a.span),
-                    format!("assignee `{}` is not an engineer", a.value),
+                    t!("rule-8-2-not-engineer", person = &a.value),
                 )
-                .hint("assign people whose roles in people.toml include \"engineer\""),
+                .hint(t!("rule-8-2-not-engineer-hint")),
             );
         }
     }
@@ -689,12 +776,9 @@ pub fn r8_2_assigned(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                     Finding::error(
                         "8.2",
                         file.at(via.span),
-                        format!(
-                            "assigned_via is \"{}\"; only the CSC or Sales assign engineers",
-                            via.value
-                        ),
+                        t!("rule-8-2-via", via = via.value.to_string()),
                     )
-                    .hint("assigned_via = \"csc\" or \"sales\" (8.2)"),
+                    .hint(t!("rule-8-2-via-hint")),
                 );
             } else if cx.ws.people.contains_key(&by.value) && !cx.ws.has_role(&by.value, via.value)
             {
@@ -702,14 +786,13 @@ pub fn r8_2_assigned(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                     Finding::error(
                         "8.2",
                         file.at(by.span),
-                        format!(
-                            "`{}` assigned the case for {} but does not hold that role",
-                            by.value, via.value
+                        t!(
+                            "rule-8-2-role-not-held",
+                            person = &by.value,
+                            via = via.value.to_string()
                         ),
                     )
-                    .hint(
-                        "5.1.3, 5.2.1: the CSC or the Sales Department assigns; check people.toml",
-                    ),
+                    .hint(t!("rule-8-2-role-not-held-hint")),
                 );
             }
         }
@@ -717,11 +800,9 @@ pub fn r8_2_assigned(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "8.2",
                 file.at(file.state.span),
-                format!("case is {state} but does not record who assigned it"),
+                t!("rule-8-2-no-assigner", state = state.to_string()),
             )
-            .hint(
-                "add assigned_by (person id) and assigned_via (\"csc\" or \"sales\") to case.toml",
-            ),
+            .hint(t!("rule-8-2-no-assigner-hint")),
         ),
     }
 }
@@ -739,9 +820,9 @@ pub fn cancelled(_cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             Finding::error(
                 "state",
                 file.at(file.state.span),
-                "case is cancelled but does not say why",
+                t!("rule-state-no-cancel-reason"),
             )
-            .hint("add cancel_reason = \"…\" to case.toml"),
+            .hint(t!("rule-state-no-cancel-reason-hint")),
         );
     }
 }

@@ -852,7 +852,7 @@ fn r7_5_three_days_of_travel_need_one_check_in() {
             "travel-log.yaml",
             1,
             1,
-            "0 check-in(s) from 2026-10-14 to 2026-10-16; 1 needed while travelling"
+            "0 check-ins from 2026-10-14 to 2026-10-16; 1 needed while travelling"
         )]
     );
 }
@@ -876,7 +876,7 @@ fn r7_5_four_days_of_travel_need_two_check_ins() {
             "travel-log.yaml",
             1,
             1,
-            "1 check-in(s) from 2026-10-14 to 2026-10-17; 2 needed while travelling"
+            "1 check-in from 2026-10-14 to 2026-10-17; 2 needed while travelling"
         )]
     );
     let found = only(&f, "7.5");
@@ -909,7 +909,7 @@ fn r7_5_every_seven_days_of_travel_are_counted_apart() {
             "travel-log.yaml",
             1,
             1,
-            "0 check-in(s) from 2026-10-21 to 2026-10-21; 1 needed while travelling"
+            "0 check-ins from 2026-10-21 to 2026-10-21; 1 needed while travelling"
         )]
     );
 }
