@@ -6,8 +6,10 @@
 //! declare a form once and derive from that declaration the Rust type, its decoder, its
 //! JSON Schema (for editors) and its bilingual field descriptions (for scaffolds).
 
+use crate::forms::config::Locale;
 use crate::forms::node::{Kind, Node};
 use crate::forms::source::Span;
+use crate::{t, t_in};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 
@@ -39,11 +41,15 @@ impl Decoder {
         });
     }
 
-    /// Record that a node has the wrong type.
+    /// Record that a node has the wrong type (`what` it should be, as said to the person).
     pub fn expected(&mut self, node: &Node, what: &str, hint: Option<String>) {
         self.problem(
             node.span,
-            format!("expected {what}, found {}", node.kind.describe()),
+            t!(
+                "ws-schema-expected",
+                what = what,
+                found = kind_said(&node.kind)
+            ),
             hint,
         );
     }
@@ -71,7 +77,7 @@ pub fn decode_root<T: Decode>(node: &Node) -> Result<T, Vec<Problem>> {
         Some(v) if d.problems.is_empty() => Ok(v),
         _ => {
             if d.problems.is_empty() {
-                d.problem(node.span, "the form could not be read", None);
+                d.problem(node.span, t!("ws-schema-form-unreadable"), None);
             }
             Err(d.problems)
         }
@@ -146,8 +152,8 @@ impl<T: Decode> Decode for Vec<T> {
         let Kind::Seq(items) = &node.kind else {
             d.expected(
                 node,
-                "a list",
-                Some("write a list as [a, b] in TOML, or one `- item` a line in YAML".into()),
+                &t!("ws-schema-expect-list"),
+                Some(t!("ws-schema-expect-list-hint")),
             );
             return None;
         };
@@ -177,7 +183,11 @@ impl Decode for String {
             Kind::Int(i) => Some(i.to_string()),
             Kind::BigInt(i) => Some(i.clone()),
             _ => {
-                d.expected(node, "text", Some("put the text in double quotes".into()));
+                d.expected(
+                    node,
+                    &t!("ws-schema-expect-text"),
+                    Some(t!("ws-schema-expect-text-hint")),
+                );
                 None
             }
         }
@@ -192,7 +202,7 @@ impl Decode for bool {
         match node.kind {
             Kind::Bool(b) => Some(b),
             _ => {
-                d.expected(node, "true or false", None);
+                d.expected(node, &t!("ws-schema-expect-bool"), None);
                 None
             }
         }
@@ -212,24 +222,32 @@ impl Decode for Quantity {
             Kind::Int(n) if n >= 1 => match u32::try_from(n) {
                 Ok(n) => Some(Quantity(n)),
                 Err(_) => {
-                    d.problem(node.span, format!("quantity {n} is too large"), None);
+                    d.problem(
+                        node.span,
+                        t!("ws-schema-quantity-too-large", quantity = n.to_string()),
+                        None,
+                    );
                     None
                 }
             },
             Kind::BigInt(ref n) => {
-                d.problem(node.span, format!("quantity {n} is too large"), None);
+                d.problem(
+                    node.span,
+                    t!("ws-schema-quantity-too-large", quantity = n),
+                    None,
+                );
                 None
             }
             Kind::Int(n) => {
                 d.problem(
                     node.span,
-                    format!("quantity must be at least 1, found {n}"),
-                    Some("remove the line instead of writing a zero or negative quantity".into()),
+                    t!("ws-schema-quantity-too-small", quantity = n.to_string()),
+                    Some(t!("ws-schema-quantity-too-small-hint")),
                 );
                 None
             }
             _ => {
-                d.expected(node, "a whole number", None);
+                d.expected(node, &t!("ws-schema-expect-whole-number"), None);
                 None
             }
         }
@@ -252,29 +270,37 @@ impl Megabytes {
 
 impl Decode for Megabytes {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let hint = || Some("write the size in whole megabytes, e.g. 20".to_owned());
+        let hint = || Some(t!("ws-schema-megabytes-hint"));
         match node.kind {
             Kind::Int(n) if n >= 1 => match u32::try_from(n) {
                 Ok(n) => Some(Megabytes(n)),
                 Err(_) => {
-                    d.problem(node.span, format!("{n} MB is too large"), hint());
+                    d.problem(
+                        node.span,
+                        t!("ws-schema-megabytes-too-large", size = n.to_string()),
+                        hint(),
+                    );
                     None
                 }
             },
             Kind::BigInt(ref n) => {
-                d.problem(node.span, format!("{n} MB is too large"), hint());
+                d.problem(
+                    node.span,
+                    t!("ws-schema-megabytes-too-large", size = n),
+                    hint(),
+                );
                 None
             }
             Kind::Int(n) => {
                 d.problem(
                     node.span,
-                    format!("a size must be at least 1 MB, found {n}"),
+                    t!("ws-schema-megabytes-too-small", size = n.to_string()),
                     hint(),
                 );
                 None
             }
             _ => {
-                d.expected(node, "a whole number of megabytes", hint());
+                d.expected(node, &t!("ws-schema-expect-megabytes"), hint());
                 None
             }
         }
@@ -295,11 +321,8 @@ impl Decode for Score {
             _ => {
                 d.problem(
                     node.span,
-                    format!(
-                        "expected a score from 1 to 5, found {}",
-                        describe_value(node)
-                    ),
-                    Some("1 = very dissatisfied … 5 = very satisfied".into()),
+                    t!("ws-schema-score", found = describe_value(node)),
+                    Some(t!("ws-schema-score-hint")),
                 );
                 None
             }
@@ -314,7 +337,90 @@ fn describe_value(node: &Node) -> String {
     match &node.kind {
         Kind::Int(n) => n.to_string(),
         Kind::Str(s) => format!("\"{s}\""),
-        other => other.describe().to_string(),
+        other => kind_said(other),
+    }
+}
+
+/// What a value is (a string, a list…), in the current language: [`Kind::describe`] as
+/// said to a person.
+pub fn kind_said(kind: &Kind) -> String {
+    kind_said_in(crate::i18n::current(), kind)
+}
+
+/// [`kind_said`] in `locale`.
+pub fn kind_said_in(locale: Locale, kind: &Kind) -> String {
+    match kind {
+        Kind::Null => t_in!(locale, "ws-value-null"),
+        Kind::Bool(_) => t_in!(locale, "ws-value-bool"),
+        Kind::Int(_) => t_in!(locale, "ws-value-int"),
+        Kind::BigInt(_) => t_in!(locale, "ws-value-big-int"),
+        Kind::Float(_) => t_in!(locale, "ws-value-float"),
+        Kind::Str(_) => t_in!(locale, "ws-value-string"),
+        Kind::Datetime(_) => t_in!(locale, "ws-value-datetime"),
+        Kind::Seq(_) => t_in!(locale, "ws-value-list"),
+        Kind::Map(_) => t_in!(locale, "ws-value-table"),
+    }
+}
+
+/// What a record or a set of words is (the `what` of [`record!`] and [`keywords!`]: "the
+/// travel log", "request channel"), in the current language. A file name or a section
+/// (`svc.toml`, `[company]`) is said as it is written.
+pub fn what_said(what: &str) -> String {
+    what_said_in(crate::i18n::current(), what)
+}
+
+/// [`what_said`] in `locale`.
+pub fn what_said_in(locale: Locale, what: &str) -> String {
+    match what {
+        "an approval" => t_in!(locale, "ws-form-approval"),
+        "what an approval covers" => t_in!(locale, "ws-form-approval-covers"),
+        "a rejection" => t_in!(locale, "ws-form-rejection"),
+        "a check-in" => t_in!(locale, "ws-form-checkin"),
+        "the timeline" => t_in!(locale, "ws-form-timeline"),
+        "a person" => t_in!(locale, "ws-form-person"),
+        "a contact" => t_in!(locale, "ws-form-customer-contact"),
+        "a site" => t_in!(locale, "ws-form-site"),
+        "a product" => t_in!(locale, "ws-form-product"),
+        "an agreement" => t_in!(locale, "ws-form-agreement"),
+        "a customer file" => t_in!(locale, "ws-form-customer"),
+        "a part" => t_in!(locale, "ws-form-part"),
+        "a rate" => t_in!(locale, "ws-form-rate"),
+        "a fee item" => t_in!(locale, "ws-form-fee-item"),
+        "the signature" => t_in!(locale, "ws-form-signature"),
+        "the payment" => t_in!(locale, "ws-form-payment"),
+        "the fee list" => t_in!(locale, "ws-form-fee-list"),
+        "the contact" => t_in!(locale, "ws-form-contact"),
+        "the request" => t_in!(locale, "ws-form-request"),
+        "the summary" => t_in!(locale, "ws-form-summary"),
+        "a helper" => t_in!(locale, "ws-form-helper"),
+        "a planned leg" => t_in!(locale, "ws-form-planned-leg"),
+        "a part to bring" => t_in!(locale, "ws-form-part-to-bring"),
+        "the advance" => t_in!(locale, "ws-form-advance"),
+        "the task sheet" => t_in!(locale, "ws-form-task-sheet"),
+        "a leg" => t_in!(locale, "ws-form-leg"),
+        "a day" => t_in!(locale, "ws-form-day"),
+        "an expense" => t_in!(locale, "ws-form-expense"),
+        "the advance received" => t_in!(locale, "ws-form-advance-received"),
+        "the travel log" => t_in!(locale, "ws-form-travel-log"),
+        "a replaced part" => t_in!(locale, "ws-form-replaced-part"),
+        "the confirmation" => t_in!(locale, "ws-form-confirmation"),
+        "the visit record" => t_in!(locale, "ws-form-visit"),
+        "state" => t_in!(locale, "ws-word-state"),
+        "approval kind" => t_in!(locale, "ws-word-approval-kind"),
+        "role" => t_in!(locale, "ws-word-role"),
+        "review mode" => t_in!(locale, "ws-word-review-mode"),
+        "forge" => t_in!(locale, "ws-word-forge"),
+        "paper" => t_in!(locale, "ws-word-paper"),
+        "rate kind" => t_in!(locale, "ws-word-rate-kind"),
+        "payment method" => t_in!(locale, "ws-word-payment-method"),
+        "mode of transport" => t_in!(locale, "ws-word-transport"),
+        "check-in channel" => t_in!(locale, "ws-word-checkin-channel"),
+        "request channel" => t_in!(locale, "ws-word-request-channel"),
+        "outcome" => t_in!(locale, "ws-word-outcome"),
+        "fault category" => t_in!(locale, "ws-word-fault-category"),
+        "expense category" => t_in!(locale, "ws-word-expense-category"),
+        "cause" => t_in!(locale, "ws-word-cause"),
+        _ => what.to_owned(),
     }
 }
 
@@ -326,9 +432,7 @@ impl Money {
     /// Parse a decimal string with at most two decimals.
     pub fn parse(text: &str) -> Result<Money, String> {
         if text.trim() != text || text.contains(char::is_whitespace) {
-            return Err(format!(
-                "\"{text}\" has spaces in it; write the amount alone, e.g. \"180.00\""
-            ));
+            return Err(t!("ws-schema-money-spaces", text = text));
         }
         let t = text;
         let (neg, t) = match t.strip_prefix('-') {
@@ -340,22 +444,22 @@ impl Money {
             || !whole.bytes().all(|b| b.is_ascii_digit())
             || !frac.bytes().all(|b| b.is_ascii_digit())
         {
-            return Err(format!("\"{text}\" is not an amount of money"));
+            return Err(t!("ws-schema-money-not-amount", text = text));
         }
         if frac.len() > 2 {
-            return Err(format!("\"{text}\" has more than two decimals"));
+            return Err(t!("ws-schema-money-decimals", text = text));
         }
         if t.ends_with('.') {
-            return Err(format!("\"{text}\" ends with a decimal point"));
+            return Err(t!("ws-schema-money-decimal-point", text = text));
         }
         let whole: i64 = whole
             .parse()
-            .map_err(|_| format!("\"{text}\" is too large"))?;
+            .map_err(|_| t!("ws-schema-money-too-large", text = text))?;
         let frac: i64 = format!("{frac:0<2}").parse().unwrap_or(0);
         let fen = whole
             .checked_mul(100)
             .and_then(|w| w.checked_add(frac))
-            .ok_or_else(|| format!("\"{text}\" is too large"))?;
+            .ok_or_else(|| t!("ws-schema-money-too-large", text = text))?;
         Ok(Money(if neg { -fen } else { fen }))
     }
 }
@@ -387,7 +491,10 @@ impl serde::Serialize for Money {
     }
 }
 
-const MONEY_HINT: &str = "write money as a string with at most two decimals, e.g. \"180.00\"";
+/// How money is written.
+fn money_hint() -> Option<String> {
+    Some(t!("ws-schema-money-hint"))
+}
 
 impl Decode for Money {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
@@ -396,30 +503,27 @@ impl Decode for Money {
                 Ok(m) if m.0 < 0 => {
                     d.problem(
                         node.span,
-                        format!("amount \"{s}\" is negative"),
-                        Some("amounts are never negative; record a refund as a note".into()),
+                        t!("ws-schema-money-negative", amount = s),
+                        Some(t!("ws-schema-money-negative-hint")),
                     );
                     None
                 }
                 Ok(m) => Some(m),
                 Err(e) => {
-                    d.problem(node.span, e, Some(MONEY_HINT.into()));
+                    d.problem(node.span, e, money_hint());
                     None
                 }
             },
             Kind::Float(_) | Kind::Int(_) | Kind::BigInt(_) => {
                 d.problem(
                     node.span,
-                    format!(
-                        "money written as a number ({}) may be rounded",
-                        node.kind.describe()
-                    ),
-                    Some(MONEY_HINT.into()),
+                    t!("ws-schema-money-number", found = kind_said(&node.kind)),
+                    money_hint(),
                 );
                 None
             }
             _ => {
-                d.expected(node, "an amount of money", Some(MONEY_HINT.into()));
+                d.expected(node, &t!("ws-schema-expect-money"), money_hint());
                 None
             }
         }
@@ -431,18 +535,18 @@ impl Decode for Money {
 
 impl Decode for NaiveDate {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let hint = Some("write a date as YYYY-MM-DD, e.g. 2026-11-27".to_string());
+        let hint = Some(t!("ws-schema-date-hint"));
         let Some(text) = node.as_str() else {
-            d.expected(node, "a date", hint);
+            d.expected(node, &t!("ws-schema-expect-date"), hint);
             return None;
         };
         match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             Ok(date) => Some(date),
             Err(_) => {
                 let message = if text.len() == 10 && text.as_bytes().get(4) == Some(&b'-') {
-                    format!("{text} is not a day of the calendar")
+                    t!("ws-schema-date-not-in-calendar", date = text)
                 } else {
-                    format!("\"{text}\" is not a date")
+                    t!("ws-schema-date-invalid", date = text)
                 };
                 d.problem(node.span, message, hint);
                 None
@@ -459,10 +563,9 @@ pub type Timestamp = DateTime<FixedOffset>;
 
 impl Decode for Timestamp {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let hint =
-            Some("write a time as date, time and offset: 2026-11-27T09:30:00+08:00".to_string());
+        let hint = Some(t!("ws-schema-time-hint"));
         let Some(text) = node.as_str() else {
-            d.expected(node, "a date and time", hint);
+            d.expected(node, &t!("ws-schema-expect-time"), hint);
             return None;
         };
         match DateTime::parse_from_rfc3339(text) {
@@ -470,23 +573,23 @@ impl Decode for Timestamp {
             Ok(t) if chrono::Timelike::nanosecond(&t) >= 1_000_000_000 => {
                 d.problem(
                     node.span,
-                    format!("{text} is a leap second (:60), which is no time svc records"),
-                    Some("write :59, or the next minute's :00".into()),
+                    t!("ws-schema-time-leap-second", time = text),
+                    Some(t!("ws-schema-time-leap-second-hint")),
                 );
                 None
             }
             Ok(t) => Some(t),
             Err(_) => {
                 let message = if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok() {
-                    format!("{text} has no time of day")
+                    t!("ws-schema-time-no-time-of-day", time = text)
                 } else if !text.ends_with('Z')
                     && text
                         .get(19..)
                         .is_some_and(|rest| !rest.contains(['+', '-']))
                 {
-                    format!("{text} has no UTC offset")
+                    t!("ws-schema-time-no-offset", time = text)
                 } else {
-                    format!("\"{text}\" is not a valid date and time")
+                    t!("ws-schema-time-invalid", time = text)
                 };
                 d.problem(node.span, message, hint);
                 None
@@ -540,28 +643,37 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// Keys a form no longer has, with where what they held is kept now: (form, key, hint).
-const RETIRED: &[(&str, &str, &str)] = &[(
-    "the travel log",
-    "checkins",
-    "check-ins are recorded with `svc checkin CASE --via phone|fax|email` at the time they happen, in case.toml (7.5), and the printed log lists them from there: record each with svc checkin and remove this list",
-)];
+/// A key a form (`what`) no longer has: where what it held is kept now.
+fn retired(what: &str, key: &str) -> Option<String> {
+    match (what, key) {
+        ("the travel log", "checkins") => Some(t!("ws-schema-retired-checkins-hint")),
+        _ => None,
+    }
+}
 
 /// Record an unknown key with the closest known one.
 pub fn unknown_key(d: &mut Decoder, key: &str, span: Span, what: &str, known: &[&str]) {
-    if let Some((_, _, hint)) = RETIRED.iter().find(|(w, k, _)| *w == what && *k == key) {
+    if let Some(hint) = retired(what, key) {
         d.problem(
             span,
-            format!("`{key}` is no longer part of {what}"),
-            Some((*hint).to_string()),
+            t!("ws-schema-retired-key", key = key, what = what_said(what)),
+            Some(hint),
         );
         return;
     }
     let hint = match did_you_mean(key, known.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!("the keys of {what} are: {}", known.join(", ")),
+        Some(close) => t!("ws-did-you-mean", close = close),
+        None => t!(
+            "ws-schema-unknown-key-hint",
+            what = what_said(what),
+            keys = known.join(", ")
+        ),
     };
-    d.problem(span, format!("unknown key `{key}` in {what}"), Some(hint));
+    d.problem(
+        span,
+        t!("ws-schema-unknown-key", key = key, what = what_said(what)),
+        Some(hint),
+    );
 }
 
 /// The entries of a table, or a problem.
@@ -574,7 +686,11 @@ pub fn expect_table<'n>(
         Kind::Map(entries) => Some(entries),
         Kind::Null if node.span == Span::default() => Some(&[]),
         _ => {
-            d.expected(node, &format!("a table ({what})"), None);
+            d.expected(
+                node,
+                &t!("ws-schema-expect-table", what = what_said(what)),
+                None,
+            );
             None
         }
     }
@@ -643,8 +759,16 @@ macro_rules! record {
                                 // Point at where the table starts, not at all of it.
                                 d.problem(
                                     $crate::forms::source::Span { start: node.span.start, end: node.span.start },
-                                    format!("missing key `{}` in {}", stringify!($field), $what),
-                                    Some(format!("add `{}`: {}", stringify!($field), $fdoc.trim_ascii())),
+                                    $crate::t!(
+                                        "ws-schema-missing-key",
+                                        key = stringify!($field),
+                                        what = $crate::forms::decode::what_said($what)
+                                    ),
+                                    Some($crate::t!(
+                                        "ws-schema-missing-key-hint",
+                                        key = stringify!($field),
+                                        description = $fdoc.trim_ascii()
+                                    )),
                                 );
                                 None
                             }
@@ -737,7 +861,12 @@ macro_rules! keywords {
         impl std::str::FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
-                $name::parse(s).ok_or_else(|| format!("unknown {} `{}`: expected one of {}", $what, s, Self::WORDS.join(", ")))
+                $name::parse(s).ok_or_else(|| $crate::t!(
+                    "ws-arg-unknown-keyword",
+                    what = $crate::forms::decode::what_said($what),
+                    value = s,
+                    words = Self::WORDS.join(", ")
+                ))
             }
         }
 
@@ -750,17 +879,30 @@ macro_rules! keywords {
         impl $crate::forms::decode::Decode for $name {
             fn decode(node: &$crate::forms::node::Node, d: &mut $crate::forms::decode::Decoder) -> Option<Self> {
                 let Some(text) = node.as_str() else {
-                    d.expected(node, $what, Some(format!("one of: {}", Self::WORDS.join(", "))));
+                    d.expected(
+                        node,
+                        &$crate::forms::decode::what_said($what),
+                        Some($crate::t!("ws-schema-keyword-choices", words = Self::WORDS.join(", "))),
+                    );
                     return None;
                 };
                 if let Some(v) = $name::parse(text) {
                     return Some(v);
                 }
+                let words = Self::WORDS.join(", ");
                 let hint = match $crate::forms::decode::did_you_mean(text, Self::WORDS.iter().copied()) {
-                    Some(close) => format!("did you mean \"{close}\"? (one of: {})", Self::WORDS.join(", ")),
-                    None => format!("one of: {}", Self::WORDS.join(", ")),
+                    Some(close) => $crate::t!("ws-schema-unknown-keyword-hint", close = close, words = &words),
+                    None => $crate::t!("ws-schema-keyword-choices", words = &words),
                 };
-                d.problem(node.span, format!("unknown {} \"{}\"", $what, text), Some(hint));
+                d.problem(
+                    node.span,
+                    $crate::t!(
+                        "ws-schema-unknown-keyword",
+                        what = $crate::forms::decode::what_said($what),
+                        value = text
+                    ),
+                    Some(hint),
+                );
                 None
             }
 
@@ -865,6 +1007,66 @@ mod tests {
                 .iter()
                 .any(|p| p.contains("2026-02-30 is not a day of the calendar")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn values_are_described_in_english_as_the_tree_describes_them() {
+        let kinds = [
+            Kind::Null,
+            Kind::Bool(true),
+            Kind::Int(1),
+            Kind::BigInt("1".repeat(30)),
+            Kind::Float(1.5),
+            Kind::Str(String::new()),
+            Kind::Datetime(String::new()),
+            Kind::Seq(Vec::new()),
+            Kind::Map(Vec::new()),
+        ];
+        for kind in kinds {
+            assert_eq!(kind_said_in(Locale::En, &kind), kind.describe());
+            assert_ne!(kind_said_in(Locale::ZhCn, &kind), kind.describe());
+        }
+    }
+
+    /// Every record and word set the forms declare (`pub struct Name ("what")`, `pub enum
+    /// Name ("what")`) is said in English as declared, and in Chinese in Chinese unless it is
+    /// a file name or a section (`svc.toml`, `[company]`).
+    #[test]
+    fn every_form_is_named_in_both_languages() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/forms");
+        let mut found = 0;
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.ends_with("decode.rs") || path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines() {
+                let line = line.trim();
+                if !(line.starts_with("pub struct ") || line.starts_with("pub enum ")) {
+                    continue;
+                }
+                let Some((_, rest)) = line.split_once("(\"") else {
+                    continue;
+                };
+                let Some((what, _)) = rest.split_once("\")") else {
+                    continue;
+                };
+                found += 1;
+                assert_eq!(what_said_in(Locale::En, what), what, "{}", path.display());
+                let file_like = what.contains('.') || what.starts_with('[');
+                assert!(
+                    file_like || what_said_in(Locale::ZhCn, what) != what,
+                    "{}: \"{what}\" has no Chinese name in what_said_in",
+                    path.display()
+                );
+            }
+        }
+        assert!(found > 40, "{found} forms found");
+        assert_eq!(
+            what_said_in(Locale::ZhCn, "what an approval covers"),
+            crate::t_in!(Locale::ZhCn, "ws-form-approval-covers")
         );
     }
 

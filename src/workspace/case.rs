@@ -7,6 +7,7 @@ use crate::forms::node::Syntax;
 use crate::forms::{
     CaseFile, FeeList, FormKind, Request, State, Summary, TaskSheet, TravelLog, Visit, blob_id,
 };
+use crate::t;
 use crate::workspace::{Loaded, decode_file, read_decode, read_source};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -163,18 +164,18 @@ fn discover_where(root: &Path, keep: &dyn Fn(&str) -> bool) -> (Vec<PathBuf>, Ve
                     Finding::warning(
                         "layout",
                         Location::file(rel),
-                        "file outside any case folder; svc ignores it",
+                        t!("ws-layout-file-outside-case"),
                     )
-                    .hint("case files live in cases/<yyyy>/<mm>/<case-id>/"),
+                    .hint(t!("ws-layout-file-outside-case-hint")),
                 );
             } else if depth < 3 && !name.chars().all(|c| c.is_ascii_digit()) {
                 findings.push(
                     Finding::warning(
                         "layout",
                         Location::file(rel),
-                        "folder is not a year or month; svc ignores it",
+                        t!("ws-layout-folder-not-date"),
                     )
-                    .hint("case folders live in cases/<yyyy>/<mm>/<case-id>/"),
+                    .hint(t!("ws-layout-folder-not-date-hint")),
                 );
             } else if depth < 3 {
                 deeper.push((rel, depth));
@@ -189,7 +190,11 @@ fn discover_where(root: &Path, keep: &dyn Fn(&str) -> bool) -> (Vec<PathBuf>, Ve
 
 /// The finding for a folder or file of the cases that cannot be read.
 fn cannot_read(rel: &Path, e: &std::io::Error) -> Finding {
-    Finding::error("layout", Location::file(rel), format!("cannot read: {e}"))
+    Finding::error(
+        "layout",
+        Location::file(rel),
+        t!("ws-layout-cannot-read", error = e.to_string()),
+    )
 }
 
 /// Which form a file in a case folder is, from its name.
@@ -269,7 +274,7 @@ pub fn load(root: &Path, dir: &Path) -> Case {
             case.findings.push(Finding::error(
                 "layout",
                 Location::file(dir),
-                format!("cannot read the case folder: {e}"),
+                t!("ws-layout-case-folder-unreadable", error = e.to_string()),
             ));
             return case;
         }
@@ -289,9 +294,9 @@ pub fn load(root: &Path, dir: &Path) -> Case {
                     Finding::warning(
                         "layout",
                         Location::file(&rel),
-                        "unknown folder in a case; svc ignores it",
+                        t!("ws-layout-unknown-folder"),
                     )
-                    .hint("visit records go in visits/, anything else in attachments/"),
+                    .hint(t!("ws-layout-unknown-folder-hint")),
                 ),
             }
             continue;
@@ -306,11 +311,11 @@ pub fn load(root: &Path, dir: &Path) -> Case {
                 Finding::warning(
                     "layout",
                     Location::file(&rel),
-                    format!("`{name}` is not a form svc knows; it is ignored"),
+                    t!("ws-layout-unknown-file", name = &name),
                 )
-                .hint(format!(
-                    "forms are {} (.toml, .yaml or .yml); put other files in attachments/",
-                    FormKind::ALL
+                .hint(t!(
+                    "ws-layout-unknown-file-hint",
+                    forms = FormKind::ALL
                         .iter()
                         .filter(|f| **f != FormKind::Visit)
                         .map(|f| f.name())
@@ -323,12 +328,8 @@ pub fn load(root: &Path, dir: &Path) -> Case {
     match case_toml {
         Some(rel) => case.file = read_decode(root, &rel, &mut case.findings),
         None => case.findings.push(
-            Finding::error(
-                "layout",
-                Location::file(dir),
-                "case folder has no case.toml",
-            )
-            .hint("create cases with `svc new`, which writes case.toml"),
+            Finding::error("layout", Location::file(dir), t!("ws-layout-no-case-toml"))
+                .hint(t!("ws-layout-no-case-toml-hint")),
         ),
     }
     let files = case.files.clone();
@@ -339,12 +340,13 @@ pub fn load(root: &Path, dir: &Path) -> Case {
                     Finding::error(
                         "layout",
                         Location::file(extra),
-                        format!(
-                            "two files for the {form} form: {} and this one",
-                            paths[0].display()
+                        t!(
+                            "ws-layout-two-files",
+                            form = form.to_string(),
+                            first = paths[0].display().to_string()
                         ),
                     )
-                    .hint("keep one of them (TOML or YAML), delete the other"),
+                    .hint(t!("ws-layout-two-files-hint")),
                 );
             }
             continue;
@@ -417,9 +419,9 @@ fn list_attachments(root: &Path, folder: &Path, inner: &str, case: &mut Case) {
                 Finding::warning(
                     "layout",
                     Location::file(&rel),
-                    format!("attachment `{name}` is not a regular file (a pipe, socket or device); svc ignores it"),
+                    t!("ws-layout-attachment-not-file", name = &name),
                 )
-                .hint("remove it: attachments are plain files (photos, scans)"),
+                .hint(t!("ws-layout-attachment-not-file-hint")),
             );
         }
     }
@@ -429,21 +431,19 @@ fn list_attachments(root: &Path, folder: &Path, inner: &str, case: &mut Case) {
 /// not show (`rel` its path, `name` as shown).
 fn attachment_name_finding(rel: &Path, os_name: &std::ffi::OsStr, name: &str) -> Option<Finding> {
     let problem = match os_name.to_str() {
-        None => format!(
-            "the name of attachment `{name}` is not UTF-8 (U+FFFD marks the bytes that are not)"
-        ),
+        None => t!("ws-layout-attachment-not-utf8", name = name),
         Some(text) => {
             let c = text.chars().find(|c| crate::forms::text::is_hidden(*c))?;
-            format!(
-                "the name of attachment `{name}` holds the control or invisible character {}",
-                crate::forms::text::escape_char(c)
+            t!(
+                "ws-layout-attachment-hidden",
+                name = name,
+                character = crate::forms::text::escape_char(c)
             )
         }
     };
     Some(
-        Finding::warning("layout", Location::file(rel), problem).hint(
-            "rename the file with letters, digits and punctuation that show as they are: other computers and tools show such a name differently, or cannot check it out",
-        ),
+        Finding::warning("layout", Location::file(rel), problem)
+            .hint(t!("ws-layout-attachment-name-hint")),
     )
 }
 
@@ -463,12 +463,8 @@ fn load_visits(root: &Path, visits_dir: &Path, case: &mut Case) {
         let rel = visits_dir.join(&name);
         if Syntax::of(Path::new(&name)).is_none() {
             case.findings.push(
-                Finding::warning(
-                    "layout",
-                    Location::file(&rel),
-                    "not a visit record (.toml, .yaml or .yml); svc ignores it",
-                )
-                .hint("put photos and scans in attachments/"),
+                Finding::warning("layout", Location::file(&rel), t!("ws-layout-not-a-visit"))
+                    .hint(t!("ws-layout-not-a-visit-hint")),
             );
             continue;
         }
@@ -482,11 +478,11 @@ fn load_visits(root: &Path, visits_dir: &Path, case: &mut Case) {
     }
 }
 
-/// Why a case named on the command line could not be found.
-#[derive(Debug, thiserror::Error)]
+/// Why a case named on the command line could not be found (said in the person's
+/// language: [`crate::i18n`]).
+#[derive(Debug)]
 pub enum LookupError {
     /// No case id starts or ends with the text.
-    #[error("no case matches `{query}`")]
     NotFound {
         /// What was asked for.
         query: String,
@@ -494,7 +490,6 @@ pub enum LookupError {
         closest: Option<String>,
     },
     /// More than one case matches.
-    #[error("`{query}` matches {} cases: {}", .matches.len(), .matches.join(", "))]
     Ambiguous {
         /// What was asked for.
         query: String,
@@ -502,6 +497,22 @@ pub enum LookupError {
         matches: Vec<String>,
     },
 }
+
+impl std::fmt::Display for LookupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            LookupError::NotFound { query, .. } => t!("ws-lookup-not-found", query = query),
+            LookupError::Ambiguous { query, matches } => t!(
+                "ws-lookup-ambiguous",
+                query = query,
+                count = matches.len(),
+                cases = matches.join(", ")
+            ),
+        })
+    }
+}
+
+impl std::error::Error for LookupError {}
 
 /// Find the case named by `query` (an id, or any unique prefix or suffix of one) in the
 /// workspace at `root`. A query that carries the opening date looks only in that month's

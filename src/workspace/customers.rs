@@ -6,6 +6,7 @@
 use super::{Loaded, decode_file, is_link, link_finding, read_source, suggest};
 use crate::forms::config::Customer;
 use crate::forms::finding::{Finding, Location};
+use crate::t;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -54,9 +55,9 @@ impl Customers {
                 Finding::error(
                     "layout",
                     Location::file("customers"),
-                    "the customers/ folder is missing",
+                    t!("ws-layout-no-customers"),
                 )
-                .hint("add one file per customer: customers/<id>.toml"),
+                .hint(t!("ws-layout-no-customers-hint")),
             );
             return customers;
         };
@@ -69,7 +70,9 @@ impl Customers {
             let rel = Path::new("customers").join(&name);
             let listed = match name.strip_suffix(".toml") {
                 Some(id) => {
-                    customers.by_id.insert(id.to_string(), customers.listed.len());
+                    customers
+                        .by_id
+                        .insert(id.to_string(), customers.listed.len());
                     Listed::File {
                         id: id.to_string(),
                         read: OnceLock::new(),
@@ -79,14 +82,14 @@ impl Customers {
                     Finding::error(
                         "layout",
                         Location::file(&rel),
-                        format!("{} is not read: a customer's file is TOML", rel.display()),
+                        t!("ws-layout-customer-yaml", file = rel.display().to_string()),
                     )
-                    .hint("write it as customers/<id>.toml; its warranty ends and agreements decide what is charged (9.1)"),
+                    .hint(t!("ws-layout-customer-yaml-hint")),
                 ),
                 None if !name.starts_with('.') => Listed::Ignored(Finding::warning(
                     "layout",
                     Location::file(&rel),
-                    "svc reads only customers/<id>.toml files; this one is ignored",
+                    t!("ws-layout-customer-ignored"),
                 )),
                 None => continue,
             };
@@ -175,14 +178,16 @@ fn read_one(root: &Path, id: &str) -> Read {
             Finding::error(
                 "id",
                 customer.at(customer.id.span),
-                format!(
-                    "customer id `{}` differs from its file name `{id}.toml`",
-                    customer.id.value
+                t!(
+                    "ws-id-customer-file-name",
+                    id = &customer.id.value,
+                    file_id = id
                 ),
             )
-            .hint(format!(
-                "rename the file to {}.toml, or set id = \"{id}\"",
-                customer.id.value
+            .hint(t!(
+                "ws-id-customer-file-name-hint",
+                id = &customer.id.value,
+                file_id = id
             )),
         );
     }
@@ -198,7 +203,7 @@ fn customer_findings(c: &Loaded<Customer>, found: &mut Vec<Finding>) {
             found.push(Finding::error(
                 "id",
                 c.at(site.id.span),
-                format!("site `{}` is listed twice", site.id.value),
+                t!("ws-id-site-twice", site = &site.id.value),
             ));
         }
     }
@@ -208,9 +213,10 @@ fn customer_findings(c: &Loaded<Customer>, found: &mut Vec<Finding>) {
                 Finding::error(
                     "ref",
                     c.at(product.site.span),
-                    format!(
-                        "product {} stands at unknown site `{}`",
-                        product.serial.value, product.site.value
+                    t!(
+                        "ws-ref-unknown-site",
+                        serial = &product.serial.value,
+                        site = &product.site.value
                     ),
                 )
                 .hint_opt(suggest(&product.site.value, sites.iter().copied())),
@@ -225,12 +231,14 @@ fn customer_findings(c: &Loaded<Customer>, found: &mut Vec<Finding>) {
                 Finding::error(
                     "dates",
                     c.at(product.warranty_end.span),
-                    format!(
-                        "product {}'s warranty ends ({}) before it was installed ({})",
-                        product.serial.value, product.warranty_end.value, installed.value
+                    t!(
+                        "ws-dates-warranty-before-install",
+                        serial = &product.serial.value,
+                        warranty_end = product.warranty_end.value.to_string(),
+                        installed = installed.value.to_string()
                     ),
                 )
-                .hint("the warranty end decides whether a repair is charged (9.1): correct whichever date is wrong"),
+                .hint(t!("ws-dates-warranty-before-install-hint")),
             );
         }
     }
@@ -239,9 +247,11 @@ fn customer_findings(c: &Loaded<Customer>, found: &mut Vec<Finding>) {
             found.push(Finding::error(
                 "dates",
                 c.at(agreement.valid_to.span),
-                format!(
-                    "agreement {} ends ({}) before it starts ({})",
-                    agreement.id.value, agreement.valid_to.value, agreement.valid_from.value
+                t!(
+                    "ws-dates-agreement-reversed",
+                    agreement = &agreement.id.value,
+                    end = agreement.valid_to.value.to_string(),
+                    start = agreement.valid_from.value.to_string()
                 ),
             ));
         }

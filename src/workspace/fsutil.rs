@@ -2,6 +2,7 @@
 //! folder, synced, then renamed over the target — and writing a document where the person
 //! asked for it (`-o FILE`) without replacing what is not a regular file.
 
+use crate::t;
 use std::io::Write;
 use std::path::Path;
 
@@ -116,17 +117,18 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if meta.is_file() {
         return write_atomic(&target, bytes);
     }
-    let refuse = |what: &str| {
+    let refuse = |what: String| {
         Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            format!(
-                "{} is {what}, not a file to write a document into",
-                target.display()
+            t!(
+                "ws-output-not-a-file",
+                path = target.display().to_string(),
+                what = what
             ),
         ))
     };
     if meta.is_dir() {
-        return refuse("a folder");
+        return refuse(t!("ws-output-folder"));
     }
     #[cfg(unix)]
     {
@@ -138,13 +140,13 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             return out.flush();
         }
         if kind.is_socket() {
-            return refuse("a socket");
+            return refuse(t!("ws-output-socket"));
         }
         if kind.is_block_device() {
-            return refuse("a block device");
+            return refuse(t!("ws-output-block-device"));
         }
     }
-    refuse("not a regular file")
+    refuse(t!("ws-output-not-regular"))
 }
 
 /// Where a symbolic link points, followed to the end (a dangling link: where it points).
@@ -165,8 +167,8 @@ fn link_target(link: &Path) -> std::io::Result<std::path::PathBuf> {
             _ => return Ok(path),
         }
     }
-    Err(std::io::Error::other(format!(
-        "{}: too many levels of symbolic links",
-        link.display()
+    Err(std::io::Error::other(t!(
+        "ws-output-link-loop",
+        path = link.display().to_string()
     )))
 }

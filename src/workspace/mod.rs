@@ -27,6 +27,7 @@ use crate::forms::decode::{Decode, decode_root};
 use crate::forms::finding::{Finding, Location};
 use crate::forms::node::{self, Syntax};
 use crate::forms::source::{SourceFile, Span};
+use crate::t;
 use chrono::FixedOffset;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -42,20 +43,45 @@ pub const SETTINGS_FILE: &str = "svc.toml";
 pub const DEFAULT_ATTACHMENT_LIMIT: crate::forms::decode::Megabytes =
     crate::forms::decode::Megabytes(20);
 
-/// Why a workspace could not be opened at all.
-#[derive(Debug, thiserror::Error)]
+/// Why a workspace could not be opened at all (said in the person's language:
+/// [`crate::i18n`]).
+#[derive(Debug)]
 pub enum OpenError {
     /// No `svc.toml` in the folder or any folder above it.
-    #[error("not inside an svc workspace (no {SETTINGS_FILE} in {0} or any folder above it)")]
     NotFound(PathBuf),
     /// The folder cannot be read.
-    #[error("cannot read {path}: {source}")]
     Io {
         /// The folder.
         path: PathBuf,
         /// What the system said.
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            OpenError::NotFound(folder) => t!(
+                "ws-open-not-found",
+                file = SETTINGS_FILE,
+                folder = folder.display().to_string()
+            ),
+            OpenError::Io { path, source } => t!(
+                "ws-open-unreadable",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+        })
+    }
+}
+
+impl std::error::Error for OpenError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            OpenError::NotFound(_) => None,
+            OpenError::Io { source, .. } => Some(source),
+        }
+    }
 }
 
 /// Find the workspace root: `start` or the nearest folder above it holding `svc.toml`.
@@ -76,19 +102,19 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Arc<SourceFile>, Box<Findi
     let path = root.join(rel);
     let here = Location::file(rel);
     let meta = std::fs::symlink_metadata(&path).map_err(|e| {
-        Finding::error("layout", here.clone(), format!("cannot read the file: {e}"))
+        Finding::error(
+            "layout",
+            here.clone(),
+            t!("ws-layout-unreadable-file", error = e.to_string()),
+        )
     })?;
     if meta.file_type().is_symlink() {
         return Err(Box::new(link_finding(root, rel)));
     }
     if !meta.is_file() {
         return Err(Box::new(
-            Finding::error(
-                "layout",
-                here,
-                "not a regular file (a pipe, socket or device)",
-            )
-            .hint("forms are plain files; remove this one"),
+            Finding::error("layout", here, t!("ws-layout-not-regular-file"))
+                .hint(t!("ws-layout-not-regular-file-hint")),
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
@@ -96,16 +122,20 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Arc<SourceFile>, Box<Findi
             Finding::error(
                 "layout",
                 here,
-                format!(
-                    "file is {:.1} MiB; a form is at most 1 MiB",
-                    meta.len() as f64 / (1 << 20) as f64
+                t!(
+                    "ws-layout-too-large",
+                    size = format!("{:.1}", meta.len() as f64 / (1 << 20) as f64)
                 ),
             )
-            .hint("keep large attachments (photos, scans) under attachments/ in the case folder"),
+            .hint(t!("ws-layout-too-large-hint")),
         ));
     }
     let bytes = std::fs::read(&path).map_err(|e| {
-        Finding::error("layout", here.clone(), format!("cannot read the file: {e}"))
+        Finding::error(
+            "layout",
+            here.clone(),
+            t!("ws-layout-unreadable-file", error = e.to_string()),
+        )
     })?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -117,10 +147,19 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Arc<SourceFile>, Box<Findi
             let file = SourceFile::new(rel, prefix);
             let at = Location::at(&file, Span::new(valid, valid));
             let finding = if truncated {
-                Finding::error("schema", at, "the file ends in the middle of a character").hint("the file was cut short while being written or copied; restore it from git or your editor")
+                Finding::error("schema", at, t!("ws-schema-cut-character"))
+                    .hint(t!("ws-schema-cut-character-hint"))
             } else {
-                Finding::error("schema", at, format!("the file is not UTF-8 (byte 0x{:02X} at offset {valid})", bytes[valid]))
-                    .hint("save the file as UTF-8 (forms written in GBK must be converted, e.g. `iconv -f GBK -t UTF-8`)")
+                Finding::error(
+                    "schema",
+                    at,
+                    t!(
+                        "ws-schema-not-utf8",
+                        byte = format!("{:02X}", bytes[valid]),
+                        offset = valid.to_string()
+                    ),
+                )
+                .hint(t!("ws-schema-not-utf8-hint"))
             };
             return Err(Box::new(finding));
         }
@@ -128,14 +167,18 @@ pub fn read_source(root: &Path, rel: &Path) -> Result<Arc<SourceFile>, Box<Findi
     if let Some(at) = conflict_marker(&text) {
         let file = SourceFile::new(rel, text);
         return Err(Box::new(
-            Finding::error("schema", Location::at(&file, Span::new(at, at + 7)), "unresolved merge conflict")
-                .hint("keep one side (or combine them), delete the <<<<<<< ======= >>>>>>> lines, then validate again"),
+            Finding::error(
+                "schema",
+                Location::at(&file, Span::new(at, at + 7)),
+                t!("ws-schema-merge-conflict"),
+            )
+            .hint(t!("ws-schema-merge-conflict-hint")),
         ));
     }
     if text.trim().is_empty() {
         return Err(Box::new(
-            Finding::error("schema", here, "the file is empty")
-                .hint("fill in the form, or delete the file"),
+            Finding::error("schema", here, t!("ws-schema-empty-file"))
+                .hint(t!("ws-schema-empty-file-hint")),
         ));
     }
     Ok(SourceFile::new(rel, text))
@@ -165,12 +208,11 @@ pub fn link_finding(root: &Path, rel: &Path) -> Finding {
         .zip(root.canonicalize().ok())
         .is_none_or(|(t, r)| !t.starts_with(r));
     let message = if outside {
-        format!("symbolic link leads out of the workspace (to {target})")
+        t!("ws-layout-link-outside", target = target)
     } else {
-        format!("symbolic link (to {target}); svc reads only plain files and folders")
+        t!("ws-layout-link", target = target)
     };
-    Finding::error("layout", Location::file(rel), message)
-        .hint("replace the link with a copy of what it points to")
+    Finding::error("layout", Location::file(rel), message).hint(t!("ws-layout-link-hint"))
 }
 
 /// Whether `rel` is a symbolic link.
@@ -184,7 +226,7 @@ pub fn decode_file<T: Decode>(file: &SourceFile, findings: &mut Vec<Finding>) ->
         findings.push(Finding::error(
             "layout",
             Location::file(&file.path),
-            "svc reads only .toml, .yaml and .yml files",
+            t!("ws-layout-not-a-form-syntax"),
         ));
         return None;
     };
@@ -199,7 +241,11 @@ pub fn decode_file<T: Decode>(file: &SourceFile, findings: &mut Vec<Finding>) ->
                 Finding::error(
                     "schema",
                     Location::at(file, e.span),
-                    format!("invalid {language}: {}", e.message),
+                    t!(
+                        "ws-schema-invalid-syntax",
+                        language = language,
+                        error = &e.message
+                    ),
                 )
             }));
             return None;
@@ -307,9 +353,9 @@ impl Workspace {
                         Finding::error(
                             "id",
                             Location::at(&source, person.id.span),
-                            format!("person `{id}` is listed twice"),
+                            t!("ws-id-person-twice", id = &id),
                         )
-                        .hint("give each person one entry with a unique id"),
+                        .hint(t!("ws-id-person-twice-hint")),
                     );
                     continue;
                 }
@@ -320,9 +366,9 @@ impl Workspace {
                         Finding::error(
                             "schema",
                             Location::at(&source, key.span),
-                            format!("`{id}`'s signing_key is not an OpenSSH public key"),
+                            t!("ws-schema-signing-key", id = &id),
                         )
-                        .hint("paste the line of the key's .pub file, e.g. \"ssh-ed25519 AAAA… li.na@example.com\""),
+                        .hint(t!("ws-schema-signing-key-hint")),
                     );
                 }
                 // git's identity lookup ignores case, and so does svc's.
@@ -334,9 +380,10 @@ impl Workspace {
                     ws.findings.push(Finding::error(
                         "id",
                         Location::at(&source, person.email.span),
-                        format!(
-                            "e-mail {} is also `{}`'s: svc could not tell who is acting",
-                            person.email.value, other.id.value
+                        t!(
+                            "ws-id-email-shared",
+                            email = &person.email.value,
+                            other = &other.id.value
                         ),
                     ));
                 }
@@ -417,13 +464,15 @@ impl Workspace {
                     continue;
                 }
                 let message = if self.root.join(toml).exists() {
-                    format!("{rel} is not read: svc reads {toml}, which is beside it")
+                    t!("ws-layout-other-syntax-beside", file = &rel, toml = toml)
                 } else {
-                    format!("{rel} is not read: svc reads {toml} (shared files are TOML)")
+                    t!("ws-layout-other-syntax", file = &rel, toml = toml)
                 };
                 self.findings.push(
-                    Finding::error("layout", Location::file(&rel), message).hint(format!(
-                        "write its content as TOML in {toml}, and remove {rel}"
+                    Finding::error("layout", Location::file(&rel), message).hint(t!(
+                        "ws-layout-other-syntax-hint",
+                        toml = toml,
+                        file = &rel
                     )),
                 );
             }
@@ -434,9 +483,9 @@ impl Workspace {
                 Finding::error(
                     "layout",
                     Location::file(crate::workspace::case::CASES_DIR),
-                    "cases is a file, not the folder that holds the cases",
+                    t!("ws-layout-cases-file"),
                 )
-                .hint("move it aside; svc keeps each case in cases/<yyyy>/<mm>/<case-id>/"),
+                .hint(t!("ws-layout-cases-file-hint")),
             );
         }
     }
@@ -452,17 +501,18 @@ impl Workspace {
                         Finding::error(
                             "id",
                             c.at(p.serial.span),
-                            format!(
-                                "serial {} is also a product of customer `{first}`",
-                                p.serial.value
+                            t!(
+                                "ws-id-serial-elsewhere",
+                                serial = &p.serial.value,
+                                customer = *first
                             ),
                         )
-                        .hint("a serial names one product: keep it under the customer it is installed at"),
+                        .hint(t!("ws-id-serial-elsewhere-hint")),
                     ),
                     Some(_) => found.push(Finding::error(
                         "id",
                         c.at(p.serial.span),
-                        format!("serial {} is listed twice", p.serial.value),
+                        t!("ws-id-serial-twice", serial = &p.serial.value),
                     )),
                     None => {
                         seen.insert(&p.serial.value, id);
@@ -477,8 +527,12 @@ impl Workspace {
         let path = Path::new(rel);
         if !self.root.join(path).exists() {
             self.findings.push(
-                Finding::error("layout", Location::file(path), format!("{rel} is missing"))
-                    .hint("`svc init` writes a starter version of every shared file"),
+                Finding::error(
+                    "layout",
+                    Location::file(path),
+                    t!("ws-layout-missing", file = rel),
+                )
+                .hint(t!("ws-layout-missing-hint")),
             );
             return None;
         }
@@ -539,8 +593,8 @@ impl Workspace {
         if code.value.trim().is_empty() {
             let location = item.at(code.span);
             self.findings.push(
-                Finding::error("id", location, "a catalog code is empty")
-                    .hint("give each part and rate a code, e.g. \"P-PSU-48V\""),
+                Finding::error("id", location, t!("ws-id-code-empty"))
+                    .hint(t!("ws-id-code-empty-hint")),
             );
             return;
         }
@@ -550,12 +604,8 @@ impl Workspace {
         {
             let location = item.at(code.span);
             self.findings.push(
-                Finding::error(
-                    "id",
-                    location,
-                    format!("catalog code `{}` is used twice", code.value),
-                )
-                .hint("part and rate codes share one namespace: give each a unique code"),
+                Finding::error("id", location, t!("ws-id-code-twice", code = &code.value))
+                    .hint(t!("ws-id-code-twice-hint")),
             );
             return;
         }
@@ -574,9 +624,9 @@ impl Workspace {
                 Finding::error(
                     "schema",
                     settings.at(locale.span),
-                    format!("locale \"{}\" is not one svc writes", locale.value),
+                    t!("ws-schema-locale", locale = &locale.value),
                 )
-                .hint("the reports are written in zh-CN or en"),
+                .hint(t!("ws-schema-locale-hint")),
             );
         }
         if let Some(tz) = &settings.timezone
@@ -586,9 +636,9 @@ impl Workspace {
                 Finding::error(
                     "schema",
                     settings.at(tz.span),
-                    format!("time zone \"{}\" is not an offset", tz.value),
+                    t!("ws-schema-timezone", timezone = &tz.value),
                 )
-                .hint("write it as +08:00"),
+                .hint(t!("ws-schema-timezone-hint")),
             );
         }
         if let Some(clock) = &settings.clock
@@ -598,9 +648,9 @@ impl Workspace {
                 Finding::error(
                     "schema",
                     settings.at(clock.span),
-                    format!("clock \"{}\" is not a moment", clock.value),
+                    t!("ws-schema-clock", clock = &clock.value),
                 )
-                .hint("write it as 2026-11-26T18:00:00+08:00, or leave it out to run on real time"),
+                .hint(t!("ws-schema-clock-hint")),
             );
         }
         if let Some(day) = &settings.workday {
@@ -610,9 +660,9 @@ impl Workspace {
                         Finding::error(
                             "schema",
                             settings.at(t.span),
-                            format!("\"{}\" is not a time of day", t.value),
+                            t!("ws-schema-time-of-day", time = &t.value),
                         )
-                        .hint("write it as HH:MM, e.g. 08:30"),
+                        .hint(t!("ws-schema-time-of-day-hint")),
                     );
                 }
             }
@@ -624,9 +674,9 @@ impl Workspace {
                 Finding::error(
                     "schema",
                     settings.at(prefix.span),
-                    format!("id prefix \"{}\" must be capital letters", prefix.value),
+                    t!("ws-schema-id-prefix", prefix = &prefix.value),
                 )
-                .hint("e.g. \"SR\""),
+                .hint(t!("ws-schema-id-prefix-hint")),
             );
         }
         for name in settings
@@ -640,11 +690,11 @@ impl Workspace {
                 Finding::error(
                     "schema",
                     settings.at(name.span),
-                    format!("\"{}\" is not an action of the procedure", name.value),
+                    t!("ws-schema-action", action = &name.value),
                 )
                 .hint(
                     suggest(&name.value, names)
-                        .unwrap_or_else(|| format!("the actions are {}", names.join(", "))),
+                        .unwrap_or_else(|| t!("ws-schema-action-hint", actions = names.join(", "))),
                 ),
             );
         }
@@ -655,16 +705,17 @@ impl Workspace {
         let mut found = Vec::new();
         for c in self.customers.values() {
             if let Some(sales) = &c.salesperson {
-                found.extend(self.person_ref(c, sales, "salesperson"));
+                found.extend(self.person_ref(c, sales, &t!("ws-ref-salesperson")));
             }
             for a in &c.agreements {
-                found.extend(self.person_ref(c, &a.signed_by, "signer"));
+                found.extend(self.person_ref(c, &a.signed_by, &t!("ws-ref-signer")));
             }
         }
         found
     }
 
-    /// A finding when `id` names nobody in people.toml.
+    /// A finding when `id` names nobody in people.toml (`what`: who it is, as said to the
+    /// person — a field name or a word in their language).
     pub fn person_ref<T>(
         &self,
         file: &Loaded<T>,
@@ -678,7 +729,7 @@ impl Workspace {
             Finding::error(
                 "ref",
                 file.at(id.span),
-                format!("{what} `{}` is not in people.toml", id.value),
+                t!("ws-ref-person", what = what, id = &id.value),
             )
             .hint_opt(suggest(&id.value, self.people.keys().map(String::as_str))),
         )
@@ -826,12 +877,12 @@ fn check_person(source: &Arc<SourceFile>, person: &Person) -> Vec<Finding> {
             Finding::error(
                 "id",
                 Location::at(source, person.id.span),
-                format!(
-                    "person id `{}` is not of the characters an id is made of",
-                    crate::forms::text::visible(id)
+                t!(
+                    "ws-id-person-id",
+                    id = crate::forms::text::visible(id).into_owned()
                 ),
             )
-            .hint("an id is lower-case letters, digits, `.`, `_` and `-`, starting with a letter or digit, e.g. li.na"),
+            .hint(t!("ws-id-person-id-hint")),
         );
     }
     if !is_email(&person.email.value) {
@@ -839,13 +890,13 @@ fn check_person(source: &Arc<SourceFile>, person: &Person) -> Vec<Finding> {
             Finding::error(
                 "schema",
                 Location::at(source, person.email.span),
-                format!(
-                    "`{}`'s e-mail \"{}\" is not an e-mail address",
-                    crate::forms::text::visible(id),
-                    crate::forms::text::visible(&person.email.value)
+                t!(
+                    "ws-schema-email",
+                    id = crate::forms::text::visible(id).into_owned(),
+                    email = crate::forms::text::visible(&person.email.value).into_owned()
                 ),
             )
-            .hint("write the address git's user.email gives on the person's desk, e.g. li.na@example.com"),
+            .hint(t!("ws-schema-email-hint")),
         );
     }
     if person.roles.is_empty() {
@@ -853,9 +904,12 @@ fn check_person(source: &Arc<SourceFile>, person: &Person) -> Vec<Finding> {
             Finding::error(
                 "schema",
                 Location::at(source, person.span),
-                format!("`{}` has no roles", crate::forms::text::visible(id)),
+                t!(
+                    "ws-schema-no-roles",
+                    id = crate::forms::text::visible(id).into_owned()
+                ),
             )
-            .hint("roles: csc, lead, sales, sales-lead, engineer, manager, admin (one at least)"),
+            .hint(t!("ws-schema-no-roles-hint")),
         );
     }
     found
@@ -917,5 +971,6 @@ pub fn parse_offset(text: &str) -> Option<FixedOffset> {
 
 /// "did you mean" for an unknown reference.
 pub fn suggest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    crate::forms::decode::did_you_mean(word, known).map(|close| format!("did you mean `{close}`?"))
+    crate::forms::decode::did_you_mean(word, known)
+        .map(|close| t!("ws-did-you-mean", close = close))
 }

@@ -4,6 +4,7 @@
 
 use crate::forms::FormKind;
 use crate::forms::decode::Timestamp;
+use crate::t;
 use crate::workspace::case::Case;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -18,13 +19,22 @@ pub struct EditPlan {
     pub scaffold: Option<String>,
 }
 
-/// Why a form cannot be edited.
-#[derive(Debug, thiserror::Error)]
+/// Why a form cannot be edited (said in the person's language: [`crate::i18n`]).
+#[derive(Debug)]
 pub enum PlanError {
     /// A visit record needs its site.
-    #[error("which site? the case has visit records for {0}")]
     WhichSite(String),
 }
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlanError::WhichSite(sites) => f.write_str(&t!("ws-edit-which-site", sites = sites)),
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
 
 fn quoted(text: &str) -> String {
     toml_edit::Value::from(text).to_string()
