@@ -7,6 +7,7 @@ mod demo;
 mod fixture;
 mod fuzz;
 mod hostile;
+mod locale;
 mod output;
 mod pdf;
 mod replay;
