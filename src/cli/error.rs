@@ -2,6 +2,7 @@
 //! 2 usage, 3 the environment (not a workspace, git or I/O).
 
 use std::process::ExitCode;
+use svc::t;
 
 /// What kind of failure, deciding the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,9 +73,9 @@ impl CliError {
 impl From<svc::workspace::OpenError> for CliError {
     fn from(e: svc::workspace::OpenError) -> CliError {
         match e {
-            svc::workspace::OpenError::NotFound(_) => CliError::env(e.to_string()).hint(
-                "run svc inside a workspace, name one with -C DIR, or create one with `svc init`",
-            ),
+            svc::workspace::OpenError::NotFound(_) => {
+                CliError::env(e.to_string()).hint(t!("cli-workspace-hint"))
+            }
             svc::workspace::OpenError::Io { .. } => CliError::env(e.to_string()),
         }
     }
@@ -85,13 +86,9 @@ impl From<svc::workspace::case::LookupError> for CliError {
         let hint = match &e {
             svc::workspace::case::LookupError::NotFound {
                 closest: Some(c), ..
-            } => format!("did you mean {c}?"),
-            svc::workspace::case::LookupError::NotFound { .. } => {
-                "`svc list` shows every case".to_string()
-            }
-            svc::workspace::case::LookupError::Ambiguous { .. } => {
-                "give more characters of the id".to_string()
-            }
+            } => t!("cli-case-did-you-mean", case = c),
+            svc::workspace::case::LookupError::NotFound { .. } => t!("cli-case-list-hint"),
+            svc::workspace::case::LookupError::Ambiguous { .. } => t!("cli-case-ambiguous-hint"),
         };
         CliError::refused(e.to_string()).hint(hint)
     }

@@ -5,6 +5,7 @@ use crate::cli::{Env, error::CliError};
 use clap::ValueEnum;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use svc::t;
 
 /// The format a file's extension names, by the names `--format` takes (`.htm` is html,
 /// `.markdown` md); `None` without an extension.
@@ -45,23 +46,22 @@ pub fn choose<F: ValueEnum + PartialEq + Copy>(
     match (asked, from_name) {
         (Some(asked), Some(Ok(named))) if asked != named => {
             let file = output.map(|p| p.display().to_string()).unwrap_or_default();
-            Err(CliError::usage(format!(
-                "--format {} contradicts -o {file}, which names a .{} file",
-                name_of(asked),
-                name_of(named)
+            Err(CliError::usage(t!(
+                "cli-output-contradicts",
+                format = name_of(asked),
+                file = file,
+                named = name_of(named)
             ))
-            .hint(format!(
-                "drop --format (the extension says it), or name the file for the format; the formats are {}",
-                names::<F>()
-            )))
+            .hint(t!("cli-output-contradicts-hint", formats = names::<F>())))
         }
         (Some(asked), _) => Ok(Some(asked)),
         (None, Some(Ok(named))) => Ok(Some(named)),
-        (None, Some(Err(ext))) => Err(CliError::usage(format!(
-            "svc cannot write a .{ext} file here; the formats are {}",
-            names::<F>()
+        (None, Some(Err(ext))) => Err(CliError::usage(t!(
+            "cli-output-unknown-extension",
+            extension = ext,
+            formats = names::<F>()
         ))
-        .hint("name the file with one of those extensions, or say --format")),
+        .hint(t!("cli-output-unknown-extension-hint"))),
         (None, None) => Ok(None),
     }
 }
@@ -78,33 +78,57 @@ pub fn write_bytes(
     match output {
         Some(path) => {
             svc::workspace::fsutil::write_output(path, bytes).map_err(|e| {
-                let message = format!("cannot write {}: {e}", path.display());
+                let message = t!(
+                    "cli-cannot-write",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                );
                 if e.kind() == std::io::ErrorKind::InvalidInput {
-                    CliError::refused(message)
-                        .hint("name a file (or a pipe, or a terminal) with -o")
+                    CliError::refused(message).hint(t!("cli-output-not-a-file-hint"))
                 } else {
                     CliError::env(message)
                 }
             })?;
-            env.ui
-                .note(format!("wrote {} ({})", path.display(), what()));
+            env.ui.note(t!(
+                "cli-output-wrote",
+                path = path.display().to_string(),
+                what = what()
+            ));
             Ok(())
         }
-        None if binary && std::io::stdout().is_terminal() => Err(CliError::usage(
-            "a workbook is a binary file and is not shown on a terminal",
-        )
-        .hint("name the file with -o, e.g. -o report.xlsx")),
+        None if binary && std::io::stdout().is_terminal() => {
+            Err(CliError::usage(t!("cli-output-binary-terminal"))
+                .hint(t!("cli-output-binary-terminal-hint")))
+        }
         None if binary => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)
                 .and_then(|()| out.flush())
-                .map_err(|e| CliError::env(format!("cannot write to standard output: {e}")))
+                .map_err(|e| CliError::env(t!("cli-output-stdout", error = e.to_string())))
         }
         None => {
             env.ui.document(&String::from_utf8_lossy(bytes));
             Ok(())
         }
     }
+}
+
+/// The error of a folder that could not be created (exit 3).
+pub fn cannot_create(path: &Path, e: &std::io::Error) -> CliError {
+    CliError::env(t!(
+        "cli-cannot-create",
+        path = path.display().to_string(),
+        error = e.to_string()
+    ))
+}
+
+/// The error of a file that could not be written (exit 3).
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> CliError {
+    CliError::env(t!(
+        "cli-cannot-write",
+        path = path.display().to_string(),
+        error = e.to_string()
+    ))
 }
 
 /// CSV for a spreadsheet: with a UTF-8 byte-order mark unless `no_bom` or the text goes to

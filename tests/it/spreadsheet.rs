@@ -757,7 +757,7 @@ fn bad_rows_are_reported_cell_by_cell_and_nothing_is_written() {
             "FILE:价目表:6:B: error[import]: no name",
         ]
     );
-    assert!(stderr(&out).contains("7 error(s)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("7 errors"), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("nothing was written"),
         "{}",

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use svc::forms::finding;
 use svc::history::check;
 use svc::history::store::Store;
+use svc::t;
 
 /// Validate and verify the history: every step legal, by the right person (for CI)
 #[derive(Debug, clap::Args)]
@@ -34,8 +35,8 @@ pub fn run(args: Args, env: &Env) -> CliResult {
                 .and_then(|o| o.peel_to_commit())
                 .map(|c| c.id())
                 .map_err(|e| {
-                    CliError::refused(format!("no commit `{rev}`: {}", e.message()))
-                        .hint("name a branch, tag or commit id")
+                    CliError::refused(t!("cli-check-no-commit", rev = rev, error = e.message()))
+                        .hint(t!("cli-check-no-commit-hint"))
                 })?,
         ),
         None => None,
@@ -50,10 +51,11 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         env.ui.json(&serde_json::json!({ "errors": errors, "warnings": findings.len() - errors, "findings": findings }))?;
     } else {
         env.ui.out(&env.ui.findings(&ws.root, &findings));
-        env.ui.note(format!(
-            "checked the history and {} case(s): {errors} error(s), {} warning(s)",
-            validation.cases.len(),
-            findings.len() - errors
+        env.ui.note(t!(
+            "cli-check-summary",
+            cases = validation.cases.len(),
+            errors = errors,
+            warnings = findings.len() - errors
         ));
     }
     Ok(if errors > 0 {

@@ -1,6 +1,8 @@
 //! `svc ci init github|gitlab|forgejo [--force]`: the forge's CI workflow and CODEOWNERS.
 
+use crate::cli::output::{cannot_create, cannot_write};
 use crate::cli::{Env, done, error::CliError, error::CliResult};
+use svc::t;
 use svc::team::ci::{self, Forge};
 
 /// Set up continuous integration on a forge.
@@ -60,10 +62,8 @@ pub fn run(args: Args, env: &Env) -> CliResult {
 fn init(args: InitArgs, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     if !ws.people_readable {
-        return Err(CliError::refused(
-            "people.toml cannot be read, so the code owners are unknown",
-        )
-        .hint("`svc validate` says what is wrong with it"));
+        return Err(CliError::refused(t!("cli-ci-people-unreadable"))
+            .hint(t!("cli-ci-people-unreadable-hint")));
     }
     let forge = Forge::from(args.forge);
     let generated = ci::generate(forge, ws.people.values().map(|p| &p.value));
@@ -76,20 +76,15 @@ fn init(args: InitArgs, env: &Env) -> CliResult {
             .collect();
         if !existing.is_empty() {
             return Err(
-                CliError::refused(format!("not overwriting {}", existing.join(", "))).hint(
-                    format!(
-                        "run `svc ci init {} --force` to replace them, or move them away",
-                        forge.as_str()
-                    ),
-                ),
+                CliError::refused(t!("cli-not-overwriting", files = existing.join(", ")))
+                    .hint(t!("cli-ci-force-hint", forge = forge.as_str())),
             );
         }
     }
     for file in &generated.files {
         let path = ws.root.join(file.path);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| CliError::env(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| cannot_create(dir, &e))?;
         }
         let written = if args.force {
             svc::workspace::fsutil::write_atomic(&path, file.text.as_bytes())
@@ -101,7 +96,7 @@ fn init(args: InitArgs, env: &Env) -> CliResult {
                 .open(&path)
                 .and_then(|mut f| std::io::Write::write_all(&mut f, file.text.as_bytes()))
         };
-        written.map_err(|e| CliError::env(format!("cannot write {}: {e}", path.display())))?;
+        written.map_err(|e| cannot_write(&path, &e))?;
     }
     if env.ui.json {
         env.ui.json(&serde_json::json!({
@@ -115,13 +110,8 @@ fn init(args: InitArgs, env: &Env) -> CliResult {
         env.ui.line(file.path);
     }
     for path in &generated.without_owners {
-        env.ui.note(format!(
-            "warning: {path} has no code owners: nobody in people.toml has the role for it"
-        ));
+        env.ui.note(t!("cli-ci-no-owners", path = path.to_string()));
     }
-    env.ui.note(format!(
-        "review the install step in {} and commit both files; then make `svc check` a required check of the target branch",
-        forge.workflow_path()
-    ));
+    env.ui.note(t!("cli-ci-next", path = forge.workflow_path()));
     done()
 }

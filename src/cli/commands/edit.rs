@@ -8,6 +8,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 use svc::forms::FormKind;
 use svc::rules::{self, Context};
+use svc::t;
 use svc::workspace::case;
 use svc::workspace::scaffold;
 
@@ -28,9 +29,10 @@ pub struct Args {
 fn parse_form(text: &str) -> Result<FormKind, String> {
     FormKind::from_name(text).ok_or_else(|| {
         let names: Vec<&str> = FormKind::ALL.iter().map(|f| f.name()).collect();
-        format!(
-            "no form is called `{text}`; the forms are {}",
-            names.join(", ")
+        t!(
+            "cli-edit-unknown-form",
+            name = text,
+            forms = names.join(", ")
         )
     })
 }
@@ -54,23 +56,25 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         now,
         home_city,
     )
-    .map_err(|e| CliError::refused(e.to_string()).hint("name it with --site SITE"))?;
+    .map_err(|e| CliError::refused(e.to_string()).hint(t!("cli-edit-site-hint")))?;
     let path = ws.root.join(&plan.path);
     if let Some(text) = &plan.scaffold {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
         svc::workspace::fsutil::write_atomic(&path, text.as_bytes())?;
-        env.ui
-            .note(format!("new {}: {}", args.form, plan.path.display()));
+        env.ui.note(t!(
+            "cli-edit-new",
+            form = args.form.to_string(),
+            path = plan.path.display().to_string()
+        ));
     }
     loop {
         open_editor(&path)?;
         let text = std::fs::read(&path).unwrap_or_default();
         if plan.scaffold.as_deref().map(str::as_bytes) == Some(text.as_slice()) {
             std::fs::remove_file(&path)?;
-            env.ui
-                .note("the new form was not changed; nothing was kept");
+            env.ui.note(t!("cli-edit-unchanged"));
             return done();
         }
         let case = case::load(&ws.root, &dir);
@@ -83,25 +87,26 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             eprint!("{}", env.ui.findings(&ws.root, &findings));
         }
         if errors == 0 {
-            env.ui.note(format!(
-                "{} is valid; it is committed with the case's next step",
-                plan.path.display()
-            ));
+            env.ui
+                .note(t!("cli-edit-valid", path = plan.path.display().to_string()));
             return done();
         }
         if !std::io::stdin().is_terminal() {
             return Ok(ExitCode::from(1));
         }
         eprint!(
-            "{errors} error(s) in {}. Reopen the editor to fix them? [Y/n] ",
-            plan.path.display()
+            "{} ",
+            t!(
+                "cli-edit-reopen",
+                count = errors,
+                path = plan.path.display().to_string()
+            )
         );
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if answer.trim().eq_ignore_ascii_case("n") {
-            env.ui
-                .note("kept as it is; `svc validate` shows the errors again");
+            env.ui.note(t!("cli-edit-kept"));
             return Ok(ExitCode::from(1));
         }
     }
@@ -124,12 +129,18 @@ fn open_editor(path: &std::path::Path) -> Result<(), CliError> {
         .arg(path)
         .status()
         .map_err(|e| {
-            CliError::env(format!("cannot start the editor `{editor}`: {e}"))
-                .hint("set $EDITOR to your editor, e.g. export EDITOR=nano")
+            CliError::env(t!(
+                "cli-edit-cannot-start",
+                editor = &editor,
+                error = e.to_string()
+            ))
+            .hint(t!("cli-edit-cannot-start-hint", variable = "$EDITOR"))
         })?;
     if !status.success() {
-        return Err(CliError::env(format!(
-            "the editor `{editor}` failed ({status}); the file is kept as it is"
+        return Err(CliError::env(t!(
+            "cli-edit-failed",
+            editor = &editor,
+            status = status.to_string()
         )));
     }
     Ok(())

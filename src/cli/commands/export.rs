@@ -10,6 +10,7 @@ use svc::report::monthly::case_rows;
 use svc::report::table;
 use svc::report::templates::{Locale, labels};
 use svc::report::workbook::case_table;
+use svc::t;
 use svc::workspace::case;
 
 /// Export data for spreadsheets and analysis.
@@ -82,7 +83,7 @@ fn cases(args: CasesArgs, env: &Env) -> CliResult {
     let bytes = match format {
         ExportFormat::Json => {
             let mut text = serde_json::to_string_pretty(&rows)
-                .map_err(|e| CliError::env(format!("cannot write JSON: {e}")))?;
+                .map_err(|e| CliError::env(t!("cli-export-json", error = e.to_string())))?;
             text.push('\n');
             text.into_bytes()
         }
@@ -102,16 +103,14 @@ fn cases(args: CasesArgs, env: &Env) -> CliResult {
                 &title,
                 now.naive_local(),
             )
-            .map_err(|e| CliError::env(format!("cannot make the workbook: {e}")))?
+            .map_err(|e| CliError::env(t!("cli-cannot-make-workbook", error = e.to_string())))?
         }
     };
     if unreadable > 0 {
-        env.ui.note(format!(
-            "note: {unreadable} case folder(s) could not be read and are left out; `svc validate` says why"
-        ));
+        env.ui.note(t!("cli-unreadable-cases", count = unreadable));
     }
     write_bytes(env, output, &bytes, format == ExportFormat::Xlsx, || {
-        format!("{} case(s)", rows.len())
+        t!("cli-export-what", count = rows.len())
     })?;
     done()
 }

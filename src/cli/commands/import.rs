@@ -4,6 +4,7 @@
 //! csc, lead or admin for customers' files, as `svc check` holds), in one commit of its own.
 
 use crate::cli::commands::step::store_error;
+use crate::cli::output::cannot_write;
 use crate::cli::{Env, done, error::CliError, error::CliResult};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use std::time::Duration;
 use svc::forms::config::Role;
 use svc::forms::text::visible;
 use svc::history::store::Store;
+use svc::t;
 use svc::workspace::import::catalog::{self, Change};
 use svc::workspace::import::installed::{self, CustomerFile};
 use svc::workspace::import::rules::Rules;
@@ -42,8 +44,7 @@ pub struct Args {
 }
 
 fn parse_encoding(text: &str) -> Result<Encoding, String> {
-    Encoding::parse(text)
-        .ok_or_else(|| format!("`{text}` is not an encoding svc reads; use utf-8, gbk or gb18030"))
+    Encoding::parse(text).ok_or_else(|| t!("cli-import-bad-encoding", text = text))
 }
 
 /// Where a row error is: `FILE:SHEET:ROW:COLUMN`.
@@ -73,19 +74,23 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     });
     let rules = match &rules_file {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| CliError::refused(format!("cannot read {}: {e}", path.display())))?;
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                CliError::refused(t!(
+                    "cli-cannot-read",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
+            })?;
             Rules::parse(kind, &text).map_err(|e| {
                 CliError::refused(format!("{}: {e}", path.display()))
-                    .hint("the rules are sheet, header_row, skip_rows, date_formats, [columns] and [fixed]; the README shows an example")
+                    .hint(t!("cli-import-rules-hint"))
             })?
         }
         None => Rules::default(),
     };
     let sheet_name = args.sheet.as_deref().or(rules.sheet.as_deref());
     let grid = sheet::read(&args.file, sheet_name, args.encoding).map_err(|e| {
-        CliError::refused(format!("{}: {e}", args.file.display()))
-            .hint("save the sheet as .xlsx or .csv; `--sheet NAME` picks a sheet, `--encoding` a CSV's encoding")
+        CliError::refused(format!("{}: {e}", args.file.display())).hint(t!("cli-import-sheet-hint"))
     })?;
     let sheet = grid.sheet.clone();
     let report = |errors: Vec<RowError>| {
@@ -99,12 +104,12 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             ));
         }
         env.ui.out(&text);
-        CliError::refused(format!(
-            "{} error(s) in {}; nothing was written",
-            errors.len(),
-            args.file.display()
+        CliError::refused(t!(
+            "cli-import-errors",
+            count = errors.len(),
+            file = args.file.display().to_string()
         ))
-        .hint("fix the rows named above and import again")
+        .hint(t!("cli-import-errors-hint"))
     };
     // Every problem at once: the cells that cannot be read, and the rows (of those that
     // can) that name what the workspace does not have.
@@ -145,32 +150,31 @@ pub fn run(args: Args, env: &Env) -> CliResult {
                 Ok(text) => Some(text),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => {
-                    return Err(CliError::env(format!("cannot read {}: {e}", rel.display())));
+                    return Err(CliError::env(t!(
+                        "cli-cannot-read",
+                        path = rel.display().to_string(),
+                        error = e.to_string()
+                    )));
                 }
             };
-            catalog::plan(kind, current.as_deref(), &records).map_err(|e| {
-                CliError::refused(e)
-                    .hint("fix the file (svc validate says where), then import again")
-            })?
+            catalog::plan(kind, current.as_deref(), &records)
+                .map_err(|e| CliError::refused(e).hint(t!("cli-import-fix-file-hint")))?
         }
     };
     show(env, &plan, kind)?;
     let target = match kind {
-        Kind::Products | Kind::Customers => "the customers' files".to_owned(),
+        Kind::Products | Kind::Customers => t!("cli-import-customer-files"),
         _ => catalog::file_of(kind).to_owned(),
     };
     if !args.apply {
         if plan.changes_anything() {
-            env.ui.note(format!(
-                "nothing written: run again with --apply to write {target} and commit"
-            ));
+            env.ui.note(t!("cli-import-dry-run", target = &target));
         }
         return done();
     }
     if !plan.changes_anything() {
-        env.ui.note(format!(
-            "{target}: every row is there already; nothing to commit"
-        ));
+        env.ui
+            .note(t!("cli-import-nothing-to-commit", target = &target));
         return done();
     }
     let person = env.current_person(&ws)?;
@@ -181,16 +185,11 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         _ => ws.has_role(&person, Role::Admin),
     };
     if !allowed {
-        let who = match kind {
-            Kind::Products => {
-                "csc, lead or admin; customers' files are changed only by the CSC (roles in people.toml)"
-            }
-            _ => {
-                "an admin; the catalog is changed only by an admin (role \"admin\" in people.toml)"
-            }
+        let refusal = match kind {
+            Kind::Products => t!("cli-import-not-allowed-products", person = &person),
+            _ => t!("cli-import-not-allowed-catalog", person = &person),
         };
-        return Err(CliError::refused(format!("{person} is not {who}"))
-            .hint("ask someone with the role to import the sheet"));
+        return Err(CliError::refused(refusal).hint(t!("cli-import-not-allowed-hint")));
     }
     commit(env, &ws, &person, kind, &plan, &args.file)?;
     done()
@@ -203,15 +202,26 @@ fn customer_files(root: &Path) -> Result<Vec<CustomerFile>, CliError> {
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(files),
-        Err(e) => return Err(CliError::env(format!("cannot read customers/: {e}"))),
+        Err(e) => {
+            return Err(CliError::env(t!(
+                "cli-cannot-read",
+                path = "customers/",
+                error = e.to_string()
+            )));
+        }
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if !name.ends_with(".toml") || name.starts_with('.') {
             continue;
         }
-        let text = std::fs::read_to_string(entry.path())
-            .map_err(|e| CliError::env(format!("cannot read customers/{name}: {e}")))?;
+        let text = std::fs::read_to_string(entry.path()).map_err(|e| {
+            CliError::env(t!(
+                "cli-cannot-read",
+                path = format!("customers/{name}"),
+                error = e.to_string()
+            ))
+        })?;
         files.push(CustomerFile {
             rel: PathBuf::from("customers").join(&name),
             text,
@@ -284,10 +294,13 @@ fn show(env: &Env, plan: &catalog::Plan, kind: Kind) -> Result<(), CliError> {
     if added + changed > 0 {
         env.ui.line(table.to_string());
     }
-    env.ui.note(format!(
-        "{}: {added} to add, {changed} to change, {same} the same; {} left alone (not in the sheet)",
-        kind.name(),
-        plan.untouched
+    env.ui.note(t!(
+        "cli-import-plan",
+        what = kind.name(),
+        added = added,
+        changed = changed,
+        same = same,
+        untouched = plan.untouched
     ));
     Ok(())
 }
@@ -312,25 +325,25 @@ fn commit(
         let in_repo = store.repo_path(&edit.rel);
         let status = repo.status_file(&in_repo).unwrap_or(git2::Status::CURRENT);
         if !status.is_empty() && status != git2::Status::CURRENT {
-            return Err(CliError::refused(format!(
-                "{} has uncommitted changes; an import commits the file, and would take them along",
-                edit.rel.display()
+            return Err(CliError::refused(t!(
+                "cli-import-uncommitted",
+                path = edit.rel.display().to_string()
             ))
-            .hint("commit or undo them first (git diff shows them)"));
+            .hint(t!("cli-import-uncommitted-hint")));
         }
         paths.push(in_repo);
     }
     let who = ws
         .people
         .get(person)
-        .ok_or_else(|| CliError::refused(format!("{person} is not in people.toml")))?;
+        .ok_or_else(|| CliError::refused(t!("cli-import-unknown-person", person = person)))?;
     let now = env.now(ws)?;
     let signature = git2::Signature::new(
         &who.value.name,
         &who.value.email.value,
         &git2::Time::new(now.timestamp(), now.offset().local_minus_utc() / 60),
     )
-    .map_err(|e| CliError::env(format!("cannot make the commit's author: {}", e.message())))?;
+    .map_err(|e| CliError::env(t!("cli-import-no-author", error = e.message())))?;
     let name = source
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -360,10 +373,7 @@ fn commit(
             .and_then(|()| svc::workspace::fsutil::write_atomic(&path, edit.after.as_bytes()));
         if let Err(e) = written {
             restore();
-            return Err(CliError::env(format!(
-                "cannot write {}: {e}",
-                edit.rel.display()
-            )));
+            return Err(cannot_write(&edit.rel, &e));
         }
     }
     match svc::history::git::commit_paths(repo, &paths, &signature, &message) {
@@ -373,16 +383,22 @@ fn commit(
                 .iter()
                 .map(|f| f.rel.display().to_string())
                 .collect();
-            env.ui.note(format!(
-                "imported {name} into {}: {added} added, {changed} changed (commit {})",
-                files.join(", "),
-                &id.to_string()[..10]
+            env.ui.note(t!(
+                "cli-import-done",
+                name = &name,
+                files = files.join(", "),
+                added = added,
+                changed = changed,
+                commit = &id.to_string()[..10]
             ));
             Ok(())
         }
         Err(e) => {
             restore();
-            Err(CliError::env(format!("cannot commit the import: {e}")))
+            Err(CliError::env(t!(
+                "cli-import-cannot-commit",
+                error = e.to_string()
+            )))
         }
     }
 }

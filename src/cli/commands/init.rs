@@ -6,6 +6,7 @@ use crate::cli::{
 };
 use std::path::PathBuf;
 use svc::init::{self, Admin, InitError, Template};
+use svc::t;
 
 /// Create a workspace.
 #[derive(Debug, clap::Args)]
@@ -41,14 +42,14 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             CliError::usage(e.to_string()).hint("--admin \"赵敏 <zhao.min@example.com>\"")
         })?;
     let created = init::create(&dir, template, &env.git_sources(), admin).map_err(|e| match e {
-        InitError::Exists(_) => CliError::refused(e.to_string())
-            .hint("use the workspace as it is, or choose another folder"),
-        InitError::Occupied(_) => CliError::refused(e.to_string()).hint("choose an empty folder"),
-        InitError::NoAdmin => CliError::refused(e.to_string()).hint(
-            "name yourself: git config --global user.email you@example.com (and user.name), or svc init --admin \"Name <you@example.com>\"",
-        ),
-        InitError::BadAdmin(_) => CliError::usage(e.to_string())
-            .hint("--admin \"赵敏 <zhao.min@example.com>\""),
+        InitError::Exists(_) => CliError::refused(e.to_string()).hint(t!("cli-init-exists-hint")),
+        InitError::Occupied(_) => {
+            CliError::refused(e.to_string()).hint(t!("cli-init-occupied-hint"))
+        }
+        InitError::NoAdmin => CliError::refused(e.to_string()).hint(t!("cli-init-no-admin-hint")),
+        InitError::BadAdmin(_) => {
+            CliError::usage(e.to_string()).hint("--admin \"赵敏 <zhao.min@example.com>\"")
+        }
         InitError::Io { .. } | InitError::Git(_) | InitError::Replay(_) => {
             CliError::env(e.to_string())
         }
@@ -62,31 +63,29 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         }))?;
         return done();
     }
-    let what = if args.example {
-        "the sample company workspace"
+    let (shown, count) = (dir.display().to_string(), created.files.len());
+    env.ui.line(if args.example {
+        t!("cli-init-created-example", dir = &shown, count = count)
     } else {
-        "a workspace"
-    };
-    env.ui.line(format!(
-        "Created {what} in {} ({} files).",
-        dir.display(),
-        created.files.len()
-    ));
+        t!("cli-init-created", dir = &shown, count = count)
+    });
     if created.repository_created {
-        env.ui.line("Initialised a git repository there.");
+        env.ui.line(t!("cli-init-repository"));
     }
     if let Some(commit) = &created.commit {
-        env.ui
-            .line(format!("Committed {}.", &commit[..commit.len().min(12)]));
+        env.ui.line(t!(
+            "cli-init-committed",
+            commit = &commit[..commit.len().min(12)]
+        ));
     }
     if let Some(admin) = &created.admin {
-        env.ui.line(format!(
-            "You are its first admin: {} <{}> (people.toml, id {}); only an admin changes people.toml, svc.toml and catalog/.",
-            svc::forms::text::visible(&admin.name),
-            svc::forms::text::visible(&admin.email),
-            admin.id()
+        env.ui.line(t!(
+            "cli-init-admin",
+            name = svc::forms::text::visible(&admin.name).into_owned(),
+            email = svc::forms::text::visible(&admin.email).into_owned(),
+            id = admin.id().to_string()
         ));
-        env.ui.line("Next: put your people in people.toml (the examples there are to be replaced), your customers in customers/, your prices in catalog/, and commit.");
+        env.ui.line(t!("cli-init-next"));
     }
     done()
 }

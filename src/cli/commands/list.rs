@@ -9,6 +9,7 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use svc::forms::State;
 use svc::forms::text::visible;
 use svc::rules::validate::Overview;
+use svc::t;
 
 /// List cases.
 #[derive(Debug, clap::Args)]
@@ -57,7 +58,7 @@ impl Filters {
             Some("me") => Some(env.current_person(ws)?),
             Some(person) => {
                 if !ws.people.contains_key(person) {
-                    let mut err = CliError::refused(format!("`{person}` is not in people.toml"));
+                    let mut err = CliError::refused(t!("cli-list-unknown-person", person = person));
                     if let Some(hint) =
                         svc::workspace::suggest(person, ws.people.keys().map(String::as_str))
                     {
@@ -72,8 +73,7 @@ impl Filters {
         if let Some(c) = &self.customer
             && !ws.customers.contains_key(c)
         {
-            let mut err =
-                CliError::refused(format!("customer `{c}` has no file customers/{c}.toml"));
+            let mut err = CliError::refused(t!("cli-list-unknown-customer", customer = c));
             if let Some(hint) = svc::workspace::suggest(c, ws.customers.keys().map(String::as_str))
             {
                 err = err.hint(hint);
@@ -128,7 +128,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         return done();
     }
     if cases.is_empty() {
-        env.ui.note("no cases match");
+        env.ui.note(t!("cli-list-none"));
         return done();
     }
     let mut table = Table::new();
@@ -147,9 +147,9 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     for c in &cases {
         let findings = match (c.errors, c.warnings) {
             (0, 0) => String::new(),
-            (e, 0) => format!("{e} error(s)"),
-            (0, w) => format!("{w} warning(s)"),
-            (e, w) => format!("{e} error(s), {w} warning(s)"),
+            (e, 0) => t!("cli-list-errors", errors = e),
+            (0, w) => t!("cli-list-warnings", warnings = w),
+            (e, w) => t!("cli-list-errors-warnings", errors = e, warnings = w),
         };
         let cells = [
             c.id.clone(),
@@ -166,6 +166,6 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         table.add_row(cells.map(|cell| visible(&cell).into_owned()));
     }
     env.ui.line(table.to_string());
-    env.ui.note(format!("{} case(s)", cases.len()));
+    env.ui.note(t!("cli-list-count", count = cases.len()));
     done()
 }

@@ -4,6 +4,7 @@ use crate::cli::commands::step::store_error;
 use crate::cli::{Env, done, error::CliResult};
 use svc::history::log;
 use svc::history::store::Store;
+use svc::t;
 use svc::workspace::case;
 
 /// Show a case's history from git: when, who, from → to, note
@@ -28,9 +29,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         return done();
     }
     if entries.is_empty() {
-        env.ui.note(format!(
-            "{id} has no recorded steps (its files were never committed by svc)"
-        ));
+        env.ui.note(t!("cli-log-empty", case = &id));
         return done();
     }
     let offset = ws.offset();

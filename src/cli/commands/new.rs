@@ -5,6 +5,7 @@ use crate::cli::{Env, done, error::CliResult};
 use svc::forms::Action;
 use svc::forms::Channel;
 use svc::history::actions::NewCase;
+use svc::t;
 use svc::team;
 
 /// Record a new request as a case; prints the new id alone on stdout (8.1)
@@ -57,11 +58,11 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         return step::report(env, Action::New, &outcome);
     }
     env.ui.line(&outcome.case);
-    env.ui.note(format!(
-        "new {}: requested, in {} (commit {})",
-        outcome.case,
-        outcome.dir.display(),
-        &outcome.commit.to_string()[..10]
+    env.ui.note(t!(
+        "cli-new-done",
+        case = &outcome.case,
+        dir = outcome.dir.display().to_string(),
+        commit = &outcome.commit.to_string()[..10]
     ));
     done()
 }

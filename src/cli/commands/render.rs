@@ -8,6 +8,7 @@ use svc::forms::FormKind;
 use svc::report::dossier::{self, DossierError, Format, Printer};
 use svc::report::pdf::{self, Fonts};
 use svc::report::templates::Templates;
+use svc::t;
 use svc::workspace::Workspace;
 use svc::workspace::case;
 
@@ -72,12 +73,12 @@ pub fn fonts_for(pdf: bool, font: Option<&str>, ws: &Workspace) -> Result<Option
 /// Print the form of the case as it is on disk, stamped with the commit HEAD names.
 pub fn run(args: Args, env: &Env) -> CliResult {
     let kind = FormKind::from_name(&args.form)
-        .ok_or_else(|| CliError::usage(format!("unknown form `{}`", args.form)))?;
+        .ok_or_else(|| CliError::usage(t!("cli-render-unknown-form", form = &args.form)))?;
     if args.site.is_some() && kind != FormKind::Visit {
-        return Err(CliError::usage(format!(
-            "--site picks a visit record; the {kind} form has one per case"
-        ))
-        .hint(format!("svc render {} {kind}", args.case)));
+        return Err(
+            CliError::usage(t!("cli-render-site-one-per-case", form = kind.to_string()))
+                .hint(format!("svc render {} {kind}", args.case)),
+        );
     }
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
@@ -106,7 +107,14 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         args.output.as_deref(),
         &bytes,
         format == Format::Pdf,
-        || format!("{} {kind} of {}", kind.number(), case.id()),
+        || {
+            t!(
+                "cli-render-what",
+                number = kind.number().to_string(),
+                form = kind.to_string(),
+                case = case.id()
+            )
+        },
     )?;
     done()
 }
@@ -115,18 +123,19 @@ pub fn run(args: Args, env: &Env) -> CliResult {
 pub fn dossier_error(e: DossierError, env: &Env, ws: &Workspace) -> CliError {
     let message = e.to_string();
     match e {
-        DossierError::Missing { case, form } => {
-            CliError::refused(message).hint(format!("fill it in with `svc edit {case} {form}`"))
-        }
+        DossierError::Missing { case, form } => CliError::refused(message).hint(t!(
+            "cli-render-missing-hint",
+            case = &case,
+            form = form.to_string()
+        )),
         DossierError::Unreadable { case, findings, .. } => {
             env.ui.note(env.ui.findings(&ws.root, &findings).trim_end());
-            CliError::refused(message).hint(format!(
-                "fix the problems above (`svc validate {case}` lists them all)"
-            ))
+            CliError::refused(message).hint(t!("cli-render-unreadable-hint", case = &case))
         }
-        DossierError::WhichVisit { case, sites } => CliError::usage(message).hint(format!(
-            "e.g. svc render {case} visit --site {}",
-            sites.first().map_or("SITE", String::as_str)
+        DossierError::WhichVisit { case, sites } => CliError::usage(message).hint(t!(
+            "cli-render-which-visit-hint",
+            case = &case,
+            site = sites.first().map_or("SITE", String::as_str)
         )),
         DossierError::NoSuchVisit { .. } => CliError::usage(message),
         DossierError::ClaimRefused {
@@ -143,9 +152,10 @@ pub fn dossier_error(e: DossierError, env: &Env, ws: &Workspace) -> CliError {
                 .iter()
                 .map(|form| format!("`svc edit {case} {form}`"))
                 .collect();
-            CliError::refused(message).hint(format!(
-                "7.9: an expense claim carries the field service records and the summary report, and is made from the travel log; fill in what is missing ({}), then hand it in with `svc submit {case}`",
-                edits.join(", ")
+            CliError::refused(message).hint(t!(
+                "cli-render-claim-hint",
+                edits = edits.join(", "),
+                case = &case
             ))
         }
         DossierError::Template(e) => template_error(e),

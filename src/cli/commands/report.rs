@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use svc::report::monthly::{self, Month, Stamp};
 use svc::report::snapshot::Snapshot;
 use svc::report::templates::{Format, TemplateError, Templates};
+use svc::t;
 use svc::workspace::Workspace;
 
 /// Write reports from the committed data.
@@ -85,8 +86,7 @@ struct MonthlyArgs {
 }
 
 fn parse_month(text: &str) -> Result<Month, String> {
-    Month::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a month; write YYYY-MM, e.g. 2026-11"))
+    Month::parse(text).ok_or_else(|| t!("cli-report-bad-month", text = text))
 }
 
 /// Run a report.
@@ -99,9 +99,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
 
 /// A template error: which template, which line, what; exit 1.
 pub fn template_error(e: TemplateError) -> CliError {
-    CliError::refused(e.to_string()).hint(
-        "fix the template (or remove it to use the built-in one); `svc templates export DIR` writes the built-ins out for comparison",
-    )
+    CliError::refused(e.to_string()).hint(t!("cli-report-template-hint"))
 }
 
 fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
@@ -129,19 +127,17 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
         },
     };
     if format == FormatArg::Xlsx && args.template.is_some() {
-        return Err(CliError::usage(
-            "a workbook is not made from a template; --template applies to md, html, csv and json",
-        )
-        .hint("leave out --template, or choose another --format"));
+        return Err(CliError::usage(t!("cli-report-workbook-template"))
+            .hint(t!("cli-report-workbook-template-hint")));
     }
     let locale = env.paper_locale(&here);
     if let Some(template) = &args.template
         && format == FormatArg::Html
         && Format::of_path(template) != Some(Format::Html)
     {
-        env.ui.note(format!(
-            "note: {} is not named .html, so its values are not HTML-escaped",
-            template.display()
+        env.ui.note(t!(
+            "cli-report-not-html",
+            template = template.display().to_string()
         ));
     }
     // Templates and fonts first: a broken template, or no font for a PDF, is reported
@@ -154,11 +150,10 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
         let error = CliError::env(e.to_string());
         match e {
             svc::report::snapshot::SnapshotError::BadRevision { .. } => {
-                CliError::usage(error.message)
-                    .hint("name a commit, branch or tag: `git log --oneline` lists them")
+                CliError::usage(error.message).hint(t!("cli-report-bad-rev-hint"))
             }
             svc::report::snapshot::SnapshotError::NoCommit => {
-                error.hint("commit the workspace first (every svc step does)")
+                error.hint(t!("cli-report-no-commit-hint"))
             }
             _ => error,
         }
@@ -170,7 +165,7 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
         None => now,
     };
     let ws = Workspace::open(&snapshot.root);
-    let progress = env.ui.progress("reading cases");
+    let progress = env.ui.progress(&t!("cli-report-reading"));
     let cases = monthly::load_cases(&snapshot, month, ws.offset(), &|done, total| {
         progress.update(done, total);
     });
@@ -194,7 +189,9 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
         }
         None if format == FormatArg::Pdf => {
             let data = svc::report::pdf::monthly::data(&report, locale, here.paper());
-            let fonts = fonts.as_ref().ok_or_else(|| CliError::env("no fonts"))?;
+            let fonts = fonts
+                .as_ref()
+                .ok_or_else(|| CliError::env(t!("cli-report-no-fonts")))?;
             svc::report::pdf::typeset(
                 &templates,
                 fonts,
@@ -214,24 +211,24 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
             let tables = svc::report::workbook::monthly_tables(&report, locale);
             let title = format!("{} {month}", report.company);
             svc::report::table::to_xlsx(&tables, &title, snapshot.commit_time.naive_local())
-                .map_err(|e| CliError::env(format!("cannot make the workbook: {e}")))?
+                .map_err(|e| CliError::env(t!("cli-cannot-make-workbook", error = e.to_string())))?
         }
     };
     if snapshot.dirty && args.rev.is_none() {
-        env.ui.note(format!(
-            "note: the working tree has uncommitted changes; the report covers commit {} only",
-            snapshot.short_commit()
-        ));
+        env.ui
+            .note(t!("cli-report-dirty", commit = snapshot.short_commit()));
     }
     if !report.unreadable.is_empty() {
-        env.ui.note(format!(
-            "note: {} case folder(s) could not be read and are left out; `svc validate` says why",
-            report.unreadable.len()
-        ));
+        env.ui
+            .note(t!("cli-unreadable-cases", count = report.unreadable.len()));
     }
     let binary = matches!(format, FormatArg::Xlsx | FormatArg::Pdf);
     crate::cli::output::write_bytes(env, output, &bytes, binary, || {
-        format!("monthly report {month}, commit {}", snapshot.short_commit())
+        t!(
+            "cli-report-what",
+            month = month.to_string(),
+            commit = snapshot.short_commit()
+        )
     })?;
     done()
 }

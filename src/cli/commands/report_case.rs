@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use svc::report::dossier::{self, Dossier, Printer};
 use svc::report::snapshot::{Snapshot, SnapshotError};
 use svc::report::templates::Templates;
+use svc::t;
 use svc::workspace::Workspace;
 use svc::workspace::case;
 
@@ -50,8 +51,9 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     // Of a working tree with changes, only the case's folder (if it changed) and the shared
     // files (if they did) are read from git.
     let snapshot = Snapshot::open(&root, None).map_err(|e| match e {
-        SnapshotError::NoCommit => CliError::refused(e.to_string())
-            .hint("every svc step commits the case; take the first one (`svc new` does)"),
+        SnapshotError::NoCommit => {
+            CliError::refused(e.to_string()).hint(t!("cli-report-case-no-commit-hint"))
+        }
         _ => CliError::env(e.to_string()),
     })?;
     snapshot
@@ -59,10 +61,10 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         .map_err(|e| CliError::env(e.to_string()))?;
     let case_root = snapshot.case_root(&dir);
     if !case_root.join(&dir).join("case.toml").is_file() {
-        return Err(CliError::refused(format!(
-            "{id} is not committed yet, and the dossier is made from committed data"
-        ))
-        .hint("every svc step commits the case folder; `svc log` shows its steps"));
+        return Err(
+            CliError::refused(t!("cli-report-case-uncommitted", case = &id))
+                .hint(t!("cli-report-case-uncommitted-hint")),
+        );
     }
     let ws = Workspace::open(&snapshot.root);
     let case = case::load(case_root, &dir);
@@ -87,10 +89,10 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         if recorded.uncommitted.is_empty() {
             error
         } else {
-            error.hint(format!(
-                "the dossier is made from commit {}; uncommitted files are left out: {}",
-                snapshot.short_commit(),
-                recorded
+            error.hint(t!(
+                "cli-report-case-left-out-hint",
+                commit = snapshot.short_commit(),
+                files = recorded
                     .uncommitted
                     .iter()
                     .map(|p| p.display().to_string())
@@ -100,23 +102,25 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         }
     })?;
     if !recorded.uncommitted.is_empty() {
-        env.ui.note(format!(
-            "note: {} has uncommitted changes; the dossier covers commit {} only",
-            dir.display(),
-            snapshot.short_commit()
+        env.ui.note(t!(
+            "cli-report-case-dirty",
+            dir = dir.display().to_string(),
+            commit = snapshot.short_commit()
         ));
     }
-    let what = if args.expense_claim {
-        "expense claim"
-    } else {
-        "dossier"
-    };
     write(
         env,
         args.output.as_deref(),
         &bytes,
         format == dossier::Format::Pdf,
-        || format!("{what} of {id}, commit {}", snapshot.short_commit()),
+        || {
+            let commit = snapshot.short_commit();
+            if args.expense_claim {
+                t!("cli-report-case-what-claim", case = &id, commit = commit)
+            } else {
+                t!("cli-report-case-what-dossier", case = &id, commit = commit)
+            }
+        },
     )?;
     done()
 }

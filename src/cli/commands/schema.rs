@@ -5,6 +5,7 @@ use crate::cli::{
     error::{CliError, CliResult},
 };
 use svc::forms::schema::{SCHEMAS, schema_of};
+use svc::t;
 
 /// Print the JSON Schema (draft-07) of a form, for editors' TOML and YAML language servers.
 #[derive(Debug, clap::Args)]
@@ -37,11 +38,11 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         }
         None => {
             let names: Vec<&str> = SCHEMAS.iter().map(|(n, _)| *n).collect();
-            let mut err = CliError::usage(format!("no form is called `{name}`"));
+            let mut err = CliError::usage(t!("cli-schema-unknown", name = &name));
             if let Some(close) = svc::forms::decode::did_you_mean(&name, names.iter().copied()) {
-                err = err.hint(format!("did you mean `{close}`?"));
+                err = err.hint(t!("cli-schema-did-you-mean", name = close));
             }
-            Err(err.hint(format!("the forms are: {}", names.join(", "))))
+            Err(err.hint(t!("cli-schema-forms", forms = names.join(", "))))
         }
     }
 }

@@ -4,6 +4,7 @@ use crate::cli::{Env, done, error::CliResult};
 use std::fmt::Write;
 use svc::forms::FeeArrangement;
 use svc::rules::{self, Context};
+use svc::t;
 use svc::workspace::Workspace;
 use svc::workspace::case::{self, Case};
 
@@ -40,10 +41,12 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     }
     env.ui.text(&describe(&ws, &case));
     if findings.is_empty() {
-        env.ui.line("\nFindings 检查结果: none");
+        env.ui.line(format!("\n{}", t!("cli-show-findings-none")));
     } else {
-        env.ui
-            .line(format!("\nFindings 检查结果 ({}):\n", findings.len()));
+        env.ui.line(format!(
+            "\n{}\n",
+            t!("cli-show-findings", count = findings.len())
+        ));
         env.ui.out(&env.ui.findings(&ws.root, &findings));
     }
     done()
@@ -60,9 +63,12 @@ fn describe(ws: &Workspace, case: &Case) -> String {
     let Some(file) = &case.file else {
         let _ = writeln!(
             s,
-            "{} ({}): case.toml cannot be read",
-            case.id(),
-            case.dir.display()
+            "{}",
+            t!(
+                "cli-show-unreadable",
+                case = case.id(),
+                dir = case.dir.display().to_string()
+            )
         );
         return s;
     };
@@ -73,7 +79,7 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         s,
         "  Customer 客户:     {} {}",
         file.customer.value,
-        customer.map(|c| c.name.as_str()).unwrap_or("(unknown)")
+        customer.map_or_else(|| t!("cli-show-unknown"), |c| c.name.clone())
     );
     if let Some(site) = &file.site {
         let name = customer
@@ -89,8 +95,13 @@ fn describe(ws: &Workspace, case: &Case) -> String {
     if let Some(serial) = &file.product {
         let product =
             customer.and_then(|c| c.products.iter().find(|p| p.serial.value == serial.value));
-        let detail =
-            product.map(|p| format!("{}, warranty to 保修至 {}", p.model, p.warranty_end.value));
+        let detail = product.map(|p| {
+            t!(
+                "cli-show-product",
+                model = &p.model,
+                warranty_end = p.warranty_end.value.to_string()
+            )
+        });
         let _ = writeln!(
             s,
             "  Product 设备:      {} {}",
@@ -100,9 +111,12 @@ fn describe(ws: &Workspace, case: &Case) -> String {
     }
     let _ = writeln!(
         s,
-        "  Opened 受理:       {} by {}",
-        time(&file.opened_at.value),
-        file.opened_by.value
+        "  Opened 受理:       {}",
+        t!(
+            "cli-show-opened",
+            time = time(&file.opened_at.value),
+            person = &file.opened_by.value
+        )
     );
     if let Some(fee) = &file.fee {
         let label = match FeeArrangement::parse(&fee.value) {
@@ -122,7 +136,7 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         let via = file
             .assigned_via
             .as_ref()
-            .map(|v| format!(" (assigned via {})", v.value))
+            .map(|v| t!("cli-show-assigned-via", via = v.value.to_string()))
             .unwrap_or_default();
         let _ = writeln!(s, "  Assignees 人员:    {}{via}", names.join(", "));
     }
@@ -142,22 +156,28 @@ fn describe(ws: &Workspace, case: &Case) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 s,
-                "  {:<11} {} as {} at {}{note}",
+                "  {:<11} {}{note}",
                 a.kind.value,
-                person_name(ws, &a.by.value),
-                a.role.value,
-                time(&a.at.value)
+                t!(
+                    "cli-show-approval",
+                    person = person_name(ws, &a.by.value),
+                    role = a.role.value.to_string(),
+                    time = time(&a.at.value)
+                )
             );
         }
     }
     for r in &file.rejections {
         let _ = writeln!(
             s,
-            "  rejected    {} {} by {} — {}",
-            r.kind.value,
-            time(&r.at.value),
-            person_name(ws, &r.by.value),
-            r.reason
+            "  rejected    {}",
+            t!(
+                "cli-show-rejection",
+                kind = r.kind.value.to_string(),
+                time = time(&r.at.value),
+                person = person_name(ws, &r.by.value),
+                reason = r.reason.to_string()
+            )
         );
     }
     if !file.checkins.is_empty() {
@@ -165,10 +185,13 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         for c in &file.checkins {
             let _ = writeln!(
                 s,
-                "  {} via {} by {}{}",
-                time(&c.at.value),
-                c.via,
-                c.by.value,
+                "  {}{}",
+                t!(
+                    "cli-show-checkin",
+                    time = time(&c.at.value),
+                    via = c.via.to_string(),
+                    person = &c.by.value
+                ),
                 c.note
                     .as_deref()
                     .map(|n| format!(" — {n}"))
@@ -181,16 +204,23 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         Some(r) => {
             let _ = writeln!(
                 s,
-                "  request     received {} via {}, contact {} {}",
-                time(&r.received_at.value),
-                r.channel,
-                r.contact.name.value,
-                r.contact.phone.value
+                "  request     {}",
+                t!(
+                    "cli-show-request",
+                    time = time(&r.received_at.value),
+                    channel = r.channel.to_string(),
+                    contact = r.contact.name.value.to_string(),
+                    phone = r.contact.phone.value.to_string()
+                )
             );
-            let _ = writeln!(s, "              fault: {}", one_line(&r.fault.value));
+            let _ = writeln!(
+                s,
+                "              {}",
+                t!("cli-show-fault", fault = one_line(&r.fault.value))
+            );
         }
         None if case.has_file(svc::forms::FormKind::Request) => {
-            s.push_str("  request     cannot be read (see the findings)\n")
+            let _ = writeln!(s, "  request     {}", t!("cli-show-request-unreadable"));
         }
         None => s.push_str("  request     —\n"),
     }
@@ -203,20 +233,31 @@ fn describe(ws: &Workspace, case: &Case) -> String {
             .collect();
         let _ = writeln!(
             s,
-            "  task-sheet  {} to {}, sites {}, prepared by {}",
-            t.depart_on.value,
-            t.return_on.value,
-            sites.join(", "),
-            t.prepared_by.value
+            "  task-sheet  {}",
+            t!(
+                "cli-show-task-sheet",
+                depart = t.depart_on.value.to_string(),
+                back = t.return_on.value.to_string(),
+                sites = sites.join(", "),
+                person = &t.prepared_by.value
+            )
         );
         if !legs.is_empty() {
-            let _ = writeln!(s, "              legs: {}", legs.join("; "));
+            let _ = writeln!(
+                s,
+                "              {}",
+                t!("cli-show-legs", legs = legs.join("; "))
+            );
         }
         if let Some(a) = &t.advance {
             let _ = writeln!(
                 s,
-                "              advance: {} ({})",
-                a.amount.value, a.purpose
+                "              {}",
+                t!(
+                    "cli-show-advance",
+                    amount = a.amount.value.to_string(),
+                    purpose = a.purpose.to_string()
+                )
             );
         }
     }
@@ -224,20 +265,24 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         let confirmed = v
             .confirmation
             .as_ref()
-            .map(|c| format!(", confirmed by {}", c.name))
+            .map(|c| t!("cli-show-confirmed", name = c.name.to_string()))
             .unwrap_or_default();
+        let outcome = if v.resolved {
+            t!("cli-show-resolved")
+        } else {
+            t!("cli-show-not-resolved")
+        };
         let _ = writeln!(
             s,
-            "  visit       {} {} – {}, cause {}, {}{confirmed}",
-            v.site.value,
-            time(&v.arrived_at.value),
-            time(&v.left_at.value),
-            v.cause.value,
-            if v.resolved {
-                "resolved 已解决"
-            } else {
-                "not resolved 未解决"
-            }
+            "  visit       {}{confirmed}",
+            t!(
+                "cli-show-visit",
+                site = &v.site.value,
+                arrived = time(&v.arrived_at.value),
+                left = time(&v.left_at.value),
+                cause = v.cause.value.to_string(),
+                outcome = outcome
+            )
         );
     }
     if let Some(f) = &case.fees {
@@ -249,12 +294,18 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         let paid = f
             .payment
             .as_ref()
-            .map(|p| format!(", paid {} by {}", p.amount.value, p.method))
+            .map(|p| {
+                t!(
+                    "cli-show-paid",
+                    amount = p.amount.value.to_string(),
+                    method = p.method.to_string()
+                )
+            })
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "  fees        {} item(s), total {total}{paid}",
-            f.items.len()
+            "  fees        {}{paid}",
+            t!("cli-show-fees", count = f.items.len(), total = total)
         );
     }
     if let Some(l) = &case.travel_log {
@@ -263,22 +314,33 @@ fn describe(ws: &Workspace, case: &Case) -> String {
             .as_ref()
             .map(|t| time(&t.value))
             .unwrap_or_else(|| "—".into());
-        let _ = writeln!(s, "  travel-log  {} leg(s), back home {home}", l.legs.len());
+        let _ = writeln!(
+            s,
+            "  travel-log  {}",
+            t!("cli-show-travel-log", count = l.legs.len(), home = home)
+        );
     }
     if let Some(m) = &case.summary {
         let _ = writeln!(
             s,
-            "  summary     {} ({}), {} suggestion(s)",
-            m.outcome,
-            m.fault_category,
-            m.suggestions.len()
+            "  summary     {}",
+            t!(
+                "cli-show-summary",
+                outcome = m.outcome.to_string(),
+                category = m.fault_category.to_string(),
+                count = m.suggestions.len()
+            )
         );
         for sug in &m.suggestions {
             let _ = writeln!(s, "              · {}", one_line(sug));
         }
     }
     if !case.attachments.is_empty() {
-        let _ = writeln!(s, "\nAttachments 附件 ({}):", case.attachments.len());
+        let _ = writeln!(
+            s,
+            "\n{}",
+            t!("cli-show-attachments", count = case.attachments.len())
+        );
         // The size first, right-aligned: names of any width then start in one column.
         for a in &case.attachments {
             let _ = writeln!(s, "  {:>9}  {}", case::human_size(a.bytes), a.name);

@@ -3,6 +3,7 @@
 use crate::cli::{Env, done, error::CliResult};
 use svc::history::agenda;
 use svc::history::store::Store;
+use svc::t;
 
 /// What awaits you, by your roles and assignments
 #[derive(Debug, clap::Args)]
@@ -30,12 +31,14 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
     });
     env.ui.line(who.unwrap_or(person));
     if let Some((ahead, _, upstream)) = standing.filter(|(ahead, _, _)| *ahead > 0) {
-        env.ui.line(format!(
-            "{ahead} commit(s) here are not on {upstream} yet: svc sync shares them"
+        env.ui.line(t!(
+            "cli-status-unshared",
+            count = ahead,
+            upstream = upstream
         ));
     }
     if items.is_empty() {
-        env.ui.line("Nothing awaits you. 暂无待办。");
+        env.ui.line(t!("cli-status-nothing"));
         return done();
     }
     for item in &items {

@@ -5,6 +5,7 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
 use std::process::ExitCode;
 use svc::history::store::Store;
+use svc::t;
 use svc::team::remote::RemoteError;
 use svc::team::sync::{self, SyncError, Synced};
 
@@ -20,24 +21,24 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
         .with_config_sources(env.git_sources());
     let synced = sync::sync(&store, &fault_hook()).map_err(|e| match e {
         SyncError::Store(e) => store_error(e),
-        SyncError::Remote(RemoteError::NoRemote(m)) => CliError::env(m)
-            .hint("add the team's repository: git remote add origin URL (then svc sync)"),
-        SyncError::Remote(e @ RemoteError::NoGit(_)) => {
-            CliError::env(e.to_string()).hint("install git; svc uses it to reach remotes")
+        SyncError::Remote(RemoteError::NoRemote(m)) => {
+            CliError::env(m).hint(t!("cli-sync-no-remote-hint"))
         }
-        SyncError::Push(e) => CliError::env(e.to_string()).hint(
-            "what upstream had is integrated here, your steps on top; nothing was pushed. If the branch is protected, steps reach it by pull request (review = \"pull-request\"); else run svc sync again",
-        ),
-        SyncError::Remote(e) => CliError::env(e.to_string())
-            .hint("nothing was changed; check the network and your access to the remote, then run svc sync again"),
-        e @ SyncError::Conflict { .. } => CliError::refused(e.to_string()).hint(
-            "nothing was changed; that commit was not made by svc, so svc cannot merge it: integrate it with git (git pull --rebase), then svc sync",
-        ),
-        e @ SyncError::Unsigned { .. } => CliError::refused(e.to_string())
-            .hint("nothing was changed"),
-        e @ SyncError::Switch(_) => CliError::refused(e.to_string())
-            .hint("your steps are shared; switch back by hand (git switch main) when the files are out of the way"),
-        e @ SyncError::Race(_) => CliError::env(e.to_string()).hint("your steps are integrated locally; run svc sync again"),
+        SyncError::Remote(e @ RemoteError::NoGit(_)) => {
+            CliError::env(e.to_string()).hint(t!("cli-sync-no-git-hint"))
+        }
+        SyncError::Push(e) => CliError::env(e.to_string()).hint(t!("cli-sync-push-hint")),
+        SyncError::Remote(e) => CliError::env(e.to_string()).hint(t!("cli-sync-remote-hint")),
+        e @ SyncError::Conflict { .. } => {
+            CliError::refused(e.to_string()).hint(t!("cli-sync-conflict-hint"))
+        }
+        e @ SyncError::Unsigned { .. } => {
+            CliError::refused(e.to_string()).hint(t!("cli-sync-unchanged-hint"))
+        }
+        e @ SyncError::Switch(_) => {
+            CliError::refused(e.to_string()).hint(t!("cli-sync-switch-hint"))
+        }
+        e @ SyncError::Race(_) => CliError::env(e.to_string()).hint(t!("cli-sync-race-hint")),
     })?;
     if env.ui.json {
         env.ui.json(&synced)?;
@@ -54,65 +55,90 @@ pub fn run(_args: Args, env: &Env) -> CliResult {
 fn print(env: &Env, s: &Synced) {
     let upstream = format!("{}/{}", s.remote, s.branch);
     if let Some(branch) = &s.merged {
-        env.ui.line(format!(
-            "{branch} was merged into {upstream}: back on {}",
-            s.branch
+        env.ui.line(t!(
+            "cli-sync-merged",
+            branch = branch,
+            upstream = &upstream,
+            local = &s.branch
         ));
     }
     if s.received > 0 {
-        env.ui
-            .line(format!("received {} commit(s) from {upstream}", s.received));
+        env.ui.line(t!(
+            "cli-sync-received",
+            count = s.received,
+            upstream = &upstream
+        ));
     }
     for step in &s.replayed {
-        env.ui.line(format!(
-            "took again on top of {upstream}: {} {} by {} ({}), the case had moved there",
-            step.action, step.case, step.actor, step.at
+        env.ui.line(t!(
+            "cli-sync-replayed",
+            upstream = &upstream,
+            action = step.action.to_string(),
+            case = step.case.to_string(),
+            actor = step.actor.to_string(),
+            at = step.at.to_string()
         ));
     }
     for r in &s.refused {
         let l = &r.local;
         let theirs = match &r.upstream {
-            Some(u) => format!(
-                "; upstream, {} took `{}` ({} -> {}) at {}",
-                u.actor, u.action, u.from, u.to, u.at
+            Some(u) => t!(
+                "cli-sync-theirs",
+                actor = u.actor.to_string(),
+                action = u.action.to_string(),
+                from = u.from.to_string(),
+                to = u.to.to_string(),
+                at = u.at.to_string()
             ),
             None => String::new(),
         };
-        env.ui.line(format!(
-            "refused: `{}` of {} by {} ({}, {} -> {}) no longer applies{theirs}: {}",
-            l.action, l.case, l.actor, l.at, l.from, l.to, r.why
+        env.ui.line(t!(
+            "cli-sync-refused",
+            action = l.action.to_string(),
+            case = l.case.to_string(),
+            actor = l.actor.to_string(),
+            at = l.at.to_string(),
+            from = l.from.to_string(),
+            to = l.to.to_string(),
+            theirs = theirs,
+            why = r.why.to_string()
         ));
         for form in &r.forms {
             env.ui.line(format!(
-                "  kept in the work tree, uncommitted: {}",
-                form.display()
+                "  {}",
+                t!("cli-sync-kept-form", path = form.display().to_string())
             ));
         }
-        env.ui
-            .line(format!("  the refused commit is kept as {}", r.kept_as));
+        env.ui.line(format!(
+            "  {}",
+            t!("cli-sync-kept-commit", commit = r.kept_as.to_string())
+        ));
     }
     if s.retries > 0 {
-        env.ui.line(format!(
-            "{upstream} moved while pushing; integrated again and retried ({} time(s))",
-            s.retries
+        env.ui.line(t!(
+            "cli-sync-retried",
+            upstream = &upstream,
+            count = s.retries
         ));
     }
     if s.pushed > 0 {
-        env.ui
-            .line(format!("pushed {} commit(s) to {upstream}", s.pushed));
+        env.ui.line(t!(
+            "cli-sync-pushed",
+            count = s.pushed,
+            upstream = &upstream
+        ));
     }
     for branch in &s.case_branches {
-        env.ui.line(format!(
-            "pushed {branch} to {} (its pull request)",
-            s.remote
+        env.ui.line(t!(
+            "cli-sync-pushed-branch",
+            branch = branch,
+            remote = &s.remote
         ));
     }
     if s.received == 0 && s.pushed == 0 && s.refused.is_empty() && s.case_branches.is_empty() {
-        env.ui.line(format!("up to date with {upstream}"));
+        env.ui.line(t!("cli-sync-up-to-date", upstream = &upstream));
     }
     if !s.refused.is_empty() {
-        env.ui.note(
-            "a refused step was not recorded: `svc show CASE` shows where the case stands now; take the step again if it still makes sense",
-        );
+        env.ui.note(t!("cli-sync-refused-note"));
     }
 }

@@ -1,8 +1,10 @@
 //! `svc templates export [DIR]`: the built-in templates written out, for editing.
 
+use crate::cli::output::{cannot_create, cannot_write};
 use crate::cli::{Env, done, error::CliError, error::CliResult};
 use std::path::PathBuf;
 use svc::report::templates;
+use svc::t;
 
 /// Work with the report templates.
 #[derive(Debug, clap::Args)]
@@ -46,13 +48,11 @@ fn export(args: ExportArgs, env: &Env) -> CliResult {
         .collect();
     if !existing.is_empty() {
         return Err(
-            CliError::refused(format!("not overwriting {}", existing.join(", "))).hint(
-                "move those files away (or export to another folder) and run the command again",
-            ),
+            CliError::refused(t!("cli-not-overwriting", files = existing.join(", ")))
+                .hint(t!("cli-templates-not-overwriting-hint")),
         );
     }
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| CliError::env(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(|e| cannot_create(&dir, &e))?;
     for (name, text) in templates::BUILTIN {
         let path = dir.join(name);
         // create_new: a file that appeared since the check above is still not overwritten.
@@ -61,12 +61,10 @@ fn export(args: ExportArgs, env: &Env) -> CliResult {
             .create_new(true)
             .open(&path)
             .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()));
-        written.map_err(|e| CliError::env(format!("cannot write {}: {e}", path.display())))?;
+        written.map_err(|e| cannot_write(&path, &e))?;
         env.ui.line(path.display().to_string());
     }
-    env.ui.note(format!(
-        "wrote {} templates; edit them in place: a file under the workspace's templates/ with a built-in's name (or with the locale before the extension, e.g. monthly.en.html) replaces it",
-        templates::BUILTIN.len()
-    ));
+    env.ui
+        .note(t!("cli-templates-wrote", count = templates::BUILTIN.len()));
     done()
 }

@@ -2,6 +2,7 @@
 
 use crate::cli::{Env, error::CliResult};
 use std::process::ExitCode;
+use svc::t;
 use svc::workspace::case;
 
 /// Check forms against the procedure's rules.
@@ -38,12 +39,11 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         }))?;
     } else {
         env.ui.out(&env.ui.findings(&ws.root, &result.findings));
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        env.ui.note(format!(
-            "checked {}: {}, {}",
-            plural(result.cases.len(), "case"),
-            plural(errors, "error"),
-            plural(warnings, "warning")
+        env.ui.note(t!(
+            "cli-validate-summary",
+            cases = result.cases.len(),
+            errors = errors,
+            warnings = warnings
         ));
     }
     Ok(if errors > 0 {

@@ -529,7 +529,7 @@ fn sync_brings_a_clone_back_to_main_once_its_pull_request_is_merged() {
     lead.ok(T_APPROVE, &["approve", id]);
     // Not merged yet: the engineer's sync brings the approval to the branch, and stays.
     let out = eng.ok(T_LATER, &["sync"]);
-    assert_eq!(out, format!("received 1 commit(s) from origin/{branch}\n"));
+    assert_eq!(out, format!("received 1 commit from origin/{branch}\n"));
     assert_eq!(on_branch(eng), branch);
     assert_eq!(eng.state(&case), "approved");
 
@@ -538,7 +538,7 @@ fn sync_brings_a_clone_back_to_main_once_its_pull_request_is_merged() {
     assert_eq!(
         out,
         format!(
-            "{branch} was merged into origin/main: back on main\nreceived 3 commit(s) from origin/main\n"
+            "{branch} was merged into origin/main: back on main\nreceived 3 commits from origin/main\n"
         )
     );
     assert_eq!(on_branch(eng), "main");
@@ -584,7 +584,7 @@ fn a_merged_case_branch_deleted_on_the_server_is_not_pushed_again() {
     lead.git(&["push", "-q", "origin", "--delete", &branch]);
     eng.git(&["switch", "-q", "main"]);
     let out = eng.ok(T_LATER, &["sync"]);
-    assert_eq!(out, "received 3 commit(s) from origin/main\n");
+    assert_eq!(out, "received 3 commits from origin/main\n");
     assert_eq!(eng.ok(T_LATER, &["sync"]), "up to date with origin/main\n");
     let listed = lead.git(&["ls-remote", "--heads", "origin"]);
     assert!(!listed.contains(&branch), "{listed}");

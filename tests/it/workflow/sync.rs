@@ -61,23 +61,23 @@ fn cases_opened_offline_on_three_desks_reach_every_desk() {
 
     assert_eq!(
         sync(&team.csc),
-        "pushed 1 commit(s) to origin/main\n",
+        "pushed 1 commit to origin/main\n",
         "the first to sync just pushes"
     );
     let out = sync(&team.engineer);
     assert_eq!(
         out,
-        "received 1 commit(s) from origin/main\npushed 1 commit(s) to origin/main\n"
+        "received 1 commit from origin/main\npushed 1 commit to origin/main\n"
     );
     let out = sync(&team.lead);
     assert_eq!(
         out,
-        "received 2 commit(s) from origin/main\npushed 1 commit(s) to origin/main\n"
+        "received 2 commits from origin/main\npushed 1 commit to origin/main\n"
     );
-    assert_eq!(sync(&team.csc), "received 2 commit(s) from origin/main\n");
+    assert_eq!(sync(&team.csc), "received 2 commits from origin/main\n");
     assert_eq!(
         sync(&team.engineer),
-        "received 1 commit(s) from origin/main\n"
+        "received 1 commit from origin/main\n"
     );
     assert_eq!(sync(&team.lead), "up to date with origin/main\n");
     all_in_step(&team);
@@ -119,9 +119,9 @@ fn two_signatures_made_apart_become_one_signed_task_sheet() {
     assert_eq!(
         out,
         format!(
-            "received 1 commit(s) from origin/main\n\
+            "received 1 commit from origin/main\n\
              took again on top of origin/main: approve {id} by chen.jie (2026-11-03 10:00), the case had moved there\n\
-             pushed 1 commit(s) to origin/main\n"
+             pushed 1 commit to origin/main\n"
         )
     );
     // Taken again on the case as the lead left it, the second signature completes it.
@@ -263,9 +263,9 @@ fn a_push_that_loses_the_race_is_retried_after_integrating() {
     assert!(marker.exists(), "the race was staged");
     assert_eq!(
         stdout(&out),
-        "received 1 commit(s) from origin/main\n\
-         origin/main moved while pushing; integrated again and retried (1 time(s))\n\
-         pushed 1 commit(s) to origin/main\n"
+        "received 1 commit from origin/main\n\
+         origin/main moved while pushing; integrated again and retried (1 time)\n\
+         pushed 1 commit to origin/main\n"
     );
     assert!(team.csc.exists(&theirs.file("case.toml")));
     sync(&team.lead);
@@ -342,7 +342,7 @@ fn a_sync_killed_while_bringing_the_work_tree_forward_is_finished_by_the_next() 
         assert_eq!(code(&out), 0, "{point}: {}", stderr(&out));
         assert_eq!(
             stdout(&out),
-            "pushed 1 commit(s) to origin/main\n",
+            "pushed 1 commit to origin/main\n",
             "{point}"
         );
         assert_eq!(team.engineer.head(), team.server_head("main"), "{point}");
@@ -365,7 +365,7 @@ fn a_plain_folder_serves_as_the_remote_too() {
     ws.git(&["remote", "add", "origin", bare.to_str().unwrap()]);
     assert_eq!(
         sync(&ws),
-        format!("pushed {} commit(s) to origin/master\n", 1)
+        format!("pushed {} commit to origin/master\n", 1)
     );
     let out = ws
         .git_command()
@@ -376,8 +376,8 @@ fn a_plain_folder_serves_as_the_remote_too() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let laptop = ws.sibling("laptop");
     let case = laptop.new_case_by("wang.qiang", T_NEW, "电源告警");
-    assert_eq!(sync(&laptop), "pushed 1 commit(s) to origin/master\n");
-    assert_eq!(sync(&ws), "received 1 commit(s) from origin/master\n");
+    assert_eq!(sync(&laptop), "pushed 1 commit to origin/master\n");
+    assert_eq!(sync(&ws), "received 1 commit from origin/master\n");
     assert!(ws.exists(&case.file("request.toml")));
 }
 
@@ -444,7 +444,7 @@ fn an_http_remote_uses_the_persons_credential_helper() {
         "credential.helper",
         &format!("store --file={}", store.display()),
     ]);
-    assert_eq!(sync(&ws), "pushed 1 commit(s) to origin/master\n");
+    assert_eq!(sync(&ws), "pushed 1 commit to origin/master\n");
     let out = Command::new("git")
         .arg("--git-dir")
         .arg(&bare)
@@ -459,7 +459,7 @@ fn status_says_when_steps_are_waiting_to_be_shared() {
     let team = Team::start(|_| {});
     let ws = &team.engineer;
     ws.new_case_by("wang.qiang", T_NEW, "电源告警");
-    let waiting = "1 commit(s) here are not on origin/main yet: svc sync shares them";
+    let waiting = "1 commit here is not on origin/main yet: svc sync shares them";
     let status = ws.ok(T_LATER, &["status"]);
     assert_eq!(status.lines().nth(1), Some(waiting), "{status}");
     sync(ws);
@@ -484,7 +484,7 @@ fn a_signed_approval_carried_over_is_signed_again_by_its_author() {
     sync(&team.csc);
     assert_eq!(
         sync(&team.lead),
-        "received 1 commit(s) from origin/main\npushed 1 commit(s) to origin/main\n"
+        "received 1 commit from origin/main\npushed 1 commit to origin/main\n"
     );
     let head = team.lead.git(&["cat-file", "commit", "HEAD"]);
     assert!(
@@ -624,7 +624,7 @@ fn an_ssh_remote_goes_through_the_persons_ssh_and_agent() {
         .output()
         .expect("run svc sync");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(stdout(&out), "pushed 1 commit(s) to origin/master\n");
+    assert_eq!(stdout(&out), "pushed 1 commit to origin/master\n");
     let pushed = Command::new("git")
         .arg("--git-dir")
         .arg(&bare)

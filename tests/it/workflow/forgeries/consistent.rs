@@ -157,7 +157,7 @@ fn a_signed_approval_carried_over_by_svc_sync_passes() {
     csc.ok(T_LATER, &["sync"]);
     assert_eq!(
         lead.ok(T_LATER, &["sync"]),
-        "received 1 commit(s) from origin/main\npushed 1 commit(s) to origin/main\n"
+        "received 1 commit from origin/main\npushed 1 commit to origin/main\n"
     );
     // Carried over on top of the other case: a new commit, by li.na, signed again.
     let carried = lead.head();
