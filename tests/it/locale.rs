@@ -12,7 +12,10 @@ fn findings_come_in_the_language_asked_for_even_from_the_index() {
         command.env("LANG", lang).args(args).current_dir(dir.path());
         command.output().expect("run svc")
     };
-    let out = svc("en_US.UTF-8", &["init", "--example", root.to_str().unwrap()]);
+    let out = svc(
+        "en_US.UTF-8",
+        &["init", "--example", root.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let root = root.to_str().unwrap();
     let english = "1 check-in from 2026-10-19 to 2026-10-25; 2 needed while travelling";
@@ -27,7 +30,10 @@ fn findings_come_in_the_language_asked_for_even_from_the_index() {
         let out = svc(lang, &["-C", root, "validate"]);
         let text = stdout(&out) + &stderr(&out);
         assert!(out.status.success(), "{text}");
-        assert!(text.contains(shown) && !text.contains(not), "{lang}: {text}");
+        assert!(
+            text.contains(shown) && !text.contains(not),
+            "{lang}: {text}"
+        );
     }
     // `C` names no language: the workspace's (zh-CN) is used; --locale beats them all.
     let out = svc("C.UTF-8", &["-C", root, "validate"]);

@@ -115,7 +115,7 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         t!(
             "cli-show-opened",
             time = time(&file.opened_at.value),
-            person = &file.opened_by.value
+            person = person_name(ws, &file.opened_by.value)
         )
     );
     if let Some(fee) = &file.fee {
@@ -190,7 +190,7 @@ fn describe(ws: &Workspace, case: &Case) -> String {
                     "cli-show-checkin",
                     time = time(&c.at.value),
                     via = c.via.to_string(),
-                    person = &c.by.value
+                    person = person_name(ws, &c.by.value)
                 ),
                 c.note
                     .as_deref()

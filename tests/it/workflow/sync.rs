@@ -75,10 +75,7 @@ fn cases_opened_offline_on_three_desks_reach_every_desk() {
         "received 2 commits from origin/main\npushed 1 commit to origin/main\n"
     );
     assert_eq!(sync(&team.csc), "received 2 commits from origin/main\n");
-    assert_eq!(
-        sync(&team.engineer),
-        "received 1 commit from origin/main\n"
-    );
+    assert_eq!(sync(&team.engineer), "received 1 commit from origin/main\n");
     assert_eq!(sync(&team.lead), "up to date with origin/main\n");
     all_in_step(&team);
     for ws in team.desks() {
@@ -340,11 +337,7 @@ fn a_sync_killed_while_bringing_the_work_tree_forward_is_finished_by_the_next() 
         assert!(aborted(&out), "{point}: {}", stderr(&out));
         let out = team.engineer.svc(T_LATER, &["sync"]);
         assert_eq!(code(&out), 0, "{point}: {}", stderr(&out));
-        assert_eq!(
-            stdout(&out),
-            "pushed 1 commit to origin/main\n",
-            "{point}"
-        );
+        assert_eq!(stdout(&out), "pushed 1 commit to origin/main\n", "{point}");
         assert_eq!(team.engineer.head(), team.server_head("main"), "{point}");
         for case in [&theirs, &mine] {
             assert!(team.engineer.exists(&case.file("case.toml")), "{point}");
@@ -363,10 +356,7 @@ fn a_plain_folder_serves_as_the_remote_too() {
     let bare = ws.parent().join("shared.git");
     ws.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
     ws.git(&["remote", "add", "origin", bare.to_str().unwrap()]);
-    assert_eq!(
-        sync(&ws),
-        format!("pushed {} commit to origin/master\n", 1)
-    );
+    assert_eq!(sync(&ws), format!("pushed {} commit to origin/master\n", 1));
     let out = ws
         .git_command()
         .current_dir(ws.parent())
