@@ -65,6 +65,7 @@ pub fn message_locale(args: &[OsString]) -> Locale {
 struct Frame {
     usage: &'static str,
     commands: &'static str,
+    command: &'static str,
     arguments: &'static str,
     options: &'static str,
     global: &'static str,
@@ -76,6 +77,7 @@ struct Frame {
 const ZH: Frame = Frame {
     usage: "用法",
     commands: "命令",
+    command: "命令",
     arguments: "参数",
     options: "选项",
     global: "全局选项",
@@ -84,21 +86,32 @@ const ZH: Frame = Frame {
     help_command: "显示本帮助,或所给子命令的帮助",
 };
 
-/// `cmd` with its help in `locale`.
+const EN: Frame = Frame {
+    usage: "Usage",
+    commands: "Commands",
+    command: "COMMAND",
+    arguments: "Arguments",
+    options: "Options",
+    global: GLOBAL_HEADING,
+    help: "Print help",
+    version: "Print version",
+    help_command: "Print this message or the help of the given subcommand(s)",
+};
+
+/// `cmd` with its help in `locale`: in both, the options every command takes (help and
+/// version among them) come once, in a section of their own after the command's.
 pub fn localize(cmd: Command, locale: Locale) -> Command {
-    match locale {
-        Locale::En => cmd,
-        Locale::ZhCn => {
-            let catalogue = Catalogue::parse(HELP_ZH);
-            let mut cmd = translate(cmd, &mut Vec::new(), &catalogue, &ZH);
-            cmd.build();
-            cmd.mut_subcommand("help", |help| {
-                help.about(ZH.help_command)
-                    .help_template(template(&ZH))
-                    .mut_args(|arg| arg.help_heading(ZH.arguments))
-            })
-        }
-    }
+    let (catalogue, frame) = match locale {
+        Locale::En => (Catalogue::parse(""), &EN),
+        Locale::ZhCn => (Catalogue::parse(HELP_ZH), &ZH),
+    };
+    let mut cmd = translate(cmd, &mut Vec::new(), &catalogue, frame);
+    cmd.build();
+    cmd.mut_subcommand("help", |help| {
+        help.about(frame.help_command)
+            .help_template(template(frame))
+            .mut_args(|arg| arg.help_heading(frame.arguments))
+    })
 }
 
 fn template(frame: &Frame) -> String {
@@ -139,7 +152,7 @@ fn translate(
     let mut cmd = cmd
         .help_template(template(frame))
         .subcommand_help_heading(frame.commands)
-        .subcommand_value_name(frame.commands)
+        .subcommand_value_name(frame.command)
         .disable_help_flag(true)
         .disable_version_flag(true);
     if let Some(about) = catalogue.get(&cmd_key(path)) {

@@ -401,3 +401,56 @@ fn the_dossier_shows_the_photos_and_lists_the_other_attachments() {
         "the log listed"
     );
 }
+
+#[test]
+fn letter_paper_and_a_workspaces_own_pdf_layout() {
+    if !poppler() {
+        return;
+    }
+    let sample = Sample::new();
+    // [print] paper = "letter": both the PDF and the HTML's @page.
+    let settings = sample.root.join("svc.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("{text}\n[print]\npaper = \"letter\"\n")).unwrap();
+    let pdf = sample.write("fees.pdf", &["render", FULL, "fees"]);
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("612 x 792 pts (letter)"), "{info}");
+    let html =
+        std::fs::read_to_string(sample.write("fees.html", &["render", FULL, "fees"])).unwrap();
+    assert!(
+        html.contains("@page { size: letter;"),
+        "the HTML's page is Letter too"
+    );
+
+    // The workspace's form.typ replaces the built-in one, and imports svc.typ's layout.
+    let templates = sample.root.join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("form.typ"),
+        "#import \"svc.typ\": *\n#show: page-setup\n= 本公司格式 #data.case_id\n#form(data.form)\n",
+    )
+    .unwrap();
+    let pdf = sample.write("own.pdf", &["render", FULL, "fees"]);
+    let text: String = page_texts(&pdf)
+        .concat()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains(&format!("本公司格式{FULL}")), "{text}");
+    assert!(text.contains("人民币柒仟壹佰肆拾元整"), "{text}");
+
+    // A broken one is reported with its file and line, and no PDF is written.
+    std::fs::write(
+        templates.join("form.typ"),
+        "#import \"svc.typ\": *\n\n#nothing(1)\n",
+    )
+    .unwrap();
+    let out = sample.svc(&["render", FULL, "fees", "-o", "broken.pdf"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("templates/form.typ, line 3"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!sample.root.join("broken.pdf").exists());
+}
