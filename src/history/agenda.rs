@@ -4,6 +4,7 @@
 use crate::forms::config::Role;
 use crate::forms::decode::Timestamp;
 use crate::forms::{ApprovalKind, State, Transport};
+use crate::t;
 use crate::workspace::Workspace;
 use crate::workspace::case::{self, Case};
 use crate::workspace::index::{Reader, Writer};
@@ -177,72 +178,45 @@ fn items_for(ws: &Workspace, facts: &Facts, person: &str, now: Timestamp) -> Vec
     let state = facts.state;
     let mut todo: Vec<(String, bool)> = Vec::new();
     match state {
-        State::Requested if holds(Role::Csc) => todo.push((
-            format!(
-                "accept (svc accept {id} --fee …) or resolve by phone (svc resolve {id} --note …)"
-            ),
-            false,
-        )),
+        State::Requested if holds(Role::Csc) => todo.push((t!("todo-accept", case = &id), false)),
         State::Accepted
             if holds(Role::Csc)
                 || (holds(Role::Sales) && facts.salesperson.as_deref() == Some(person)) =>
         {
-            todo.push((
-                format!("assign engineers: svc assign {id} --to PERSON"),
-                false,
-            ));
+            todo.push((t!("todo-assign", case = &id), false));
         }
-        State::Assigned if assignee => todo.push((
-            format!(
-                "fill in the task sheet (svc edit {id} task-sheet) and submit it (svc submit {id})"
-            ),
-            false,
-        )),
+        State::Assigned if assignee => todo.push((t!("todo-task-sheet", case = &id), false)),
         State::PendingApproval if !assignee => {
             if holds(Role::Lead) && !signed(Role::Lead) {
-                todo.push((format!("sign the task sheet: svc approve {id}"), false));
+                todo.push((t!("todo-sign", case = &id), false));
             } else if via_sales && holds(Role::SalesLead) && !signed(Role::SalesLead) {
-                todo.push((
-                    format!("sign the task sheet for Sales: svc approve {id}"),
-                    false,
-                ));
+                todo.push((t!("todo-sign-for-sales", case = &id), false));
             }
         }
-        State::Approved if assignee => todo.push((format!("set off: svc start {id}"), false)),
+        State::Approved if assignee => todo.push((t!("todo-start", case = &id), false)),
         State::OnSite if assignee => {
             let since = facts.last_contact;
             let overdue = since.is_some_and(|t| (now - t).num_hours() >= CHECKIN_INTERVAL_HOURS);
             let last = since.map_or_else(String::new, |t| {
-                format!(
-                    " (last contact {})",
-                    t.with_timezone(&ws.offset()).format("%Y-%m-%d %H:%M")
-                )
+                let when = t.with_timezone(&ws.offset()).format("%Y-%m-%d %H:%M");
+                t!("todo-last-contact", when = when.to_string())
             });
-            let mark = if overdue { "OVERDUE: " } else { "" };
-            todo.push((
-                format!("{mark}check in with the company (svc checkin {id} --via phone){last}"),
-                overdue,
-            ));
-            todo.push((
-                format!("record the visits and complete: svc complete {id}"),
-                false,
-            ));
+            let text = t!("todo-checkin", case = &id, last = last);
+            let text = if overdue {
+                t!("todo-overdue", todo = text)
+            } else {
+                text
+            };
+            todo.push((text, overdue));
+            todo.push((t!("todo-complete", case = &id), false));
         }
-        State::Serviced if assignee => todo.push((
-            format!("hand in the travel log and summary: svc submit {id}"),
-            false,
-        )),
+        State::Serviced if assignee => todo.push((t!("todo-hand-in", case = &id), false)),
         State::PendingReview
             if !assignee && (holds(Role::Csc) || (via_sales && holds(Role::Sales))) =>
         {
-            todo.push((
-                format!("review the records: svc approve {id} (or svc reject {id} --reason …)"),
-                false,
-            ));
+            todo.push((t!("todo-review", case = &id), false));
         }
-        State::Reviewed if holds(Role::Csc) => {
-            todo.push((format!("archive: svc archive {id}"), false))
-        }
+        State::Reviewed if holds(Role::Csc) => todo.push((t!("todo-archive", case = &id), false)),
         _ => {}
     }
     if holds(Role::Manager)
@@ -253,10 +227,7 @@ fn items_for(ws: &Workspace, facts: &Facts, person: &str, now: Timestamp) -> Vec
             State::Assigned | State::PendingApproval | State::Approved
         )
     {
-        todo.push((
-            format!("approve the trip's flights (7.4): svc approve {id} --flight"),
-            false,
-        ));
+        todo.push((t!("todo-approve-flight", case = &id), false));
     }
     todo.into_iter()
         .map(|(todo, overdue)| Item {

@@ -62,3 +62,19 @@ store-refused = the step's commit would not pass svc check ({ $count ->
    *[other] { $count } findings
 }); nothing was changed
 store-refused-hint = svc check shows the same findings once committed; fix them first
+
+# What awaits a person (svc status).
+todo-accept = accept (svc accept { $case } --fee …) or resolve by phone (svc resolve { $case } --note …)
+todo-assign = assign engineers: svc assign { $case } --to PERSON
+todo-task-sheet = fill in the task sheet (svc edit { $case } task-sheet) and submit it (svc submit { $case })
+todo-sign = sign the task sheet: svc approve { $case }
+todo-sign-for-sales = sign the task sheet for Sales: svc approve { $case }
+todo-start = set off: svc start { $case }
+todo-checkin = check in with the company (svc checkin { $case } --via phone){ $last }
+todo-last-contact = { " " }(last contact { $when })
+todo-overdue = OVERDUE: { $todo }
+todo-complete = record the visits and complete: svc complete { $case }
+todo-hand-in = hand in the travel log and summary: svc submit { $case }
+todo-review = review the records: svc approve { $case } (or svc reject { $case } --reason …)
+todo-archive = archive: svc archive { $case }
+todo-approve-flight = approve the trip's flights (7.4): svc approve { $case } --flight

@@ -56,3 +56,19 @@ store-dirty = 对 { $paths } 的未提交修改会被覆盖
 store-dirty-hint = 未做任何改动；先执行这些修改所属的步骤（或把它们移开），再重试
 store-refused = 此步骤的提交无法通过 svc check（{ $count } 个问题）；未做任何改动
 store-refused-hint = 提交后 svc check 会显示同样的问题；请先修正
+
+# 待办事项（svc status）。
+todo-accept = 确认需现场服务（svc accept { $case } --fee …），或电话解决（svc resolve { $case } --note …）
+todo-assign = 指派服务人员：svc assign { $case } --to PERSON
+todo-task-sheet = 填写客户服务任务书（svc edit { $case } task-sheet）并提交（svc submit { $case }）
+todo-sign = 签批任务书：svc approve { $case }
+todo-sign-for-sales = 代表销售部签批任务书：svc approve { $case }
+todo-start = 出发：svc start { $case }
+todo-checkin = 与公司联系（svc checkin { $case } --via phone）{ $last }
+todo-last-contact = （上次联系 { $when }）
+todo-overdue = 已逾期：{ $todo }
+todo-complete = 填写现场服务记录并结束现场服务：svc complete { $case }
+todo-hand-in = 提交出差工作日志和服务总结报告：svc submit { $case }
+todo-review = 审核记录：svc approve { $case }（或 svc reject { $case } --reason …）
+todo-archive = 归档：svc archive { $case }
+todo-approve-flight = 审批本次出差的航班（7.4）：svc approve { $case } --flight
