@@ -25,32 +25,33 @@ pub fn message_locale(args: &[OsString]) -> Locale {
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let value_of = |short: Option<&str>, long: &str| {
+    // The value of `-X VALUE`, `-XVALUE`, `--long VALUE` or `--long=VALUE`, the last given.
+    let value_of = |flag: &str| {
         let mut found = None;
         for (i, arg) in args.iter().enumerate().skip(1) {
             if arg == "--" {
                 break;
             }
-            if arg == long || Some(arg.as_str()) == short {
+            if arg == flag {
                 found = args.get(i + 1).cloned();
-            } else if let Some(v) = arg.strip_prefix(&format!("{long}=")) {
-                found = Some(v.to_owned());
-            } else if let Some(v) = short
-                .and_then(|s| arg.strip_prefix(s))
-                .filter(|v| !v.is_empty())
-            {
-                found = Some(v.to_owned());
+            } else if let Some(v) = arg.strip_prefix(flag) {
+                let long = flag.starts_with("--");
+                match v.strip_prefix('=') {
+                    Some(v) if long => found = Some(v.to_owned()),
+                    _ if !long && !v.is_empty() => found = Some(v.to_owned()),
+                    _ => {}
+                }
             }
         }
         found
     };
-    if let Some(locale) = value_of(None, "--locale").and_then(|v| Locale::parse(&v)) {
+    if let Some(locale) = value_of("--locale").and_then(|v| Locale::parse(&v)) {
         return locale;
     }
     if let Some(locale) = svc::i18n::from_environment(|name| std::env::var(name).ok()) {
         return locale;
     }
-    let start = value_of(Some("-C"), "--directory")
+    let start = value_of("-C")
         .map(std::path::PathBuf::from)
         .or_else(|| std::env::current_dir().ok());
     start
@@ -209,12 +210,7 @@ fn translate(
         .collect();
     for name in names {
         path.push(name.clone());
-        let mut sub = None;
-        cmd = cmd.mut_subcommand(&name, |s| {
-            let translated = translate(s, path, catalogue, frame);
-            sub = Some(());
-            translated
-        });
+        cmd = cmd.mut_subcommand(&name, |sub| translate(sub, path, catalogue, frame));
         path.pop();
     }
     cmd
@@ -368,6 +364,21 @@ mod tests {
             "Chinese help that does not name a value it hides:\n{}",
             unnamed.join("\n")
         );
+    }
+
+    #[test]
+    fn the_command_line_names_the_language_before_clap_reads_it() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        for (line, want) in [
+            (&["svc", "--locale=zh-CN", "list"][..], Locale::ZhCn),
+            (&["svc", "list", "--locale", "en"][..], Locale::En),
+            (
+                &["svc", "--locale", "en", "--locale", "zh_CN"][..],
+                Locale::ZhCn,
+            ),
+        ] {
+            assert_eq!(message_locale(&args(line)), want, "{line:?}");
+        }
     }
 
     #[test]
