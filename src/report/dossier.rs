@@ -695,10 +695,9 @@ fn absent(views: &Views, kind: FormKind, status: &'static str) -> FormEntry {
 fn parties(views: &Views, case: &Case, site: Option<&str>) -> Parties {
     let customer = views.customer(case).map(|c| &c.value);
     let customer_name = match customer {
-        Some(c) => match (views.locale, &c.name_en) {
-            (Locale::En, Some(en)) => en.clone(),
-            _ => c.name.clone(),
-        },
+        Some(c) => {
+            crate::report::names::in_locale(&c.name, c.name_en.as_deref(), views.locale).to_owned()
+        }
         None => case
             .file
             .as_ref()

@@ -8,8 +8,8 @@
 use crate::forms::config::{Customer, Role};
 use crate::forms::decode::{Money, Timestamp};
 use crate::forms::{
-    Approval, ApprovalKind, FeeArrangement, FeeList, FormKind, Request, Summary, TaskSheet,
-    Transport, TravelLog, Visit,
+    Approval, ApprovalKind, FeeList, FormKind, Request, Summary, TaskSheet, Transport, TravelLog,
+    Visit,
 };
 use crate::report::templates::{self, Locale};
 use crate::workspace::case::Case;
@@ -261,10 +261,7 @@ impl<'a> Views<'a> {
     /// A person by name (ids are for machines), or the id when people.toml does not list
     /// them.
     pub fn name(&self, id: &str) -> String {
-        self.ws
-            .people
-            .get(id)
-            .map_or_else(|| id.to_string(), |p| p.name.clone())
+        crate::report::names::person(self.ws, id)
     }
 
     /// People as one line.
@@ -366,14 +363,7 @@ impl<'a> Views<'a> {
 
     /// A fee arrangement (`warranty`, `billable`, `agreement:ID`) in words.
     pub fn fee_arrangement(&self, text: &str) -> String {
-        match FeeArrangement::parse(text) {
-            Some(FeeArrangement::Warranty) => self.word("form_fee_warranty"),
-            Some(FeeArrangement::Billable) => self.word("form_fee_billable"),
-            Some(FeeArrangement::Agreement(id)) => {
-                format!("{} {id}", self.word("form_fee_agreement"))
-            }
-            None => text.to_string(),
-        }
+        crate::report::names::fee_arrangement(text, self.locale)
     }
 
     /// The signature line of an approval recorded in `case.toml`, or an empty line for
