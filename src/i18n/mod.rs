@@ -39,6 +39,25 @@ pub const FILES: &[(&str, &str, &str)] = &[
         "workspace",
         include_str!("workspace.en.ftl"),
         include_str!("workspace.zh-CN.ftl"),
+    ),    (
+        "history",
+        include_str!("history.en.ftl"),
+        include_str!("history.zh-CN.ftl"),
+    ),
+    (
+        "team",
+        include_str!("team.en.ftl"),
+        include_str!("team.zh-CN.ftl"),
+    ),
+    (
+        "import",
+        include_str!("import.en.ftl"),
+        include_str!("import.zh-CN.ftl"),
+    ),
+    (
+        "report",
+        include_str!("report.en.ftl"),
+        include_str!("report.zh-CN.ftl"),
     ),
 ];
 

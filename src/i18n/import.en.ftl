@@ -1,0 +1,1 @@
+# Messages of importing spreadsheets (src/workspace/import/).

@@ -1,0 +1,1 @@
+# 导入表格(src/workspace/import/)的消息。

@@ -1,0 +1,1 @@
+# Messages of printing (src/report/): templates, dossiers, PDF.

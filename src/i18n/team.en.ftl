@@ -1,0 +1,1 @@
+# Messages of team work (src/team/): sync, review, CI.
