@@ -73,6 +73,8 @@ struct Frame {
     help: &'static str,
     version: &'static str,
     help_command: &'static str,
+    /// What a usage line says for "some options" where clap's `[OPTIONS]` is not the word.
+    options_placeholder: Option<&'static str>,
 }
 
 const ZH: Frame = Frame {
@@ -85,6 +87,7 @@ const ZH: Frame = Frame {
     help: "显示帮助",
     version: "显示版本",
     help_command: "显示本帮助,或所给子命令的帮助",
+    options_placeholder: Some("[选项]"),
 };
 
 const EN: Frame = Frame {
@@ -97,6 +100,7 @@ const EN: Frame = Frame {
     help: "Print help",
     version: "Print version",
     help_command: "Print this message or the help of the given subcommand(s)",
+    options_placeholder: None,
 };
 
 /// `cmd` with its help in `locale`: in both, the options every command takes (help and
@@ -108,11 +112,39 @@ pub fn localize(cmd: Command, locale: Locale) -> Command {
     };
     let mut cmd = translate(cmd, &mut Vec::new(), &catalogue, frame);
     cmd.build();
-    cmd.mut_subcommand("help", |help| {
-        help.about(frame.help_command)
-            .help_template(template(frame))
-            .mut_args(|arg| arg.help_heading(frame.arguments))
-    })
+    finish(cmd, frame)
+}
+
+/// `cmd` (built) and its subcommands with what clap adds at build in the frame's words:
+/// the `help` subcommands, and usage lines that say the options placeholder for clap's
+/// `[OPTIONS]`.
+fn finish(mut cmd: Command, frame: &Frame) -> Command {
+    if let Some(options) = frame.options_placeholder {
+        let usage = cmd.render_usage().to_string();
+        let usage = usage
+            .lines()
+            .map(|line| line.trim_start_matches("Usage:").trim())
+            .collect::<Vec<_>>()
+            .join("\n       ")
+            .replace("[OPTIONS]", options);
+        cmd = cmd.override_usage(usage);
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = if name == "help" {
+            cmd.mut_subcommand("help", |help| {
+                help.about(frame.help_command)
+                    .help_template(template(frame))
+                    .mut_args(|arg| arg.help_heading(frame.arguments))
+            })
+        } else {
+            cmd.mut_subcommand(&name, |sub| finish(sub, frame))
+        };
+    }
+    cmd
 }
 
 fn template(frame: &Frame) -> String {
@@ -133,6 +165,11 @@ pub fn arg_key(path: &[String], arg: &Arg) -> String {
     } else {
         format!("arg-{}-{name}", path.join("-"))
     }
+}
+
+/// The key of what `--help` says of the command at `path` after its first line.
+pub fn long_key(path: &[String]) -> String {
+    format!("long-{}", cmd_key(path).trim_start_matches("cmd-"))
 }
 
 /// The key of the command at `path` (`cmd-svc` for svc itself).
@@ -157,7 +194,11 @@ fn translate(
         .disable_help_flag(true)
         .disable_version_flag(true);
     if let Some(about) = catalogue.get(&cmd_key(path)) {
-        cmd = cmd.about(about.to_owned()).long_about(None);
+        cmd = cmd.about(about.to_owned());
+        cmd = match catalogue.get(&long_key(path)) {
+            Some(more) => cmd.long_about(format!("{about}\n\n{more}")),
+            None => cmd.long_about(None),
+        };
     }
     let here = path.clone();
     cmd = cmd.mut_args(|arg| {
@@ -268,6 +309,9 @@ pub fn english(cmd: &Command) -> Vec<(String, String)> {
             return;
         }
         let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+        if let Some(long) = cmd.get_long_about() {
+            out.push((long_key(path), long.to_string()));
+        }
         out.push((cmd_key(path), about));
         for arg in cmd.get_arguments() {
             if matches!(arg.get_id().as_str(), "help" | "version") {

@@ -7,6 +7,7 @@ mod error;
 mod help;
 mod output;
 mod ui;
+mod usage;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser};
 use error::{CliError, CliResult};
@@ -195,10 +196,7 @@ pub fn main() -> ExitCode {
         .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => return ExitCode::from(usage::report(&e)),
     };
     let ui = Ui::new(cli.global.color, cli.global.json, cli.global.quiet);
     let env = Env {

@@ -268,3 +268,33 @@ cli-show-summary = { $outcome } ({ $category }), { $count ->
     [one] 1 suggestion
    *[other] { $count } suggestions
 }
+
+# A command line that cannot be read (src/cli/usage.rs).
+cli-parse-unknown-argument = unexpected argument '{ $arg }' found
+cli-parse-unknown-subcommand = unrecognized subcommand '{ $name }'
+cli-parse-missing-value = a value is required for '{ $arg }' but none was supplied
+cli-parse-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-parse-missing-required = the following required arguments were not provided: { $args }
+cli-parse-missing-subcommand = '{ $command }' requires a subcommand but one was not provided
+cli-parse-conflict = the argument '{ $arg }' cannot be used with { $with }
+cli-parse-repeated = the argument '{ $arg }' cannot be used multiple times
+cli-parse-no-equals = an equals sign is needed when giving a value to '{ $arg }'
+cli-parse-too-many = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-parse-value-count = '{ $arg }' takes { $expected ->
+    [one] 1 value
+   *[other] { $expected } values
+}, but { $actual ->
+    [one] 1 was
+   *[other] { $actual } were
+} given
+cli-parse-possible-values = possible values: { $values }
+cli-parse-similar-subcommand = a similar subcommand exists: '{ $name }'
+cli-parse-similar-argument = a similar argument exists: '{ $name }'
+cli-parse-similar-value = a similar value exists: '{ $name }'
+cli-parse-as-value = to pass '{ $arg }' as a value, use '-- { $arg }'
+cli-parse-no-such-date = there is no such date
+cli-parse-not-a-date = not a date (write YYYY-MM-DD)
+cli-parse-not-a-number = not a whole number
+cli-parse-number-too-large = the number is too large
+cli-parse-usage = Usage: { $usage }
+cli-parse-more = For more information, try '{ $flag }'.

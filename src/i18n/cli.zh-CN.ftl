@@ -199,3 +199,27 @@ cli-show-paid = ，已付 { $amount }（{ $method }）
 cli-show-fees = { $count } 项，合计 { $total }
 cli-show-travel-log = { $count } 段行程，返回时间 { $home }
 cli-show-summary = { $outcome }（{ $category }），{ $count } 条建议
+
+# 读不懂的命令行（src/cli/usage.rs）。
+cli-parse-unknown-argument = 不认识的参数 '{ $arg }'
+cli-parse-unknown-subcommand = 没有子命令 '{ $name }'
+cli-parse-missing-value = '{ $arg }' 需要一个值，但没有给出
+cli-parse-invalid-value = '{ $arg }' 的值 '{ $value }' 无效
+cli-parse-missing-required = 缺少必需的参数：{ $args }
+cli-parse-missing-subcommand = '{ $command }' 后面需要一个子命令
+cli-parse-conflict = 参数 '{ $arg }' 不能与 { $with } 同时使用
+cli-parse-repeated = 参数 '{ $arg }' 只能给一次
+cli-parse-no-equals = 给 '{ $arg }' 赋值时需要等号（如 { $arg }=值）
+cli-parse-too-many = '{ $arg }' 多出了一个值 '{ $value }'，它不接受更多的值
+cli-parse-value-count = '{ $arg }' 需要 { $expected } 个值，实际给了 { $actual } 个
+cli-parse-possible-values = 可选的值：{ $values }
+cli-parse-similar-subcommand = 有一个相近的子命令：'{ $name }'
+cli-parse-similar-argument = 有一个相近的参数：'{ $name }'
+cli-parse-similar-value = 有一个相近的值：'{ $name }'
+cli-parse-as-value = 如要把 '{ $arg }' 当作值传入，请写成 '-- { $arg }'
+cli-parse-no-such-date = 没有这一天
+cli-parse-not-a-date = 不是日期（请写成 YYYY-MM-DD）
+cli-parse-not-a-number = 不是整数
+cli-parse-number-too-large = 数字太大
+cli-parse-usage = 用法: { $usage }
+cli-parse-more = 更多信息请用 '{ $flag }'。

@@ -154,6 +154,7 @@ cmd-accept = 确认需要现场服务，并记录与客户商定的服务费处�
 
 # approve
 cmd-approve = 签批客户服务任务书（7.2）、审核确认服务记录（5.1.6），或审批航班（--flight，7.4）
+long-approve = svc.toml 中 review = "pull-request" 时，svc 取回该服务单的分支 case/<id>，切换过去，在那里执行这一步并推送；合并拉取请求后，这一步才进入主分支。
 
 # archive
 cmd-archive = 将已审核的服务单归档（7.10）
@@ -208,6 +209,7 @@ cmd-new = 将新的服务请求登记为服务单，并输出其编号（8.1）
 
 # reject
 cmd-reject = 驳回所提交的内容，须说明原因
+long-reject = svc.toml 中 review = "pull-request" 时，这一步在该服务单的分支 case/<id> 上执行并推送。
 
 # render
 cmd-render = 按纸质原件样式打印表单（Markdown 或 A4 HTML），带签字栏
@@ -238,6 +240,7 @@ cmd-status = 按你的角色和指派，列出待你处理的事项
 
 # submit
 cmd-submit = 提交客户服务任务书（8.3），或出差返回后提交出差工作日志和服务总结报告（8.6）
+long-submit = svc.toml 中 review = "pull-request" 时，这一步在分支 case/<id> 上执行并推送，svc 会打印在哪里发起拉取请求。
 
 # svc
 cmd-svc = 在 git 管理的表单文件夹上执行客户服务中心的《现场服务工作程序》

@@ -39,7 +39,8 @@ pub const FILES: &[(&str, &str, &str)] = &[
         "workspace",
         include_str!("workspace.en.ftl"),
         include_str!("workspace.zh-CN.ftl"),
-    ),    (
+    ),
+    (
         "history",
         include_str!("history.en.ftl"),
         include_str!("history.zh-CN.ftl"),
