@@ -25,6 +25,7 @@ use crate::history::store::{Store, StoreError};
 use crate::report::pdf::{self, FontError, Fonts, PdfError};
 use crate::report::templates::{self, Locale, TemplateError, Templates};
 use crate::rules::{self, Context as RuleContext};
+use crate::t;
 use crate::workspace::case::Case;
 use crate::workspace::{Loaded, Workspace};
 use form::{FormView, Row, SignatureLine, Table, Views};
@@ -166,7 +167,7 @@ pub fn recorded(
 #[derive(Debug, thiserror::Error)]
 pub enum DossierError {
     /// The case has no file for the form.
-    #[error("{case} has no {} ({}, `{}`) yet", .form.title_en().to_lowercase(), .form.title_zh(), .form)]
+    #[error("{}", t!("report-form-missing", case = .case, form = .form.name()))]
     Missing {
         /// The case id.
         case: String,
@@ -174,7 +175,7 @@ pub enum DossierError {
         form: FormKind,
     },
     /// The form's file is there but cannot be read.
-    #[error("{case}: the {form} form cannot be read ({} problem(s))", .findings.len())]
+    #[error("{}", t!("report-form-unreadable", case = .case, form = .form.name(), count = .findings.len()))]
     Unreadable {
         /// The case id.
         case: String,
@@ -184,7 +185,7 @@ pub enum DossierError {
         findings: Vec<Finding>,
     },
     /// The case has several visit records and none was named.
-    #[error("{case} has {} visit records ({}); name one with --site", .sites.len(), .sites.join(", "))]
+    #[error("{}", t!("report-which-visit", case = .case, count = .sites.len(), sites = .sites.join(", ")))]
     WhichVisit {
         /// The case id.
         case: String,
@@ -192,7 +193,7 @@ pub enum DossierError {
         sites: Vec<String>,
     },
     /// No visit record of the case is for the named site.
-    #[error("{case} has no visit record for `{site}` (its visit records: {})", .sites.join(", "))]
+    #[error("{}", t!("report-no-such-visit", case = .case, site = .site, sites = .sites.join(", ")))]
     NoSuchVisit {
         /// The case id.
         case: String,
@@ -202,7 +203,7 @@ pub enum DossierError {
         sites: Vec<String>,
     },
     /// An expense claim without the records 7.9 asks for.
-    #[error("no expense claim for {case} without {} (7.9)", list(.missing))]
+    #[error("{}", t!("report-claim-refused", case = .case, forms = list(.missing)))]
     ClaimRefused {
         /// The case id.
         case: String,
@@ -817,12 +818,8 @@ fn claim_allowed(case: &Case) -> Result<(), DossierError> {
             .as_ref()
             .map_or_else(|| Location::file(&case.dir), |f| f.at(f.span));
         findings.push(
-            Finding::error(
-                "7.9",
-                here,
-                "an expense claim is made from the travel log's legs and expenses, and this case has none",
-            )
-            .hint(format!("8.6: `svc edit {} travel-log` first", case.id())),
+            Finding::error("7.9", here, t!("report-claim-no-travel-log"))
+                .hint(t!("report-claim-no-travel-log-hint", case = case.id())),
         );
     }
     if findings.is_empty() {
@@ -844,17 +841,15 @@ fn claim_allowed(case: &Case) -> Result<(), DossierError> {
 fn list(forms: &[FormKind]) -> String {
     let names: Vec<String> = forms
         .iter()
-        .map(|kind| {
-            let what = match kind {
-                FormKind::Visit => "field service records",
-                _ => kind.title_en(),
-            };
-            format!("the {} ({})", what.to_lowercase(), kind.title_zh())
-        })
+        .map(|kind| t!("report-claim-form", form = kind.name()))
         .collect();
     match names.split_last() {
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => t!(
+            "report-list-and",
+            rest = rest.join(&t!("report-list-comma")),
+            last = last
+        ),
         None => String::new(),
     }
 }
@@ -1375,5 +1370,34 @@ mod tests {
         assert_eq!(Format::of_path(Path::new("b.md")), Some(Format::Md));
         assert_eq!(Format::of_path(Path::new("b.csv")), None);
         assert_eq!(Format::Html.case_template(), "case.html");
+    }
+
+    #[test]
+    fn a_missing_form_is_named_by_its_titles_in_either_language() {
+        for form in FormKind::ALL {
+            let missing = DossierError::Missing {
+                case: "SR-1".to_owned(),
+                form,
+            };
+            assert_eq!(
+                missing.to_string(),
+                format!(
+                    "SR-1 has no {} ({}, `{form}`) yet",
+                    form.title_en().to_lowercase(),
+                    form.title_zh()
+                )
+            );
+            let zh = crate::t_in!(
+                Locale::ZhCn,
+                "report-form-missing",
+                case = "SR-1",
+                form = form.name()
+            );
+            assert_eq!(zh, format!("SR-1 还没有{}（`{form}`）", form.title_zh()));
+        }
+        assert_eq!(
+            list(&[FormKind::Visit, FormKind::Summary, FormKind::TravelLog]),
+            "the field service records (现场服务记录), the service summary report (服务总结报告) and the travel work log (出差工作日志)"
+        );
     }
 }

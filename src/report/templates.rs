@@ -16,6 +16,7 @@
 //! defuses cells a spreadsheet would take for a formula), `md` makes a value safe inside a
 //! Markdown table cell.
 
+use crate::t;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -112,7 +113,7 @@ impl fmt::Display for Locale {
 impl std::str::FromStr for Locale {
     type Err = String;
     fn from_str(text: &str) -> Result<Locale, String> {
-        Locale::parse(text).ok_or_else(|| format!("unknown locale `{text}` (use zh-CN or en)"))
+        Locale::parse(text).ok_or_else(|| t!("report-unknown-locale", text = text))
     }
 }
 
@@ -130,14 +131,20 @@ pub struct TemplateError {
 
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(
-                f,
-                "template {}, line {}: {}",
-                self.template, line, self.message
+        let text = match self.line {
+            Some(line) => t!(
+                "report-template-error-at-line",
+                template = &self.template,
+                line = line.to_string(),
+                message = &self.message
             ),
-            None => write!(f, "template {}: {}", self.template, self.message),
-        }
+            None => t!(
+                "report-template-error",
+                template = &self.template,
+                message = &self.message
+            ),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -186,7 +193,7 @@ impl Templates {
             let entries = std::fs::read_dir(&dir).map_err(|e| TemplateError {
                 template: WORKSPACE_DIR.to_owned(),
                 line: None,
-                message: format!("cannot read the folder: {e}"),
+                message: t!("report-template-folder-unreadable", error = e.to_string()),
             })?;
             let mut names = Vec::new();
             for entry in entries.flatten() {
@@ -238,9 +245,9 @@ impl Templates {
         let source = self.find(name).ok_or_else(|| TemplateError {
             template: name.to_owned(),
             line: None,
-            message: format!(
-                "no such template (built-in templates: {})",
-                BUILTIN
+            message: t!(
+                "report-no-such-template",
+                templates = BUILTIN
                     .iter()
                     .map(|(n, _)| *n)
                     .collect::<Vec<_>>()
@@ -343,18 +350,20 @@ fn read_template(path: &Path, display: &str) -> Result<String, TemplateError> {
         line: None,
         message,
     };
-    let meta = std::fs::metadata(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
+    let unreadable =
+        |e: std::io::Error| error(t!("report-template-file-unreadable", error = e.to_string()));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
-        return Err(error("not a regular file".to_owned()));
+        return Err(error(t!("report-template-not-a-file")));
     }
     if meta.len() > MAX_TEMPLATE_BYTES {
-        return Err(error("the file is larger than 1 MiB".to_owned()));
+        return Err(error(t!("report-template-too-large")));
     }
-    let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     String::from_utf8(bytes).map_err(|e| {
-        error(format!(
-            "the file is not UTF-8 (at byte {})",
-            e.utf8_error().valid_up_to()
+        error(t!(
+            "report-template-not-utf8",
+            offset = e.utf8_error().valid_up_to().to_string()
         ))
     })
 }
@@ -375,7 +384,7 @@ fn convert(template: &str, text: &str, error: &tera::Error) -> TemplateError {
                 && !at.contains('\n')
                 && !message.contains(at)
             {
-                message.push_str(&format!(" (at `{at}`)"));
+                message.push_str(&t!("report-template-error-at", at = at));
             }
             TemplateError {
                 template: if name.is_empty() { template } else { name }.to_owned(),
@@ -990,6 +999,20 @@ mod tests {
         assert_eq!(err.template, "x.md");
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("nothing"), "{err}");
+    }
+
+    #[test]
+    fn what_an_error_is_about_follows_the_engines_message_after_a_space() {
+        assert_eq!(
+            crate::t_in!(Locale::En, "report-template-error-at", at = "x"),
+            " (at `x`)"
+        );
+        let err = TemplateError {
+            template: "x.md".to_owned(),
+            line: Some(2),
+            message: "wrong".to_owned(),
+        };
+        assert_eq!(err.to_string(), "template x.md, line 2: wrong");
     }
 
     #[test]

@@ -1307,6 +1307,49 @@ fn a_broken_template_names_the_template_the_line_and_the_variable() {
 }
 
 #[test]
+fn a_broken_template_is_named_in_the_language_of_the_person_printing() {
+    let ws = Ws::init();
+    ws.write(
+        "templates/monthly.md",
+        "# {{ report.month }}\n\nreceived: {{ report.cases.recieved }}\n",
+    );
+    let report = |lang: &str, args: &[&str]| {
+        ws.command(DECEMBER)
+            .env("LANG", lang)
+            .args(["report", "monthly", "--month", "2026-11"])
+            .args(args)
+            .output()
+            .expect("run svc")
+    };
+    let out = report("zh_CN.UTF-8", &[]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("错误: 模板 templates/monthly.md 第 3 行："),
+        "{}",
+        stderr(&out)
+    );
+    let out = report("en_US.UTF-8", &[]);
+    assert!(
+        stderr(&out).starts_with("error: template templates/monthly.md, line 3: "),
+        "{}",
+        stderr(&out)
+    );
+    // A --template that is a folder, not a file.
+    let out = report("zh_CN.UTF-8", &["--template", "templates"]);
+    assert!(
+        stderr(&out).starts_with("错误: 模板 templates：不是普通文件"),
+        "{}",
+        stderr(&out)
+    );
+    let out = report("en_US.UTF-8", &["--template", "templates"]);
+    assert!(
+        stderr(&out).starts_with("error: template templates: not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn bad_options_are_usage_errors() {
     let ws = Ws::init();
     for args in [

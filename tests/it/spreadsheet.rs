@@ -778,6 +778,59 @@ fn bad_rows_are_reported_cell_by_cell_and_nothing_is_written() {
 }
 
 #[test]
+fn bad_cells_are_reported_in_the_language_of_the_person_importing() {
+    let ws = Ws::init();
+    ws.act_as("zhao.min");
+    let sheet = ws.root().join("bad.csv");
+    std::fs::write(&sheet, "编码,名称,单位,单价\nA 1,甲,个,12.345\n").unwrap();
+    let file = sheet.display().to_string();
+    let import = |lang: &str, file: &str| {
+        ws.command(T_IMPORT)
+            .env("LANG", lang)
+            .args(["import", "parts", file])
+            .output()
+            .expect("run svc")
+    };
+    let out = import("zh_CN.UTF-8", &file);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(
+        import_errors(&out, &file),
+        [
+            "FILE:2:A: error[import]: 编码 `A 1` 中有空格",
+            "FILE:2:D: error[import]: 单价：`12.345` 的小数超过两位；金额只精确到分",
+        ]
+    );
+    assert!(
+        stdout(&out).contains("hint: 编码是一个词（字母、数字、- 和 _）"),
+        "{}",
+        stdout(&out)
+    );
+    let out = import("en_US.UTF-8", &file);
+    assert_eq!(
+        import_errors(&out, &file),
+        [
+            "FILE:2:A: error[import]: the code `A 1` has a space in it",
+            "FILE:2:D: error[import]: price: `12.345` has more than two decimals; money is kept to the fen",
+        ]
+    );
+    // A file svc does not read.
+    let text = ws.root().join("prices.txt");
+    std::fs::write(&text, "编码,单价\n").unwrap();
+    let out = import("zh_CN.UTF-8", text.to_str().unwrap());
+    assert!(
+        stderr(&out).contains("svc 读取 .xlsx、.xlsm、.xls、.ods 和 .csv 文件，不读取 .txt 文件"),
+        "{}",
+        stderr(&out)
+    );
+    let out = import("en_US.UTF-8", text.to_str().unwrap());
+    assert!(
+        stderr(&out).contains("svc reads .xlsx, .xlsm, .xls, .ods and .csv files, not .txt"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn an_import_by_someone_without_the_role_is_refused() {
     let ws = Ws::with_staff();
     ws.act_as("ma.lin");

@@ -67,7 +67,7 @@ pub fn fonts_for(pdf: bool, font: Option<&str>, ws: &Workspace) -> Result<Option
     }
     Fonts::find(font.or(ws.print_font()))
         .map(Some)
-        .map_err(|e| CliError::env(e.to_string()).hint(pdf::INSTALL_HINT))
+        .map_err(|e| CliError::env(e.to_string()).hint(pdf::install_hint()))
 }
 
 /// Print the form of the case as it is on disk, stamped with the commit HEAD names.
@@ -159,7 +159,7 @@ pub fn dossier_error(e: DossierError, env: &Env, ws: &Workspace) -> CliError {
             ))
         }
         DossierError::Template(e) => template_error(e),
-        DossierError::Font(e) => CliError::env(e.to_string()).hint(pdf::INSTALL_HINT),
+        DossierError::Font(e) => CliError::env(e.to_string()).hint(pdf::install_hint()),
     }
 }
 

@@ -202,7 +202,7 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
             )
             .map_err(|e| match e {
                 svc::report::pdf::PdfError::Font(e) => {
-                    CliError::env(e.to_string()).hint(svc::report::pdf::INSTALL_HINT)
+                    CliError::env(e.to_string()).hint(svc::report::pdf::install_hint())
                 }
                 svc::report::pdf::PdfError::Template(e) => template_error(e),
             })?

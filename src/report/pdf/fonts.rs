@@ -1,6 +1,7 @@
 //! The fonts a PDF is typeset with: the system's, a file or folder the workspace names, and
 //! the choice of the family that writes Chinese.
 
+use crate::t;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use typst::foundations::Bytes;
@@ -30,23 +31,21 @@ const PREFERRED: &[&str] = &[
 const PROBE: &str = "服务费清单签字客户人民币壹仟元整";
 
 /// What to install when the machine has no font for Chinese.
-pub const INSTALL_HINT: &str = "install a CJK font — fonts-noto-cjk (Debian, Ubuntu), \
-google-noto-sans-cjk-fonts (Fedora), noto-fonts-cjk (Arch) — or name a font file or folder \
-with --font or `font` under [print] in svc.toml";
+pub fn install_hint() -> String {
+    t!("report-font-install-hint")
+}
 
 /// Why no font could be had.
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
     /// Nothing on the machine writes Chinese.
-    #[error(
-        "no font on this machine writes Chinese, and a PDF without one would print empty boxes"
-    )]
+    #[error("{}", t!("report-font-none"))]
     NoCjk,
     /// The font named by `--font` or svc.toml is not there.
-    #[error("font `{0}` is neither a font file, a folder of fonts, nor a family installed here")]
+    #[error("{}", t!("report-font-not-found", font = .0))]
     NotFound(String),
     /// The named file or folder holds no font that writes Chinese.
-    #[error("`{0}` holds no font that writes Chinese")]
+    #[error("{}", t!("report-font-not-cjk", font = .0))]
     NotCjk(String),
 }
 

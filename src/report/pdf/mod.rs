@@ -11,10 +11,11 @@ mod fonts;
 pub mod monthly;
 mod world;
 
-pub use fonts::{FontError, Fonts, INSTALL_HINT};
+pub use fonts::{FontError, Fonts, install_hint};
 
 use crate::forms::decode::Timestamp;
 use crate::report::templates::{TemplateError, Templates};
+use crate::t;
 use chrono::{Datelike, Timelike};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -75,7 +76,7 @@ pub fn typeset(
     );
     let today = Datetime::from_ymd(local.year(), local.month() as u8, local.day() as u8);
     let (Some(datetime), Some(today)) = (datetime, today) else {
-        return Err(template_error(main, None, "the printing date is out of range".into()).into());
+        return Err(template_error(main, None, t!("report-pdf-date-out-of-range")).into());
     };
     let world = Sandbox::new(templates, fonts, main, files, today);
     let compiled = typst::compile::<PagedDocument>(&world);
@@ -93,7 +94,7 @@ pub fn typeset(
 /// The template's errors as svc reports a template's: the file, the line, what is wrong.
 fn diagnostics(world: &Sandbox, main: &str, errors: &[SourceDiagnostic]) -> TemplateError {
     let Some(first) = errors.first() else {
-        return template_error(main, None, "typesetting failed".into());
+        return template_error(main, None, t!("report-pdf-failed"));
     };
     let (template, line) = match first.span.id() {
         Some(id) => {
@@ -108,11 +109,10 @@ fn diagnostics(world: &Sandbox, main: &str, errors: &[SourceDiagnostic]) -> Temp
     };
     let mut message = first.message.to_string();
     for hint in &first.hints {
-        message.push_str("; hint: ");
-        message.push_str(hint);
+        message.push_str(&t!("report-pdf-hint", hint = hint.as_str()));
     }
     if errors.len() > 1 {
-        message.push_str(&format!(" (and {} more)", errors.len() - 1));
+        message.push_str(&t!("report-pdf-more-errors", count = errors.len() - 1));
     }
     template_error(&template, line, message)
 }

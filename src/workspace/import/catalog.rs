@@ -6,6 +6,7 @@
 //! nothing the second time.
 
 use super::{Kind, Record};
+use crate::t;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
@@ -94,9 +95,13 @@ pub fn plan(kind: Kind, current: Option<&str>, records: &[Record]) -> Result<Pla
 /// A file's text as a document to edit (an empty one when the file does not exist).
 pub(super) fn parse(rel: &Path, text: Option<&str>) -> Result<DocumentMut, String> {
     match text {
-        Some(text) => text
-            .parse()
-            .map_err(|e| format!("{} is not valid TOML: {e}", rel.display())),
+        Some(text) => text.parse().map_err(|e: toml_edit::TomlError| {
+            t!(
+                "import-file-not-toml",
+                file = rel.display().to_string(),
+                error = e.to_string()
+            )
+        }),
         None => Ok(DocumentMut::new()),
     }
 }
@@ -137,9 +142,10 @@ pub(super) fn edit(
         doc.insert(array, Item::ArrayOfTables(ArrayOfTables::new()));
     }
     let entries = doc[array].as_array_of_tables_mut().ok_or_else(|| {
-        format!(
-            "{}: `{array}` is not a list of [[{array}]] tables",
-            rel.display()
+        t!(
+            "import-file-not-tables",
+            file = rel.display().to_string(),
+            array = array
         )
     })?;
     let before = entries.len();

@@ -8,6 +8,7 @@
 
 use super::catalog::{self, Change, Plan};
 use super::{Kind, Record, RowError, half_width};
+use crate::t;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use toml_edit::{DocumentMut, Item};
@@ -53,7 +54,7 @@ pub fn plan(files: &[CustomerFile], records: &[Record]) -> Result<Plan, Vec<RowE
                     row: 0,
                     column: None,
                     message,
-                    hint: "fix the file (svc validate says where), then import again".to_owned(),
+                    hint: t!("import-fix-shared-file-hint"),
                 });
                 continue;
             }
@@ -101,20 +102,20 @@ pub fn plan(files: &[CustomerFile], records: &[Record]) -> Result<Plan, Vec<RowE
     // Each row resolved to its customer, with the site as its id.
     let mut rows: Vec<Vec<Record>> = vec![Vec::new(); known.len()];
     for record in records {
-        let mut error = |key: &str, message: String, hint: &str| {
+        let mut error = |key: &str, message: String, hint: String| {
             errors.push(RowError {
                 row: record.row,
                 column: record.column(key),
                 message,
-                hint: hint.to_owned(),
+                hint,
             })
         };
         let customer = record.get("customer").unwrap_or_default();
         let Some(&at) = by_name.get(&key_of(customer)) else {
             error(
                 "customer",
-                format!("no customer `{customer}` (by id or name) in customers/"),
-                "add the customer's file first (customers/<id>.toml), or write its id",
+                t!("import-no-customer", customer = customer),
+                t!("import-no-customer-hint"),
             );
             continue;
         };
@@ -125,11 +126,13 @@ pub fn plan(files: &[CustomerFile], records: &[Record]) -> Result<Plan, Vec<RowE
         {
             error(
                 "serial",
-                format!(
-                    "{serial} is installed at {} (customers/{}.toml), not {}",
-                    known[other].id, known[other].id, c.id
+                t!(
+                    "import-serial-elsewhere",
+                    serial = serial,
+                    other = &known[other].id,
+                    customer = &c.id
                 ),
-                "a product moves to another customer by hand, in both files",
+                t!("import-serial-elsewhere-hint"),
             );
             continue;
         }
@@ -140,15 +143,15 @@ pub fn plan(files: &[CustomerFile], records: &[Record]) -> Result<Plan, Vec<RowE
             names.dedup();
             error(
                 "site",
-                format!("customer {} has no site `{site}`", c.id),
-                &format!(
-                    "one of: {} (by id or name); add the site to customers/{}.toml first",
-                    names
+                t!("import-no-site", customer = &c.id, site = site),
+                t!(
+                    "import-no-site-hint",
+                    sites = names
                         .iter()
                         .map(|s| s.as_str())
                         .collect::<Vec<_>>()
                         .join(", "),
-                    c.id
+                    customer = &c.id
                 ),
             );
             continue;
@@ -186,7 +189,7 @@ pub fn plan(files: &[CustomerFile], records: &[Record]) -> Result<Plan, Vec<RowE
                 row: 0,
                 column: None,
                 message,
-                hint: "fix the file, then import again".to_owned(),
+                hint: t!("import-fix-file-hint"),
             }]
         })?;
         untouched += left;
@@ -222,10 +225,8 @@ pub fn plan_customers(
             errors.push(RowError {
                 row: record.row,
                 column: record.column("id"),
-                message: format!(
-                    "`{id}` cannot be a customer id (it names the file customers/<id>.toml)"
-                ),
-                hint: "use letters, digits, - and _ (e.g. hn-unicom)".to_owned(),
+                message: t!("import-bad-customer-id", id = id),
+                hint: t!("import-bad-customer-id-hint"),
             });
             continue;
         }
@@ -247,8 +248,8 @@ pub fn plan_customers(
                     errors.push(RowError {
                         row: record.row,
                         column: record.column("salesperson"),
-                        message: format!("no one called `{sales}` in people.toml"),
-                        hint: "write the salesperson's id or name as people.toml has it".to_owned(),
+                        message: t!("import-unknown-salesperson", name = sales),
+                        hint: t!("import-unknown-salesperson-hint"),
                     });
                     continue;
                 }
@@ -263,7 +264,7 @@ pub fn plan_customers(
                     row: record.row,
                     column: None,
                     message,
-                    hint: "fix the file, then import again".to_owned(),
+                    hint: t!("import-fix-file-hint"),
                 });
                 continue;
             }

@@ -22,6 +22,7 @@ pub mod rules;
 pub mod sheet;
 
 use crate::forms::decode::Money;
+use crate::t;
 use rules::Rules;
 use sheet::{Grid, Value};
 
@@ -478,23 +479,21 @@ pub fn parse_money(text: &str) -> Result<Money, String> {
         .or_else(|| clean.strip_prefix("CNY"))
         .unwrap_or(&clean);
     if clean.is_empty() {
-        return Err("no amount".to_owned());
+        return Err(t!("import-money-none"));
     }
     if clean.starts_with('-') {
-        return Err(format!("`{text}` is negative; a price is never below zero"));
+        return Err(t!("import-money-negative", text = text));
     }
     let (whole, frac) = clean.split_once('.').unwrap_or((clean, ""));
     if whole.is_empty() && frac.is_empty()
         || !whole.bytes().all(|b| b.is_ascii_digit())
         || !frac.bytes().all(|b| b.is_ascii_digit())
     {
-        return Err(format!("`{text}` is not an amount"));
+        return Err(t!("import-money-not-an-amount", text = text));
     }
     let frac = frac.trim_end_matches('0');
     if frac.len() > 2 {
-        return Err(format!(
-            "`{text}` has more than two decimals; money is kept to the fen"
-        ));
+        return Err(t!("import-money-decimals", text = text));
     }
     Money::parse(&format!(
         "{}.{:0<2}",
@@ -572,8 +571,8 @@ pub fn read_rows(
                     return Err(vec![RowError {
                         row,
                         column: None,
-                        message: format!("the rules' header_row {row} is not in the sheet"),
-                        hint: "set header_row to the row of the column headers".to_owned(),
+                        message: t!("import-header-row-not-in-sheet", row = row.to_string()),
+                        hint: t!("import-header-row-not-in-sheet-hint"),
                     }]);
                 }
             }
@@ -588,14 +587,8 @@ pub fn read_rows(
         return Err(vec![RowError {
             row: 0,
             column: None,
-            message: format!(
-                "no header row names the columns: none of the first 20 rows names the {} and another field",
-                fields[0].key
-            ),
-            hint: format!(
-                "give the columns headers such as {}, or say which is which in rules (header_row, [columns])",
-                names.join(", ")
-            ),
+            message: t!("import-no-header", key = fields[0].key),
+            hint: t!("import-no-header-hint", names = names.join(", ")),
         }]);
     };
     let header_row = grid.first_row + start as u32 - 1;
@@ -619,10 +612,12 @@ pub fn read_rows(
             return Err(vec![RowError {
                 row: header_row,
                 column: None,
-                message: format!(
-                    "the rules put {key} in the column `{spec}`, which the header row does not have"
+                message: t!(
+                    "import-rules-column-not-in-header",
+                    key = key,
+                    column = spec
                 ),
-                hint: "name the column by its header's text or its letter".to_owned(),
+                hint: t!("import-rules-column-not-in-header-hint"),
             }]);
         };
         for c in columns.iter_mut() {
@@ -642,12 +637,12 @@ pub fn read_rows(
             errors.push(RowError {
                 row: header_row,
                 column: None,
-                message: format!(
-                    "no column for {} (a header such as {})",
-                    f.key,
-                    f.headers.join(", ")
+                message: t!(
+                    "import-no-column",
+                    key = f.key,
+                    headers = f.headers.join(", ")
                 ),
-                hint: "add the column, or rename its header".to_owned(),
+                hint: t!("import-no-column-hint"),
             });
         }
     }
@@ -687,18 +682,18 @@ pub fn read_rows(
                 column_letter(grid.first_col + col as u32)
             };
             letters.push((field.key, letter.clone()));
-            let mut error = |message: String, hint: &str| {
+            let mut error = |message: String, hint: String| {
                 errors.push(RowError {
                     row: number,
                     column: Some(letter.clone()),
                     message,
-                    hint: hint.to_owned(),
+                    hint,
                 })
             };
             if let Value::Error(e) = &cell {
                 error(
-                    format!("{} is the formula error {e}", field.key),
-                    "fix the formula, or type the value",
+                    t!("import-formula-error", key = field.key, error = e),
+                    t!("import-formula-error-hint"),
                 );
                 continue;
             }
@@ -709,8 +704,8 @@ pub fn read_rows(
             if text.is_empty() {
                 if field.required {
                     error(
-                        format!("no {}", field.key),
-                        "fill in the cell, or delete the row",
+                        t!("import-empty-cell", key = field.key),
+                        t!("import-empty-cell-hint"),
                     );
                 }
                 continue;
@@ -720,8 +715,8 @@ pub fn read_rows(
                 Read::Code => {
                     if text.chars().any(char::is_whitespace) {
                         error(
-                            format!("the code `{text}` has a space in it"),
-                            "a code is one word (letters, digits, - and _)",
+                            t!("import-code-with-space", code = &text),
+                            t!("import-code-with-space-hint"),
                         );
                         continue;
                     }
@@ -731,8 +726,8 @@ pub fn read_rows(
                     Ok(m) => m.to_string(),
                     Err(message) => {
                         error(
-                            format!("price: {message}"),
-                            "write the amount in yuan with at most two decimals, e.g. 1280.00",
+                            t!("import-bad-price", error = message),
+                            t!("import-bad-price-hint"),
                         );
                         continue;
                     }
@@ -741,8 +736,8 @@ pub fn read_rows(
                     Some(date) => date,
                     None => {
                         error(
-                            format!("{}: `{text}` is not a date", field.key),
-                            "write it as 2026-04-09 (or format the cell as a date)",
+                            t!("import-not-a-date", key = field.key, text = &text),
+                            t!("import-not-a-date-hint"),
                         );
                         continue;
                     }
@@ -751,8 +746,8 @@ pub fn read_rows(
                     Some(k) => k.to_owned(),
                     None => {
                         error(
-                            format!("`{text}` is not a kind of charge"),
-                            "one of hardware (硬件), software (软件), labour (人工), travel (差旅)",
+                            t!("import-not-a-rate-kind", text = &text),
+                            t!("import-not-a-rate-kind-hint"),
                         );
                         continue;
                     }
@@ -772,8 +767,13 @@ pub fn read_rows(
             errors.push(RowError {
                 row: number,
                 column: record.column(key),
-                message: format!("the {key} {code} is also on row {earlier}"),
-                hint: format!("keep one row per {key}"),
+                message: t!(
+                    "import-duplicate-row",
+                    key = key,
+                    code = code,
+                    row = earlier.to_string()
+                ),
+                hint: t!("import-duplicate-row-hint", key = key),
             });
             continue;
         }

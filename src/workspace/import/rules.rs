@@ -17,6 +17,7 @@
 //! ```
 
 use super::Kind;
+use crate::t;
 use std::collections::BTreeMap;
 
 /// The rules of one import.
@@ -49,15 +50,16 @@ impl Rules {
         let keys = kind.keys();
         for field in rules.columns.keys().chain(rules.fixed.keys()) {
             if !keys.contains(&field.as_str()) {
-                return Err(format!(
-                    "`{field}` is not a field of {}; the fields are {}",
-                    kind.name(),
-                    keys.join(", ")
+                return Err(t!(
+                    "import-rules-unknown-field",
+                    field = field,
+                    kind = kind.name(),
+                    fields = keys.join(", ")
                 ));
             }
         }
         if rules.header_row == Some(0) {
-            return Err("header_row counts from 1".to_owned());
+            return Err(t!("import-rules-header-row-zero"));
         }
         Ok(rules)
     }

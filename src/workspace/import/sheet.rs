@@ -2,6 +2,7 @@
 //! calamine, `.csv` as UTF-8 (with or without a byte-order mark) or GBK/GB18030, the way
 //! Excel on a Chinese desktop saves it.
 
+use crate::t;
 use calamine::{Data, Reader};
 use std::path::Path;
 
@@ -81,13 +82,13 @@ impl Encoding {
 #[derive(Debug, thiserror::Error)]
 pub enum SheetError {
     /// Not a format svc reads.
-    #[error("svc reads .xlsx, .xlsm, .xls, .ods and .csv files, not .{0}")]
+    #[error("{}", t!("import-sheet-format", ext = .0))]
     Format(String),
     /// The file could not be opened or parsed.
-    #[error("cannot read the file: {0}")]
+    #[error("{}", t!("import-sheet-unreadable", error = .0))]
     Read(String),
     /// The sheet asked for is not in the workbook.
-    #[error("the workbook has no sheet `{asked}` (it has: {})", .sheets.join(", "))]
+    #[error("{}", t!("import-sheet-no-such-sheet", sheet = .asked, sheets = .sheets.join(", ")))]
     NoSheet {
         /// The name asked for.
         asked: String,
@@ -95,7 +96,7 @@ pub enum SheetError {
         sheets: Vec<String>,
     },
     /// The CSV is in neither encoding.
-    #[error("the file is not UTF-8 (byte 0x{byte:02X} at offset {offset})")]
+    #[error("{}", t!("import-sheet-not-utf8", byte = format!("{:02X}", .byte), offset = .offset.to_string()))]
     NotUtf8 {
         /// Where.
         offset: usize,
@@ -148,7 +149,7 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, SheetError> {
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| SheetError::Read("the workbook has no sheets".to_owned()))?,
+            .ok_or_else(|| SheetError::Read(t!("import-sheet-no-sheets")))?,
     };
     let range = book
         .worksheet_range(&name)
