@@ -5,6 +5,7 @@
 //! `~/.ssh/config` and known hosts, and proxies, `insteadOf` rewrites and certificates
 //! behave exactly as they do for `git` itself. svc carries no TLS or SSH code of its own.
 
+use crate::t;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -13,13 +14,13 @@ use std::process::{Command, Stdio};
 #[derive(Debug, thiserror::Error)]
 pub enum RemoteError {
     /// `git` is not installed (or not on PATH).
-    #[error("svc runs git for fetch and push, and git could not be started: {0}")]
+    #[error("{}", t!("team-remote-no-git", error = .0.to_string()))]
     NoGit(std::io::Error),
     /// The branch has no remote to sync with.
     #[error("{0}")]
     NoRemote(String),
     /// `git` failed.
-    #[error("`git {command}` failed: {stderr}")]
+    #[error("{}", t!("team-remote-failed", command = .command, stderr = .stderr))]
     Failed {
         /// The command, without `git`.
         command: String,
@@ -83,16 +84,15 @@ pub fn upstream(repo: &git2::Repository, branch: &str) -> Result<Upstream, Remot
         .unwrap_or_default();
     let remote = match names.as_slice() {
         [] => {
-            return Err(RemoteError::NoRemote(
-                "this workspace has no remote to sync with".into(),
-            ));
+            return Err(RemoteError::NoRemote(t!("team-remote-none")));
         }
         [only] => only.clone(),
         many if many.iter().any(|n| n == "origin") => "origin".to_string(),
         many => {
-            return Err(RemoteError::NoRemote(format!(
-                "branch {short} has no upstream and there are several remotes ({})",
-                many.join(", ")
+            return Err(RemoteError::NoRemote(t!(
+                "team-remote-ambiguous",
+                branch = short,
+                remotes = many.join(", ")
             )));
         }
     };

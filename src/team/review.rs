@@ -11,6 +11,7 @@ use crate::forms::config::Forge;
 use crate::history::actions::LOCK_WAIT;
 use crate::history::git::{includes, short_branch};
 use crate::history::store::{Store, StoreError};
+use crate::t;
 use git2::build::CheckoutBuilder;
 use git2::{CheckoutNotificationType, ConfigLevel, ErrorCode, Oid, Repository};
 use std::cell::RefCell;
@@ -59,10 +60,7 @@ pub fn default_branch(repo: &Repository, remote: &str) -> Option<String> {
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     /// The switch would overwrite changes not committed yet.
-    #[error(
-        "switching to {branch} would overwrite uncommitted changes to {}; nothing was changed",
-        .files.join(", ")
-    )]
+    #[error("{}", t!("team-review-would-overwrite", branch = .branch, files = .files.join(", ")))]
     WouldOverwrite {
         /// The branch svc was switching to.
         branch: String,
@@ -70,7 +68,7 @@ pub enum ReviewError {
         files: Vec<String>,
     },
     /// The branch here and the remote's have both moved on.
-    #[error("{branch} here and on {remote} have diverged: each has commits the other lacks")]
+    #[error("{}", t!("team-review-diverged", branch = .branch, remote = .remote))]
     Diverged {
         /// The case branch.
         branch: String,
@@ -78,7 +76,7 @@ pub enum ReviewError {
         remote: String,
     },
     /// The clone is on the branch of another case.
-    #[error("this clone is on {current}, the branch of case {other}; {}", belongs(.case.as_deref()))]
+    #[error("{}", other_case(.current, .other, .case.as_deref()))]
     OtherCase {
         /// The branch checked out.
         current: String,
@@ -90,17 +88,28 @@ pub enum ReviewError {
         back_to: Option<String>,
     },
     /// The branch checked out has no commit to start a case branch from.
-    #[error("{0} has no commit yet to start a case branch from")]
+    #[error("{}", t!("team-review-unborn", branch = .0))]
     Unborn(String),
     /// The repository refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
-fn belongs(case: Option<&str>) -> String {
+/// The clone is on `current`, the branch of case `other`; a step on `case` (`None`: a new
+/// case) does not belong there.
+fn other_case(current: &str, other: &str, case: Option<&str>) -> String {
     match case {
-        Some(case) => format!("a step on case {case} does not belong there"),
-        None => "a new case does not belong there".to_string(),
+        Some(case) => t!(
+            "team-review-other-case",
+            current = current,
+            other = other,
+            case = case
+        ),
+        None => t!(
+            "team-review-other-case-new",
+            current = current,
+            other = other
+        ),
     }
 }
 

@@ -10,6 +10,7 @@ use crate::forms::decode::Timestamp;
 use crate::history::actions::{self, ActionError, Actor, Fault, NewCase, Outcome, Session, Step};
 use crate::history::git::{ConfigSources, short_branch};
 use crate::history::store::{Store, StoreError};
+use crate::t;
 use crate::team::remote::{self, Git, Pushed};
 use crate::team::review::{self, CaseBranch, ReviewError};
 use crate::workspace::Workspace;
@@ -82,43 +83,44 @@ pub enum Notice {
 
 impl std::fmt::Display for Notice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
+        let text = match self {
             Notice::FetchFailed {
                 branch,
                 remote,
                 error,
-            } => write!(
-                f,
-                "warning: {branch} could not be fetched from {remote}, going on with what this clone has: {error}"
+            } => t!(
+                "team-step-fetch-failed",
+                branch = branch,
+                remote = remote,
+                error = error
             ),
-            Notice::NoUpstream { error } => write!(
-                f,
-                "warning: {error}; the case's branch is neither fetched nor pushed"
-            ),
+            Notice::NoUpstream { error } => t!("team-step-no-upstream", error = error),
             Notice::NotPushed { branch, error } => {
-                write!(f, "warning: {branch} is not pushed: {error}")
+                t!("team-step-not-pushed", branch = branch, error = error)
             }
-            Notice::NoRemoteYet { branch } => write!(
-                f,
-                "this workspace has no remote yet: {branch} stays here, and `svc sync` pushes it once there is one"
-            ),
+            Notice::NoRemoteYet { branch } => t!("team-step-no-remote-yet", branch = branch),
             Notice::Behind {
                 remote,
                 branch,
                 summary,
-            } => write!(
-                f,
-                "warning: {remote} refused {branch} ({summary}): it has commits this clone lacks; `svc sync` brings them in and pushes"
+            } => t!(
+                "team-step-behind",
+                remote = remote,
+                branch = branch,
+                summary = summary
             ),
             Notice::PushFailed {
                 remote,
                 branch,
                 error,
-            } => write!(
-                f,
-                "warning: the step is committed on {branch} here but not pushed: {error}\n`svc sync` pushes it when {remote} can be reached"
+            } => t!(
+                "team-step-push-failed",
+                branch = branch,
+                error = error,
+                remote = remote
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -312,15 +314,17 @@ fn on_branch(
             let nowhere = entered.is_none() && matches!(e, ActionError::WrongState { .. });
             let mut err = StepError::Action(e);
             if nowhere {
-                let there = remote
-                    .as_deref()
-                    .map(|r| format!(" or on {r}"))
-                    .unwrap_or_default();
+                let hint = match &remote {
+                    Some(remote) => t!(
+                        "team-step-no-branch-here-or-on",
+                        branch = &name,
+                        remote = remote
+                    ),
+                    None => t!("team-step-no-branch-here", branch = &name),
+                };
                 err = StepError::OnBranch {
                     source: Box::new(err),
-                    hint: format!(
-                        "there is no branch {name} here{there}: was the submission pushed?"
-                    ),
+                    hint,
                 };
             }
             return Err(undo(store, entered.as_ref(), err));
@@ -476,7 +480,11 @@ fn undo(store: &Store, entered: Option<&CaseBranch>, err: StepError) -> StepErro
             let back = short_branch(&entered.came_from);
             StepError::OnBranch {
                 source: Box::new(err),
-                hint: format!("svc could not switch back ({e}): git switch {back}"),
+                hint: t!(
+                    "team-step-switch-back-failed",
+                    error = e.to_string(),
+                    branch = back
+                ),
             }
         }
     }

@@ -19,6 +19,7 @@ use crate::history::actions::{self, Actor, Prepared};
 use crate::history::git::{includes, short_branch};
 use crate::history::log::{self, Trailers};
 use crate::history::store::{self, Store, StoreError, git, list};
+use crate::t;
 use crate::team::remote::{self, Git, Pushed, RemoteError};
 use crate::team::review;
 use crate::workspace::Workspace;
@@ -39,7 +40,7 @@ pub enum SyncError {
     #[error(transparent)]
     Remote(#[from] RemoteError),
     /// A commit made without svc changes files that upstream changed too.
-    #[error("commit {commit} ({subject}) and upstream both changed {}", list(.paths))]
+    #[error("{}", t!("team-sync-conflict", commit = .commit, subject = .subject, paths = list(.paths)))]
     Conflict {
         /// The local commit, shortened.
         commit: String,
@@ -49,7 +50,7 @@ pub enum SyncError {
         paths: Vec<PathBuf>,
     },
     /// A signed commit made without svc cannot be signed again here.
-    #[error("commit {commit} is signed, and {why}")]
+    #[error("{}", t!("team-sync-unsigned", commit = .commit, why = .why))]
     Unsigned {
         /// The local commit, shortened.
         commit: String,
@@ -64,7 +65,7 @@ pub enum SyncError {
     #[error("{0}")]
     Switch(String),
     /// Others kept pushing first.
-    #[error("the remote moved on {0} times while svc was pushing")]
+    #[error("{}", t!("team-sync-race", count = *.0))]
     Race(usize),
 }
 
@@ -235,9 +236,9 @@ fn sync_branch(store: &Store, fault: &dyn Fn(&str)) -> Result<Synced, SyncError>
         let (_, local) = store.head()?;
         let theirs = repo.refname_to_id(&upstream.tracking_ref()).ok();
         let Some(local) = local else {
-            return Err(RemoteError::NoRemote(format!(
-                "branch {} has no commits yet; a team's workspace is started with `git clone URL`",
-                short_branch(&branch)
+            return Err(RemoteError::NoRemote(t!(
+                "team-sync-unborn",
+                branch = short_branch(&branch)
             ))
             .into());
         };
@@ -391,12 +392,7 @@ fn integrate(
             Ok(())
         };
         if refused_cases.contains(&t.case) {
-            refuse(
-                &mut done,
-                synced,
-                None,
-                "it follows a step of yours on the same case that was refused".into(),
-            )?;
+            refuse(&mut done, synced, None, t!("team-sync-after-refused"))?;
             continue;
         }
         let moved = entry(&parent, &folder) != entry(&tip, &folder);
@@ -418,7 +414,7 @@ fn integrate(
                 &mut done,
                 synced,
                 upstream,
-                format!("a case {} exists upstream already", t.case),
+                t!("team-sync-case-exists", case = &t.case),
             )?;
             continue;
         }
@@ -548,9 +544,7 @@ fn recommit(
     let me = crate::history::git::identity(repo, store.config_sources()).map(|(_, email)| email);
     let theirs = author.email().unwrap_or_default().to_string();
     if !me.is_some_and(|m| m.eq_ignore_ascii_case(&theirs)) {
-        return Ok(Err(format!(
-            "it must be signed, and only its author ({theirs}) can sign it again; they run svc sync"
-        )));
+        return Ok(Err(t!("team-sync-author-signs", author = &theirs)));
     }
     let buffer = repo
         .commit_create_buffer(&author, &committer, message, tree, &[parent])
@@ -565,7 +559,7 @@ fn recommit(
     .map_err(StoreError::from)?;
     let buffer = std::str::from_utf8(&buffer).map_err(|_| StoreError::Io {
         path: PathBuf::from("HEAD"),
-        source: std::io::Error::other("a commit that is not UTF-8"),
+        source: std::io::Error::other(t!("team-sync-not-utf8")),
     })?;
     Ok(Ok(repo
         .commit_signed(buffer, &signature, Some("gpgsig"))
@@ -711,9 +705,9 @@ fn retake(
     let repo = store.repo();
     let (mut files, clashes) = merged_forms(repo, commit, parent, tip, folder);
     if !clashes.is_empty() {
-        return Ok(Retaken::Refused(format!(
-            "upstream changed {} too",
-            list(&clashes)
+        return Ok(Retaken::Refused(t!(
+            "team-sync-upstream-changed",
+            paths = list(&clashes)
         )));
     }
     let tip_tree = tip.tree().map_err(git("reading a tree"))?;
@@ -745,9 +739,9 @@ fn retake(
     }
     let ws = Workspace::open(&root);
     let Some(person) = ws.people.get(&t.actor) else {
-        return Ok(Retaken::Refused(format!(
-            "{} is no longer in people.toml",
-            t.actor
+        return Ok(Retaken::Refused(t!(
+            "team-sync-person-gone",
+            person = &t.actor
         )));
     };
     let actor = Actor::of(person);
@@ -780,7 +774,7 @@ fn retake(
         store::replace_at(repo, Some(&tip_tree), &parts, folder_tree)?.ok_or_else(|| {
             StoreError::Io {
                 path: folder.to_path_buf(),
-                source: std::io::Error::other("the step would leave an empty repository"),
+                source: std::io::Error::other(t!("team-sync-empty-repository")),
             }
         })?;
     let root_tree = repo.find_tree(root_tree).map_err(git("reading a tree"))?;

@@ -323,6 +323,33 @@ fn a_workspace_without_a_remote_is_told_how_to_add_one() {
 }
 
 #[test]
+fn a_workspace_without_a_remote_is_told_in_the_language_asked_for() {
+    let ws = Ws::init();
+    let sync_in = |lang: &str, args: &[&str]| {
+        ws.command(T_LATER)
+            .env("LANG", lang)
+            .args(args)
+            .arg("sync")
+            .output()
+            .expect("run svc")
+    };
+    let out = sync_in("zh_CN.UTF-8", &[]);
+    assert_eq!(code(&out), 3);
+    assert_eq!(
+        stderr(&out),
+        "错误: 此工作区没有可同步的远程仓库\n\
+         提示: 请添加团队的仓库：git remote add origin URL（然后运行 svc sync）\n"
+    );
+    let out = sync_in("zh_CN.UTF-8", &["--locale", "en"]);
+    assert_eq!(code(&out), 3);
+    assert_eq!(
+        stderr(&out),
+        "error: this workspace has no remote to sync with\n\
+         hint: add the team's repository: git remote add origin URL (then svc sync)\n"
+    );
+}
+
+#[test]
 fn a_sync_killed_while_bringing_the_work_tree_forward_is_finished_by_the_next() {
     for point in svc::history::store::ADVANCE_FAULT_POINTS {
         let team = Team::start(|_| {});
