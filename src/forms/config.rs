@@ -63,12 +63,17 @@ record! {
 }
 
 record! {
-    /// Working hours, for the return-to-work rule (7.8).
+    /// Working hours: the morning and the afternoon of a working day (7.8, and whatever
+    /// counts working time).
     pub struct WorkDay ("[workday]") {
         /// 上午上班 · morning start, HH:MM
         pub morning_start: Sp<String>,
+        /// 上午下班 · morning end, HH:MM (default 12:00)
+        pub morning_end: Option<Sp<String>>,
         /// 下午上班 · afternoon start, HH:MM
         pub afternoon_start: Sp<String>,
+        /// 下午下班 · afternoon end, HH:MM (default 17:30)
+        pub afternoon_end: Option<Sp<String>>,
     }
 }
 
@@ -153,7 +158,7 @@ record! {
         pub id_prefix: Option<Sp<String>>,
         /// 停住的时钟 · the moment the clock stands at (RFC 3339), for sample workspaces
         pub clock: Option<Sp<String>>,
-        /// 作息时间 · working hours (7.8)
+        /// 作息时间 · working hours (7.8; holidays are in calendar/<year>.toml)
         pub workday: Option<WorkDay>,
         /// 流程 · workflow options
         pub workflow: Option<Workflow>,

@@ -405,6 +405,8 @@ pub fn what_said_in(locale: Locale, what: &str) -> String {
         "a replaced part" => t_in!(locale, "ws-form-replaced-part"),
         "the confirmation" => t_in!(locale, "ws-form-confirmation"),
         "the visit record" => t_in!(locale, "ws-form-visit"),
+        "a holiday" => t_in!(locale, "ws-form-holiday"),
+        "a make-up working day" => t_in!(locale, "ws-form-make-up-day"),
         "state" => t_in!(locale, "ws-word-state"),
         "approval kind" => t_in!(locale, "ws-word-approval-kind"),
         "role" => t_in!(locale, "ws-word-role"),

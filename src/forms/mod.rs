@@ -12,9 +12,12 @@
 //! - [`decode`]: typed records from spanned trees, every problem at once, JSON Schema.
 //! - [`finding`]: what validation reports: rule, severity, file, position, message, hint.
 //! - [`config`]: the company's shared files: settings, people, customers, catalog.
+//! - [`calendar`]: the working calendar: working hours, holidays, make-up working days, and
+//!   the arithmetic of working time.
 //! - [`schema`]: JSON Schemas of every file, for editors.
 //! - [`text`]: control and invisible characters in users' text, shown escaped.
 
+pub mod calendar;
 pub mod config;
 pub mod decode;
 pub mod finding;

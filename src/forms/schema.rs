@@ -1,6 +1,7 @@
 //! JSON Schemas (draft-07) of every file svc reads, so that an editor with a TOML or YAML
 //! language server checks forms as they are typed.
 
+use crate::forms::calendar::CalendarFile;
 use crate::forms::config::{Customer, PartsList, People, RateCard, Settings};
 use crate::forms::decode::{Decode, document_schema};
 use crate::forms::{CaseFile, FormKind};
@@ -29,6 +30,10 @@ pub const SCHEMAS: &[(&str, &str)] = &[
         "rates",
         "catalog/rates.toml · on-site service rate card (9.3)",
     ),
+    (
+        "calendar",
+        "calendar/<year>.toml · public holidays and make-up working days",
+    ),
 ];
 
 /// The schema called `name`.
@@ -43,6 +48,7 @@ pub fn schema_of(name: &str) -> Option<Value> {
             "customer" => Customer::schema(),
             "parts" => PartsList::schema(),
             "rates" => RateCard::schema(),
+            "calendar" => CalendarFile::schema(),
             _ => return None,
         },
     };

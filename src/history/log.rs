@@ -159,12 +159,13 @@ pub fn case_log(repo: &Repository, case: &str, cached: bool) -> Result<Vec<Entry
 }
 
 /// Whether a path is one of the company's shared files: people (in any syntax), the
-/// settings, the catalog and the workspace's templates.
+/// settings, the catalog, the working calendar and the workspace's templates.
 pub fn is_shared(path: &Path) -> bool {
     ["people.toml", "people.yaml", "people.yml", "svc.toml"]
         .iter()
         .any(|p| path == Path::new(p))
         || path.starts_with("catalog")
+        || path.starts_with(crate::forms::calendar::CALENDAR_DIR)
         || path.starts_with("templates")
 }
 
@@ -212,6 +213,7 @@ mod tests {
         );
         assert_eq!(case_dir(Path::new("cases/README.md")), None);
         assert!(is_shared(Path::new("catalog/parts.toml")));
+        assert!(is_shared(Path::new("calendar/2026.toml")));
         assert!(!is_shared(Path::new("customers/a.toml")));
     }
 }

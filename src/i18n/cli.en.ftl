@@ -298,3 +298,23 @@ cli-parse-not-a-number = not a whole number
 cli-parse-number-too-large = the number is too large
 cli-parse-usage = Usage: { $usage }
 cli-parse-more = For more information, try '{ $flag }'.
+
+# The response targets of a case (svc show, 5.1.7).
+cli-show-target-met = { $promise } within { $within }: due { $due }, met { $met }, { $margin } to spare
+cli-show-target-late = { $promise } within { $within }: due { $due }, met { $met }, { $late } late
+cli-show-target-overdue = { $promise } within { $within }: due { $due }, not met, { $late } overdue
+cli-show-target-running = { $promise } within { $within }: due { $due }, { $left } left
+cli-show-targets = { $whose }, { $hours }
+
+# A step on a case's branch (review = "pull-request").
+cli-review-would-overwrite-hint = commit them, put them aside (git stash) or undo them, then try again
+cli-review-diverged-hint = `git log --oneline { $branch }...{ $remote }/{ $branch }` shows both sides; bring them together with git (git switch { $branch }, git pull) and try again
+cli-review-other-case-hint = go back first: git switch { $branch }
+cli-review-unborn-hint = a case branch starts from a commit: commit first
+cli-review-pushed = pushed { $branch } to { $remote }
+cli-review-open-url = open the pull request: { $url }
+cli-review-open = open a pull request from { $branch } into { $target }
+cli-review-open-on = open a pull request on { $remote } from { $branch } into { $target }
+cli-review-rejected = the pull request from { $branch } stays open: the case is back with its submitter, who submits again on that branch
+cli-review-merge = merging the pull request from { $branch } into { $target } brings the approval to { $target }
+cli-review-merge-on = merging the pull request from { $branch } into { $target } on { $remote } brings the approval to { $target }

@@ -223,3 +223,23 @@ cli-parse-not-a-number = 不是整数
 cli-parse-number-too-large = 数字太大
 cli-parse-usage = 用法: { $usage }
 cli-parse-more = 更多信息请用 '{ $flag }'。
+
+# 服务单的服务时限（svc show，5.1.7）。
+cli-show-target-met = { $promise }时限 { $within }：应于 { $due } 前，{ $met } 达成，提前 { $margin }
+cli-show-target-late = { $promise }时限 { $within }：应于 { $due } 前，{ $met } 达成，超时 { $late }
+cli-show-target-overdue = { $promise }时限 { $within }：应于 { $due } 前，尚未达成，已超时 { $late }
+cli-show-target-running = { $promise }时限 { $within }：应于 { $due } 前，还剩 { $left }
+cli-show-targets = { $whose }，{ $hours }
+
+# 在服务单分支上执行的一步（review = "pull-request"）。
+cli-review-would-overwrite-hint = 请先提交这些改动、暂存起来（git stash）或撤销，然后再试
+cli-review-diverged-hint = `git log --oneline { $branch }...{ $remote }/{ $branch }` 可看到两边的提交；请用 git 把它们合到一起（git switch { $branch }，git pull）后再试
+cli-review-other-case-hint = 请先切回：git switch { $branch }
+cli-review-unborn-hint = 服务单分支要从一个提交开始：请先提交
+cli-review-pushed = 已把 { $branch } 推送到 { $remote }
+cli-review-open-url = 请打开拉取请求：{ $url }
+cli-review-open = 请发起从 { $branch } 合并到 { $target } 的拉取请求
+cli-review-open-on = 请在 { $remote } 上发起从 { $branch } 合并到 { $target } 的拉取请求
+cli-review-rejected = 来自 { $branch } 的拉取请求保持打开：服务单已退回提交人，由其在该分支上重新提交
+cli-review-merge = 合并从 { $branch } 到 { $target } 的拉取请求后，这次审批才进入 { $target }
+cli-review-merge-on = 合并 { $remote } 上从 { $branch } 到 { $target } 的拉取请求后，这次审批才进入 { $target }

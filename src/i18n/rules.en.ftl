@@ -182,6 +182,7 @@ rule-7-8-late = back at work { $back } after arriving home { $arrived }; due { $
 rule-7-8-late-hint = 7.8: morning arrival → work that afternoon; afternoon arrival → work on time the next day
 rule-7-8-due-afternoon = the same afternoon
 rule-7-8-due-morning = the next working morning
+rule-7-8-due-morning-after = the next working morning after { $holiday }
 rule-7-9-no-visits = an expense claim needs the field service records, and this case has none
 rule-7-9-no-visits-hint = 8.5: fill in a visit record for each site first
 rule-7-9-no-summary = an expense claim needs the service summary report, and this case has none

@@ -176,6 +176,7 @@ rule-7-8-late = { $arrived } 返回后，{ $back } 才回到公司上班；应�
 rule-7-8-late-hint = 7.8：上午到达，下午应上班；下午到达，第二天应准时上班
 rule-7-8-due-afternoon = 当天下午
 rule-7-8-due-morning = 下一个工作日上午
+rule-7-8-due-morning-after = { $holiday }假期后的第一个工作日上午
 rule-7-9-no-visits = 报销须附现场服务记录，而此服务单没有
 rule-7-9-no-visits-hint = 8.5：先为每个现场填写现场服务记录
 rule-7-9-no-summary = 报销须附服务总结报告，而此服务单没有

@@ -93,6 +93,34 @@ ws-ref-salesperson = salesperson
 ws-ref-signer = signer
 ws-did-you-mean = did you mean `{ $close }`?
 
+## The working calendar: [workday] in svc.toml, calendar/<year>.toml
+
+ws-layout-workday-order = [workday] { $later } { $later_time } must be later than { $earlier } { $earlier_time }
+ws-layout-workday-overlap = [workday] { $later } { $later_time } must not be earlier than { $earlier } { $earlier_time }
+ws-layout-workday-order-hint = a working day runs morning_start < morning_end ≤ afternoon_start < afternoon_end, e.g. 08:30, 12:00, 14:00, 17:30 (morning_end is 12:00 and afternoon_end 17:30 unless written); until then svc counts those default hours
+ws-schema-year = { $found } is not a year
+ws-schema-year-hint = write the year as a number, e.g. year = 2026
+ws-calendar-not-folder = calendar is not a folder svc can read
+ws-calendar-not-folder-hint = keep the holiday calendars as calendar/<year>.toml, one file a year
+ws-calendar-file-name = { $file } is not read: a calendar file is named after its year
+ws-calendar-not-toml = { $file } is not read: calendar files are TOML
+ws-calendar-ignored = { $file } is ignored: svc reads only calendar/<year>.toml files
+ws-calendar-file-name-hint = name each year's file after it, e.g. calendar/2026.toml (year = 2026 inside)
+ws-calendar-year-mismatch = year { $year } differs from the file's name, { $file }
+ws-calendar-year-mismatch-hint = a calendar file holds one year and is named after it: rename the file to { $year }.toml, or correct the year; until then svc does not use it
+ws-calendar-outside-year = { $date } is not in { $year }
+ws-calendar-outside-year-hint = calendar/{ $year }.toml holds the days of { $year } only; a holiday across the new year is written in both years' files, each with its own days
+ws-calendar-reversed = holiday { $name } ends on { $to }, before it begins on { $from }
+ws-calendar-reversed-hint = from is the first day off and to the last (the same day for a one-day holiday)
+ws-calendar-overlap = holiday { $name } ({ $from } to { $to }) overlaps { $other } ({ $other_from } to { $other_to })
+ws-calendar-overlap-hint = each day off belongs to one holiday: correct the days as the State Council's notice gives them
+ws-calendar-workday-in-holiday = make-up working day { $date } is inside the holiday { $name } ({ $from } to { $to })
+ws-calendar-workday-in-holiday-hint = a make-up working day (调休上班) is a weekend day worked in exchange for days off; correct its date or the holiday's days
+ws-calendar-workday-not-weekend = make-up working day { $date } is not a Saturday or Sunday: it is a working day anyway
+ws-calendar-workday-not-weekend-hint = list under [[workdays]] only the weekend days that are worked; check the date
+ws-calendar-missing-year = { $file } is missing: { $year } counts weekends only
+ws-calendar-missing-year-hint = add { $year }'s public holidays and make-up working days in { $file } (the State Council publishes them for the year ahead); until then the return to work (7.8) and other working time know Saturdays and Sundays only
+
 ## Case folders (layout)
 
 ws-layout-file-outside-case = file outside any case folder; svc ignores it
@@ -218,6 +246,8 @@ ws-form-travel-log = the travel log
 ws-form-replaced-part = a replaced part
 ws-form-confirmation = the confirmation
 ws-form-visit = the visit record
+ws-form-holiday = a holiday
+ws-form-make-up-day = a make-up working day
 
 # The sets of words of the forms (`keywords!`).
 ws-word-state = state

@@ -93,6 +93,34 @@ ws-ref-salesperson = 销售人员
 ws-ref-signer = 签署人
 ws-did-you-mean = 是否应为 `{ $close }`？
 
+## 工作日历：svc.toml 的 [workday]，calendar/<year>.toml
+
+ws-layout-workday-order = [workday] 中 { $later }（{ $later_time }）必须晚于 { $earlier }（{ $earlier_time }）
+ws-layout-workday-overlap = [workday] 中 { $later }（{ $later_time }）不能早于 { $earlier }（{ $earlier_time }）
+ws-layout-workday-order-hint = 作息时间须满足 morning_start < morning_end ≤ afternoon_start < afternoon_end，例如 08:30、12:00、14:00、17:30（未写 morning_end 时为 12:00，未写 afternoon_end 时为 17:30）；改正之前 svc 按这组默认时间计算
+ws-schema-year = { $found } 不是年份
+ws-schema-year-hint = 年份写成数字，例如 year = 2026
+ws-calendar-not-folder = calendar 不是 svc 能读取的文件夹
+ws-calendar-not-folder-hint = 节假日安排按年存放为 calendar/<年份>.toml，每年一个文件
+ws-calendar-file-name = 不读取 { $file }：工作日历文件须以年份命名
+ws-calendar-not-toml = 不读取 { $file }：工作日历文件为 TOML 格式
+ws-calendar-ignored = 已忽略 { $file }：svc 只读取 calendar/<年份>.toml 文件
+ws-calendar-file-name-hint = 每年的文件以该年命名，例如 calendar/2026.toml（其中写 year = 2026）
+ws-calendar-year-mismatch = 年份 { $year } 与文件名 { $file } 不一致
+ws-calendar-year-mismatch-hint = 一个工作日历文件只写一年，并以该年命名：把文件改名为 { $year }.toml，或改正年份；改正之前 svc 不使用此文件
+ws-calendar-outside-year = { $date } 不在 { $year } 年内
+ws-calendar-outside-year-hint = calendar/{ $year }.toml 只写 { $year } 年的日期；跨年的假期在两年的文件中各写各年的日期
+ws-calendar-reversed = 假期「{ $name }」的末日 { $to } 早于首日 { $from }
+ws-calendar-reversed-hint = from 为放假第一天，to 为最后一天（只放一天时两者相同）
+ws-calendar-overlap = 假期「{ $name }」（{ $from } 至 { $to }）与「{ $other }」（{ $other_from } 至 { $other_to }）重叠
+ws-calendar-overlap-hint = 每个放假日只属于一个假期：按国务院办公厅的通知改正日期
+ws-calendar-workday-in-holiday = 调休上班日 { $date } 落在假期「{ $name }」（{ $from } 至 { $to }）之内
+ws-calendar-workday-in-holiday-hint = 调休上班日是为调休而上班的周六或周日；请改正它的日期或假期的日期
+ws-calendar-workday-not-weekend = 调休上班日 { $date } 不是周六或周日：这一天本来就上班
+ws-calendar-workday-not-weekend-hint = [[workdays]] 中只列需要上班的周末；请核对日期
+ws-calendar-missing-year = 缺少 { $file }：{ $year } 年只按周末计算休息日
+ws-calendar-missing-year-hint = 在 { $file } 中写明 { $year } 年的法定节假日和调休上班日（国务院办公厅每年公布下一年的安排）；在此之前，出差返回上班（7.8）等按工作时间计算的规则只认周六、周日为休息日
+
 ## 服务单文件夹（layout）
 
 ws-layout-file-outside-case = 文件不在任何服务单文件夹中；svc 忽略它
@@ -217,6 +245,8 @@ ws-form-travel-log = 出差工作日志
 ws-form-replaced-part = 更换的配件
 ws-form-confirmation = 客户确认
 ws-form-visit = 现场服务记录
+ws-form-holiday = 法定节假日
+ws-form-make-up-day = 调休上班日
 
 # 表单中的词集（`keywords!`）。
 ws-word-state = 状态

@@ -9,7 +9,7 @@ use crate::forms::{ApprovalKind, FormKind, State};
 use crate::t;
 use crate::workspace::Workspace;
 use crate::workspace::case::Case;
-use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Duration, FixedOffset, NaiveDate, NaiveDateTime};
 
 /// One stretch of a trip of at most 7 days, with the check-ins counted in it as rule 7.5
 /// counts them.
@@ -253,21 +253,32 @@ pub fn r7_7_confirmation(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
 }
 
 /// When a traveller arriving home at `arrived` is due back at work (7.8): that afternoon
-/// after a morning arrival on a working day, else the next working morning; true when
-/// due the same afternoon.
+/// after a morning arrival on a working day (before the morning's end), else the next
+/// working morning, holidays skipped and make-up working days counted (the workspace's
+/// calendar); true when due the same afternoon.
 pub fn return_deadline(ws: &Workspace, arrived: Timestamp) -> (NaiveDateTime, bool) {
-    let (morning, afternoon) = ws.workday();
+    let calendar = ws.calendar();
+    let hours = calendar.hours();
     let arrived = arrived.with_timezone(&ws.offset());
-    let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
     let day = arrived.date_naive();
-    let working = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
-    let same_afternoon = working && arrived.time() < noon;
+    let same_afternoon = calendar.is_working_day(day) && arrived.time() < hours.morning.1;
     let deadline = if same_afternoon {
-        day.and_time(afternoon)
+        day.and_time(hours.afternoon.0)
     } else {
-        next_working_day(day).and_time(morning)
+        calendar.next_working_day(day).and_time(hours.morning.0)
     };
     (deadline, same_afternoon)
+}
+
+/// The first holiday between the day of arrival and the day due back, for the message.
+fn holiday_between(ws: &Workspace, arrived: NaiveDate, due: NaiveDate) -> Option<String> {
+    let locale = crate::i18n::current();
+    arrived
+        .iter_days()
+        .skip(1)
+        .take_while(|d| *d < due)
+        .find_map(|d| ws.calendar().holiday_in(d, locale))
+        .map(str::to_owned)
 }
 
 /// 7.8: back in the home city in the morning, at work that afternoon; in the afternoon, at
@@ -291,10 +302,11 @@ pub fn r7_8_return_to_work(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     };
     let back = work.value.with_timezone(&offset).naive_local();
     if back > deadline {
-        let due = if same_afternoon {
-            t!("rule-7-8-due-afternoon")
-        } else {
-            t!("rule-7-8-due-morning")
+        let holiday = holiday_between(cx.ws, arrived.date_naive(), deadline.date());
+        let due = match (same_afternoon, holiday) {
+            (true, _) => t!("rule-7-8-due-afternoon"),
+            (false, Some(holiday)) => t!("rule-7-8-due-morning-after", holiday = holiday),
+            (false, None) => t!("rule-7-8-due-morning"),
         };
         out.push(
             Finding::warning(
@@ -311,14 +323,6 @@ pub fn r7_8_return_to_work(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
             .hint(t!("rule-7-8-late-hint")),
         );
     }
-}
-
-fn next_working_day(day: NaiveDate) -> NaiveDate {
-    let mut next = day + Duration::days(1);
-    while matches!(next.weekday(), Weekday::Sat | Weekday::Sun) {
-        next += Duration::days(1);
-    }
-    next
 }
 
 /// 8.6: after the trip the engineer hands in the travel log and the summary report.

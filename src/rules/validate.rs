@@ -277,6 +277,7 @@ pub fn validate_with(
 ) -> Validation {
     let (all, mut findings) = case::discover(&ws.root);
     findings.extend(ws.findings());
+    findings.extend(ws.calendar_findings(now.with_timezone(&ws.offset()).date_naive()));
     let selected: &[PathBuf] = dirs.unwrap_or(&all);
     let known = index.as_deref();
     // The keys of what each customer's cases depend on, worked out once.

@@ -6,12 +6,14 @@
 //! rest of the workspace is still read, so `validate` can report everything at once.
 //!
 //! - [`case`]: case folders found and read into typed forms.
+//! - [`calendar`]: the working calendar: `[workday]` and `calendar/<year>.toml`.
 //! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`fsutil`]: atomic file writes.
 //! - [`import`]: the office's spreadsheets (parts price list, rate card) read into the catalog.
 //! - [`index`]: what reading each case folder gave, kept by its files' stat data, so a
 //!   second run reads only what changed.
 
+pub mod calendar;
 pub mod case;
 pub mod customers;
 pub mod fsutil;
@@ -323,6 +325,10 @@ pub struct Workspace {
     pub people_readable: bool,
     /// The object id of each shared file read (by its path in the workspace).
     pub read_ids: BTreeMap<PathBuf, String>,
+    /// The working hours and the holidays of `calendar/<year>.toml`.
+    calendar: crate::forms::calendar::WorkingCalendar,
+    /// Whether the workspace keeps a `calendar/` folder.
+    calendar_kept: bool,
 }
 
 impl Workspace {
@@ -338,10 +344,14 @@ impl Workspace {
             findings: Vec::new(),
             people_readable: false,
             read_ids: BTreeMap::new(),
+            calendar: crate::forms::calendar::WorkingCalendar::default(),
+            calendar_kept: false,
         };
         ws.check_other_syntaxes();
         ws.settings = ws.load_required::<Settings>(SETTINGS_FILE);
         ws.check_settings();
+        let hours = calendar::hours(ws.settings.as_ref(), &mut ws.findings);
+        (ws.calendar, ws.calendar_kept) = calendar::load(&mut ws, hours);
         if let Some(people) = ws.load_required::<People>("people.toml") {
             ws.people_readable = true;
             let source = people.source.clone();
@@ -555,8 +565,9 @@ impl Workspace {
     }
 
     /// What a case's findings depend on besides the case: the settings, people, the
-    /// catalog, and the file of its customer (`customer`), as their object ids — the key an
-    /// index keeps the findings under. A file that could not be read counts as absent.
+    /// catalog, the calendar files, and the file of its customer (`customer`), as their
+    /// object ids — the key an index keeps the findings under. A file that could not be
+    /// read counts as absent.
     pub fn depends(&self, customer: Option<&str>) -> String {
         let mut key = String::new();
         let customer_id = customer;
@@ -574,6 +585,12 @@ impl Workspace {
                 _ => self.read_ids.get(file).map(String::as_str),
             };
             key.push_str(&format!("{} {}\n", file.display(), id.unwrap_or("-")));
+        }
+        // The holidays decide when a traveller is due back at work (7.8).
+        for (file, id) in &self.read_ids {
+            if file.starts_with(crate::forms::calendar::CALENDAR_DIR) {
+                key.push_str(&format!("{} {id}\n", file.display()));
+            }
         }
         // A case whose customer is not there is told the names of those who are.
         if customer_id.is_some_and(|c| !self.customers.contains_key(c)) {
@@ -652,20 +669,6 @@ impl Workspace {
                 )
                 .hint(t!("ws-schema-clock-hint")),
             );
-        }
-        if let Some(day) = &settings.workday {
-            for t in [&day.morning_start, &day.afternoon_start] {
-                if chrono::NaiveTime::parse_from_str(&t.value, "%H:%M").is_err() {
-                    found.push(
-                        Finding::error(
-                            "schema",
-                            settings.at(t.span),
-                            t!("ws-schema-time-of-day", time = &t.value),
-                        )
-                        .hint(t!("ws-schema-time-of-day-hint")),
-                    );
-                }
-            }
         }
         if let Some(prefix) = &settings.id_prefix
             && (prefix.value.is_empty() || !prefix.value.chars().all(|c| c.is_ascii_uppercase()))
@@ -847,16 +850,21 @@ impl Workspace {
             .and_then(|w| w.forge)
     }
 
-    /// Morning and afternoon start of work (7.8), default 08:30 and 14:00.
-    pub fn workday(&self) -> (chrono::NaiveTime, chrono::NaiveTime) {
-        let parse = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok();
-        let day = self.settings.as_ref().and_then(|s| s.workday.as_ref());
-        let morning = day.and_then(|d| parse(&d.morning_start.value));
-        let afternoon = day.and_then(|d| parse(&d.afternoon_start.value));
-        (
-            morning.unwrap_or(chrono::NaiveTime::from_hms_opt(8, 30, 0).unwrap_or_default()),
-            afternoon.unwrap_or(chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap_or_default()),
-        )
+    /// The working calendar: `[workday]`'s hours (08:30–12:00 and 14:00–17:30 unless
+    /// svc.toml says) with the holidays and make-up working days of `calendar/<year>.toml`.
+    pub fn calendar(&self) -> &crate::forms::calendar::WorkingCalendar {
+        &self.calendar
+    }
+
+    /// What the calendar lacks on `today`: a workspace that keeps holiday files but none
+    /// for this year counts its days as weekends only, and must be told.
+    pub fn calendar_findings(&self, today: chrono::NaiveDate) -> Vec<Finding> {
+        use chrono::Datelike;
+        if self.calendar_kept && !self.calendar.knows_year(today.year()) {
+            vec![calendar::missing_year(today.year())]
+        } else {
+            Vec::new()
+        }
     }
 
     /// The person whose e-mail is `email`.

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per area.
 
+mod calendar;
 mod ci;
 mod common;
 mod corpus;

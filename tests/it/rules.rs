@@ -1021,7 +1021,13 @@ fn early_return() -> Fixture {
 
 /// Set the travel log's return home and return to work.
 fn set_return(f: &Fixture, home: &str, work: &str) {
-    let text = f.read(&case("travel-log.yaml"));
+    set_return_in(f, CASE, home, work);
+}
+
+/// Set the return home and to work in the travel log of the case in `dir`.
+fn set_return_in(f: &Fixture, dir: &str, home: &str, work: &str) {
+    let log = format!("{dir}/travel-log.yaml");
+    let text = f.read(&log);
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     for line in &mut lines {
         if line.starts_with("back_home_at:") {
@@ -1030,7 +1036,7 @@ fn set_return(f: &Fixture, home: &str, work: &str) {
             *line = format!("back_at_work_at: {work}");
         }
     }
-    f.write(&case("travel-log.yaml"), &(lines.join("\n") + "\n"));
+    f.write(&log, &(lines.join("\n") + "\n"));
 }
 
 #[test]
@@ -1121,6 +1127,165 @@ fn r7_8_a_handed_in_travel_log_says_when_work_resumed() {
             17,
             15,
             "the travel log does not say when its traveller was back at work"
+        )]
+    );
+}
+
+/// The fixture's case sixteen days earlier, as `cases/2026/09/SR-20260926-7Q2M4K`: the
+/// trip from Monday 28 to Wednesday 30 September, home on the eve of National Day at 17:30;
+/// the summary, the hand-in and the review after the holiday as before. With the sample
+/// company's 2026 calendar (1–7 October off, Saturday 10 October worked).
+const AUTUMN: &str = "cases/2026/09/SR-20260926-7Q2M4K";
+
+fn before_national_day() -> Fixture {
+    use crate::common::{
+        CASE_TOML, FEES, REQUEST, SUMMARY, TASK_SHEET, TRAVEL_LOG, VISIT_1, VISIT_2,
+    };
+    let f = Fixture::shared_only();
+    let shift = |text: &str| {
+        let mut text = text.replace("SR-20261012-7Q2M4K", "SR-20260926-7Q2M4K");
+        for (from, to) in [
+            ("2026-10-12", "2026-09-26"),
+            ("2026-10-13", "2026-09-27"),
+            ("2026-10-14", "2026-09-28"),
+            ("2026-10-15", "2026-09-29"),
+            ("2026-10-16", "2026-09-30"),
+            ("2026-10-17", "2026-10-01"),
+        ] {
+            text = text.replace(from, to);
+        }
+        text
+    };
+    for (rel, text) in [
+        ("case.toml", CASE_TOML),
+        ("request.toml", REQUEST),
+        ("task-sheet.toml", TASK_SHEET),
+        ("visits/01-gz-tianhe.toml", VISIT_1),
+        ("visits/02-fs-chancheng.toml", VISIT_2),
+        ("fees.toml", FEES),
+        ("travel-log.yaml", TRAVEL_LOG),
+        ("summary.toml", SUMMARY),
+    ] {
+        f.write(&format!("{AUTUMN}/{rel}"), &shift(text));
+    }
+    f.write(
+        "calendar/2026.toml",
+        include_str!("../../examples/company/calendar/2026.toml"),
+    );
+    f
+}
+
+#[test]
+fn r7_8_after_an_arrival_on_the_eve_of_a_holiday_work_resumes_when_it_is_over() {
+    let f = before_national_day();
+    set_return_in(
+        &f,
+        AUTUMN,
+        "2026-09-30T17:30:00+08:00",
+        "2026-10-08T08:30:00+08:00",
+    );
+    assert_clean(&f);
+    set_return_in(
+        &f,
+        AUTUMN,
+        "2026-09-30T17:30:00+08:00",
+        "2026-10-09T08:30:00+08:00",
+    );
+    assert_eq!(
+        seen(&f),
+        [format!(
+            "warning[7.8] {AUTUMN}/travel-log.yaml:18:18: back at work 2026-10-09 08:30 after arriving home 2026-09-30 17:30; due the next working morning after National Day (2026-10-08 08:30)"
+        )]
+    );
+}
+
+#[test]
+fn r7_8_a_morning_arrival_on_a_holiday_is_due_the_next_working_morning() {
+    let f = before_national_day();
+    // Without the calendar, Thursday 1 October would be due back that afternoon.
+    set_return_in(
+        &f,
+        AUTUMN,
+        "2026-10-01T10:00:00+08:00",
+        "2026-10-08T08:30:00+08:00",
+    );
+    assert_clean(&f);
+    std::fs::remove_dir_all(f.root().join("calendar")).expect("remove the calendar");
+    assert_eq!(
+        seen(&f),
+        [format!(
+            "warning[7.8] {AUTUMN}/travel-log.yaml:18:18: back at work 2026-10-08 08:30 after arriving home 2026-10-01 10:00; due the same afternoon (2026-10-01 14:00)"
+        )]
+    );
+}
+
+/// The fixture with Saturday 17 October a make-up working day.
+fn make_up_saturday() -> Fixture {
+    let f = early_return();
+    f.write(
+        "calendar/2026.toml",
+        "year = 2026\n\n[[workdays]]\ndate = 2026-10-17\nname = \"调休\"\n",
+    );
+    f
+}
+
+#[test]
+fn r7_8_a_make_up_saturday_is_the_next_working_morning() {
+    let f = make_up_saturday();
+    // Home on Friday afternoon: due on Saturday morning, so Monday is late.
+    set_return(&f, "2026-10-16T17:30:00+08:00", "2026-10-17T08:30:00+08:00");
+    assert_clean(&f);
+    set_return(&f, "2026-10-16T17:30:00+08:00", "2026-10-19T08:30:00+08:00");
+    assert_eq!(
+        seen(&f),
+        [warning(
+            "7.8",
+            "travel-log.yaml",
+            18,
+            18,
+            "back at work 2026-10-19 08:30 after arriving home 2026-10-16 17:30; due the next working morning (2026-10-17 08:30)"
+        )]
+    );
+}
+
+#[test]
+fn r7_8_a_morning_arrival_on_a_make_up_saturday_works_that_afternoon() {
+    let f = make_up_saturday();
+    set_return(&f, "2026-10-17T11:00:00+08:00", "2026-10-17T14:00:00+08:00");
+    assert_clean(&f);
+    set_return(&f, "2026-10-17T11:00:00+08:00", "2026-10-19T08:30:00+08:00");
+    assert_eq!(
+        seen(&f),
+        [warning(
+            "7.8",
+            "travel-log.yaml",
+            18,
+            18,
+            "back at work 2026-10-19 08:30 after arriving home 2026-10-17 11:00; due the same afternoon (2026-10-17 14:00)"
+        )]
+    );
+}
+
+#[test]
+fn r7_8_the_morning_ends_when_svc_toml_says() {
+    let f = early_return();
+    f.edit(
+        "svc.toml",
+        "morning_start = \"08:30\"\n",
+        "morning_start = \"08:30\"\nmorning_end = \"11:30\"\n",
+    );
+    // Home at 11:45 is after the morning's end: Monday morning is in time.
+    set_return(&f, "2026-10-16T11:45:00+08:00", "2026-10-19T08:30:00+08:00");
+    assert_clean(&f);
+    set_return(&f, "2026-10-16T11:29:00+08:00", "2026-10-19T08:30:00+08:00");
+    assert_eq!(
+        seen(&f),
+        [warning(
+            "7.8",
+            "travel-log.yaml",
+            18,
+            18,
+            "back at work 2026-10-19 08:30 after arriving home 2026-10-16 11:29; due the same afternoon (2026-10-16 14:00)"
         )]
     );
 }

@@ -58,6 +58,7 @@ fn every_form_of_the_sample_company_passes_its_schema() {
         "[settings]",
         "[parts]",
         "[rates]",
+        "[calendar]",
     ] {
         assert!(
             report.contains(form),

@@ -48,6 +48,8 @@ def schema_name(rel):
         return "rates"
     if parts[0] == "customers":
         return "customer"
+    if parts[0] == "calendar":
+        return "calendar"
     if parts[0] == "cases" and len(parts) >= 5:
         if parts[-2] == "visits":
             return "visit"

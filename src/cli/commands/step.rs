@@ -194,19 +194,19 @@ pub fn step_error(e: StepError, env: &Env, root: &Path) -> CliError {
 fn review_error(e: ReviewError) -> CliError {
     let message = e.to_string();
     match e {
-        ReviewError::WouldOverwrite { .. } => CliError::refused(message).hint(
-            "commit them, put them aside (git stash) or undo them, then try again",
-        ),
-        ReviewError::Diverged { branch, remote } => CliError::refused(message).hint(format!(
-            "`git log --oneline {branch}...{remote}/{branch}` shows both sides; bring them together with git (git switch {branch}, git pull) and try again"
-        )),
-        ReviewError::OtherCase { back_to, .. } => CliError::refused(message).hint(format!(
-            "go back first: git switch {}",
-            back_to.as_deref().unwrap_or("main")
-        )),
-        ReviewError::Unborn(_) => {
-            CliError::refused(message).hint("a case branch starts from a commit: commit first")
+        ReviewError::WouldOverwrite { .. } => {
+            CliError::refused(message).hint(t!("cli-review-would-overwrite-hint"))
         }
+        ReviewError::Diverged { branch, remote } => CliError::refused(message).hint(t!(
+            "cli-review-diverged-hint",
+            branch = branch.as_str(),
+            remote = remote.as_str()
+        )),
+        ReviewError::OtherCase { back_to, .. } => CliError::refused(message).hint(t!(
+            "cli-review-other-case-hint",
+            branch = back_to.as_deref().unwrap_or("main")
+        )),
+        ReviewError::Unborn(_) => CliError::refused(message).hint(t!("cli-review-unborn-hint")),
         ReviewError::Store(e) => store_error(e),
     }
 }
@@ -233,26 +233,31 @@ fn report_review(env: &Env, action: Action, outcome: &Outcome, review: &Review) 
     if review.pushed
         && let Some(remote) = &review.remote
     {
-        env.ui.line(format!("pushed {branch} to {remote}"));
+        env.ui.line(t!(
+            "cli-review-pushed",
+            branch = branch.as_str(),
+            remote = remote.as_str()
+        ));
     }
-    let on = review
-        .remote
-        .as_deref()
-        .map(|r| format!(" on {r}"))
-        .unwrap_or_default();
-    match action {
-        Action::Submit => match &review.pull_request {
-            Some(url) => env.ui.line(format!("open the pull request: {url}")),
-            None => env.ui.line(format!(
-                "open a pull request{on} from {branch} into {target}"
-            )),
-        },
-        Action::Reject => env.ui.line(format!(
-            "the pull request from {branch} stays open: the case is back with its submitter, who submits again on that branch"
-        )),
-        _ => env.ui.line(format!(
-            "merging the pull request from {branch} into {target}{on} brings the approval to {target}"
-        )),
-    }
+    let (branch, target) = (branch.as_str(), target.as_str());
+    let line = match (action, &review.pull_request, review.remote.as_deref()) {
+        (Action::Submit, Some(url), _) => t!("cli-review-open-url", url = url.as_str()),
+        (Action::Submit, None, Some(remote)) => t!(
+            "cli-review-open-on",
+            remote = remote,
+            branch = branch,
+            target = target
+        ),
+        (Action::Submit, None, None) => t!("cli-review-open", branch = branch, target = target),
+        (Action::Reject, _, _) => t!("cli-review-rejected", branch = branch),
+        (_, _, Some(remote)) => t!(
+            "cli-review-merge-on",
+            remote = remote,
+            branch = branch,
+            target = target
+        ),
+        (_, _, None) => t!("cli-review-merge", branch = branch, target = target),
+    };
+    env.ui.line(line);
     done()
 }
