@@ -143,6 +143,125 @@ record! {
     }
 }
 
+keywords! {
+    /// How a response target counts time.
+    pub enum Hours ("hours") {
+        /// 工作时间 · working time: the working hours of working days (the working calendar)
+        Working = "working",
+        /// 自然时间 · round the clock, every day
+        Calendar = "calendar",
+    }
+}
+
+record! {
+    /// Response targets of one priority: each a duration such as `30m`, `4h` or `2d`.
+    pub struct TargetTimes ("response targets") {
+        /// 响应时限 · accepted or solved by phone within
+        pub respond: Option<Sp<String>>,
+        /// 到场时限 · on site within
+        pub arrive: Option<Sp<String>>,
+        /// 解决时限 · resolved within
+        pub resolve: Option<Sp<String>>,
+    }
+}
+
+record! {
+    /// Response targets (5.1.7): the company's default in svc.toml, or an agreement's own.
+    pub struct Targets ("[targets]") {
+        /// 响应时限 · accepted or solved by phone within
+        pub respond: Option<Sp<String>>,
+        /// 到场时限 · on site within
+        pub arrive: Option<Sp<String>>,
+        /// 解决时限 · resolved within
+        pub resolve: Option<Sp<String>>,
+        /// 计时方式 · hours: working (the default) or calendar
+        pub hours: Option<Hours>,
+        /// 等待客户时暂停计时 · pause the clocks while the case waits on the customer
+        pub pause_on_customer: Option<bool>,
+        /// 紧急 · for urgent requests
+        pub urgent: Option<TargetTimes>,
+        /// 高 · for high-priority requests
+        pub high: Option<TargetTimes>,
+        /// 低 · for low-priority requests
+        pub low: Option<TargetTimes>,
+    }
+}
+
+/// A duration a target allows: `30m`, `4h`, `1h30m`, `2d`. A day is 24 hours round the
+/// clock, and a working day's hours in working time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Allowance {
+    /// Minutes, days not counted.
+    pub minutes: i64,
+    /// Days.
+    pub days: i64,
+}
+
+impl Allowance {
+    /// Parse `30m`, `4h`, `1h30m`, `2d` (a whole number before each unit, units in the
+    /// order d, h, m, each at most once); None for anything else, zero included.
+    pub fn parse(text: &str) -> Option<Allowance> {
+        let mut rest = text.trim();
+        let (mut minutes, mut days, mut last) = (0i64, 0i64, 0u8);
+        if rest.is_empty() {
+            return None;
+        }
+        while !rest.is_empty() {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 || digits > 6 {
+                return None;
+            }
+            let n: i64 = rest[..digits].parse().ok()?;
+            let unit = rest[digits..].chars().next()?;
+            let rank = match unit {
+                'd' => 1,
+                'h' => 2,
+                'm' => 3,
+                _ => return None,
+            };
+            if rank <= last {
+                return None;
+            }
+            last = rank;
+            match unit {
+                'd' => days = n,
+                'h' => minutes += n * 60,
+                _ => minutes += n,
+            }
+            rest = &rest[digits + 1..];
+        }
+        (minutes + days > 0).then_some(Allowance { minutes, days })
+    }
+
+    /// The allowance in minutes of the time it counts, a working day being
+    /// `working_day` minutes long.
+    pub fn total_minutes(self, hours: Hours, working_day: i64) -> i64 {
+        let day = match hours {
+            Hours::Calendar => 24 * 60,
+            Hours::Working => working_day,
+        };
+        self.days * day + self.minutes
+    }
+}
+
+impl Targets {
+    /// The allowances written that do not read as one (`4h`, `30m`, `1h30m`, `2d`).
+    pub fn unreadable(&self) -> Vec<&Sp<String>> {
+        let mut all = vec![
+            self.respond.as_ref(),
+            self.arrive.as_ref(),
+            self.resolve.as_ref(),
+        ];
+        for t in [&self.urgent, &self.high, &self.low].into_iter().flatten() {
+            all.extend([t.respond.as_ref(), t.arrive.as_ref(), t.resolve.as_ref()]);
+        }
+        all.into_iter()
+            .flatten()
+            .filter(|a| Allowance::parse(&a.value).is_none())
+            .collect()
+    }
+}
+
 record! {
     /// `svc.toml`: the workspace's settings.
     pub struct Settings ("svc.toml") {
@@ -168,6 +287,8 @@ record! {
         pub attachments: Option<Attachments>,
         /// 打印 · printing: paper and the PDF's font
         pub print: Option<Print>,
+        /// 服务时限 · the company's response targets (5.1.7), unless an agreement sets its own
+        pub targets: Option<Targets>,
     }
 }
 
@@ -260,6 +381,8 @@ record! {
         pub terms: String,
         /// 签订人 · signed for the company by (person id)
         pub signed_by: Sp<String>,
+        /// 服务时限 · the response targets it promises (5.1.7)
+        pub targets: Option<Targets>,
     }
 }
 
@@ -385,6 +508,26 @@ impl Locale {
         match self {
             Locale::ZhCn => "zh-CN",
             Locale::En => "en",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowances_are_whole_units_in_order() {
+        let a = |t: &str| Allowance::parse(t).map(|a| (a.days, a.minutes));
+        assert_eq!(a("30m"), Some((0, 30)));
+        assert_eq!(a("4h"), Some((0, 240)));
+        assert_eq!(a("1h30m"), Some((0, 90)));
+        assert_eq!(a("2d"), Some((2, 0)));
+        assert_eq!(a("1d4h"), Some((1, 240)));
+        for bad in [
+            "", "0h", "4", "h", "4 h", "30m1h", "1h1h", "4.5h", "-4h", "9999999h", "4H",
+        ] {
+            assert_eq!(a(bad), None, "{bad}");
         }
     }
 }

@@ -41,7 +41,7 @@ pub use case_file::{
     blob_id, flight_label, is_object_id,
 };
 pub use fees::{FeeItem, FeeList, Payment, PaymentMethod, Signature};
-pub use request::{Channel, Contact, Request};
+pub use request::{Channel, Contact, Priority, Request};
 pub use summary::{FaultCategory, Outcome, Summary};
 pub use task_sheet::{Advance, Helper, PartToBring, PlannedLeg, TaskSheet};
 pub use travel_log::{Day, Expense, ExpenseCategory, Leg, ReceivedAdvance, TravelLog};

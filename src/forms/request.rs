@@ -19,6 +19,20 @@ keywords! {
     }
 }
 
+keywords! {
+    /// How urgent a request is: it chooses the response targets (5.1.7).
+    pub enum Priority ("priority") {
+        /// 紧急 · urgent: the service is down
+        Urgent = "urgent",
+        /// 高 · high
+        High = "high",
+        /// 普通 · normal (the default)
+        Normal = "normal",
+        /// 低 · low
+        Low = "low",
+    }
+}
+
 record! {
     /// The customer's contact for the request.
     pub struct Contact ("the contact") {
@@ -52,6 +66,8 @@ record! {
         pub onsite_reason: Option<Sp<String>>,
         /// 费用协商 · what was agreed about fees: warranty, billable or agreement:ID (8.1, 5.1.2)
         pub fee_arrangement: Option<Sp<String>>,
+        /// 优先级 · priority: urgent, high, normal (the default) or low
+        pub priority: Option<Priority>,
         /// 受理人 · who took the request (person id)
         pub received_by: Sp<String>,
         /// 备注 · remarks

@@ -61,5 +61,7 @@ record! {
         pub suggestions: Vec<String>,
         /// 后续跟进 · follow-up needed
         pub follow_up: Option<String>,
+        /// 超时原因 · why a response target was missed (5.1.7)
+        pub delay_reason: Option<Sp<String>>,
     }
 }

@@ -221,3 +221,22 @@ rule-9-3-total-differs = stated total { $stated } differs from the items' sum { 
 rule-9-3-total-differs-hint = correct the total to "{ $total }", or remove it and let svc add up
 rule-9-3-collected-differs = collected { $collected } but the fee list adds up to { $total }
 rule-9-3-collected-differs-hint = collect what the customer signed for; correct the amount or the items
+
+# Response targets (5.1.7, src/rules/targets.rs).
+target-respond = respond
+target-arrive = on site
+target-resolve = resolve
+target-source-agreement = agreement { $agreement }
+target-source-company = the company's targets ([targets] in svc.toml)
+target-working-hours = working hours
+target-calendar-hours = round the clock
+target-minutes = { $minutes } min
+target-hours = { $hours } h
+target-hours-minutes = { $hours } h { $minutes } min
+rule-5-1-7-late = "{ $promise } within { $within }" ({ $hours }, { $whose }) was due { $due } and met { $met }, { $late } late
+rule-5-1-7-overdue = "{ $promise } within { $within }" ({ $hours }, { $whose }) was due { $due } and is not met yet
+rule-5-1-7-hint = the engineer says why in summary.toml's delay_reason; the monthly report counts the breach
+rule-5-1-7-reason = the reason recorded: { $reason }
+target-flag-overdue = { $promise } overdue since { $due }
+target-flag-soon = { $promise } due { $due } (in { $left })
+target-flag-late = { $promise } { $late } late

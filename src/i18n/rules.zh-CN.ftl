@@ -215,3 +215,22 @@ rule-9-3-total-differs = 填写的合计 { $stated } 与各项之和 { $total } 
 rule-9-3-total-differs-hint = 把合计改为 "{ $total }"，或删去它由 svc 计算
 rule-9-3-collected-differs = 实收 { $collected }，但服务费清单合计为 { $total }
 rule-9-3-collected-differs-hint = 按客户签字确认的金额收费；更正实收金额或收费项
+
+# 服务时限（5.1.7，src/rules/targets.rs）。
+target-respond = 响应
+target-arrive = 到场
+target-resolve = 解决
+target-source-agreement = 协议 { $agreement }
+target-source-company = 公司默认时限（svc.toml 的 [targets]）
+target-working-hours = 按工作时间
+target-calendar-hours = 按自然时间
+target-minutes = { $minutes } 分钟
+target-hours = { $hours } 小时
+target-hours-minutes = { $hours } 小时 { $minutes } 分钟
+rule-5-1-7-late = “{ $promise }”时限 { $within }（{ $hours }，{ $whose }）应于 { $due } 前达成，实际 { $met }，超时 { $late }
+rule-5-1-7-overdue = “{ $promise }”时限 { $within }（{ $hours }，{ $whose }）应于 { $due } 前达成，至今未达成
+rule-5-1-7-hint = 请工程师在 summary.toml 的 delay_reason 中说明超时原因；月度分析会统计这次超时
+rule-5-1-7-reason = 已记录的超时原因：{ $reason }
+target-flag-overdue = { $promise }已超时（应于 { $due }）
+target-flag-soon = { $promise }将于 { $due } 到期（还剩 { $left }）
+target-flag-late = { $promise }超时 { $late }

@@ -265,3 +265,7 @@ ws-word-outcome = outcome
 ws-word-fault-category = fault category
 ws-word-expense-category = expense category
 ws-word-cause = cause
+
+# Response targets (5.1.7).
+ws-schema-allowance = `{ $allowance }` is not a time allowed
+ws-schema-allowance-hint = write a whole number and a unit: 30m, 4h, 1h30m or 2d (a day is 24 hours round the clock, a working day's hours in working time)

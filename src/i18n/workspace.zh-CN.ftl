@@ -264,3 +264,7 @@ ws-word-outcome = 服务结果
 ws-word-fault-category = 故障类别
 ws-word-expense-category = 费用类别
 ws-word-cause = 故障原因
+
+# 服务时限（5.1.7）。
+ws-schema-allowance = `{ $allowance }` 不是有效的时限
+ws-schema-allowance-hint = 请写整数加单位：30m、4h、1h30m 或 2d（按自然时间一天为 24 小时，按工作时间一天为一个工作日的工作小时）

@@ -8,6 +8,7 @@ mod after_trip;
 mod before_trip;
 mod fees;
 mod records;
+pub mod targets;
 pub mod validate;
 
 pub use after_trip::{CheckinWeek, checkin_weeks, return_deadline};
@@ -275,6 +276,12 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "a reviewed case carries the review of the CSC (or Sales for its own staff)",
         check: after_trip::r5_1_6_reviewed,
+    },
+    Rule {
+        id: "5.1.7",
+        severity: Severity::Warning,
+        summary: "the response targets of the case's agreement (or svc.toml's [targets]) met: respond, on site, resolved",
+        check: targets::r5_1_7_targets,
     },
     Rule {
         id: "9.1",

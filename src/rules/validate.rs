@@ -6,6 +6,7 @@ use crate::forms::decode::Timestamp;
 use crate::forms::finding::{self, Finding, Location, Severity};
 use crate::forms::source::Position;
 use crate::history::agenda::Facts;
+use crate::rules::targets::Deadline;
 use crate::rules::{self, Context};
 use crate::workspace::Workspace;
 use crate::workspace::case::{self, Case};
@@ -35,11 +36,14 @@ pub struct Overview {
     pub errors: usize,
     /// How many warnings the case has.
     pub warnings: usize,
+    /// Its response targets' deadlines (5.1.7); where they stand depends on the moment.
+    #[serde(skip)]
+    pub deadlines: Vec<Deadline>,
 }
 
 impl Overview {
     /// The overview of a loaded case with its findings.
-    pub fn of(case: &Case, findings: &[Finding]) -> Overview {
+    pub fn of(ws: &Workspace, case: &Case, findings: &[Finding]) -> Overview {
         let file = case.file.as_ref();
         Overview {
             id: case.id().to_string(),
@@ -59,6 +63,7 @@ impl Overview {
                 .iter()
                 .filter(|f| f.severity == Severity::Warning)
                 .count(),
+            deadlines: super::targets::deadlines(ws, case),
         }
     }
 }
@@ -94,6 +99,10 @@ impl Judged {
             w.str(a);
         }
         w.opt_time(o.opened_at.as_ref());
+        w.u64(o.deadlines.len() as u64);
+        for d in &o.deadlines {
+            d.encode(&mut w);
+        }
         location(&mut w, &self.id_at);
         w.time(&self.at);
         w.opt_time(self.until.as_ref());
@@ -132,6 +141,10 @@ impl Judged {
             assignees.push(r.str()?);
         }
         let opened_at = r.opt_time()?;
+        let mut deadlines = Vec::new();
+        for _ in 0..r.u64()? {
+            deadlines.push(Deadline::decode(&mut r)?);
+        }
         let id_at = read_location(&mut r)?;
         let at = r.time()?;
         let until = r.opt_time()?;
@@ -175,6 +188,7 @@ impl Judged {
             opened_at,
             errors: 0,
             warnings: 0,
+            deadlines,
         };
         overview.errors = findings.iter().filter(|f| f.is_error()).count();
         overview.warnings = findings.len() - overview.errors;
@@ -310,7 +324,7 @@ pub fn validate_with(
                 .as_ref()
                 .map_or_else(|| Location::file(dir), |f| f.at(f.id.span));
             let judged = Judged {
-                overview: Overview::of(&case, &found),
+                overview: Overview::of(ws, &case, &found),
                 findings: found,
                 id_at,
                 at: now,

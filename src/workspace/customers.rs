@@ -243,6 +243,16 @@ fn customer_findings(c: &Loaded<Customer>, found: &mut Vec<Finding>) {
         }
     }
     for agreement in &c.agreements {
+        for bad in agreement.targets.iter().flat_map(|t| t.unreadable()) {
+            found.push(
+                Finding::error(
+                    "schema",
+                    c.at(bad.span),
+                    t!("ws-schema-allowance", allowance = &bad.value),
+                )
+                .hint(t!("ws-schema-allowance-hint")),
+            );
+        }
         if agreement.valid_to.value < agreement.valid_from.value {
             found.push(Finding::error(
                 "dates",

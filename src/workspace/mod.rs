@@ -658,6 +658,16 @@ impl Workspace {
                 .hint(t!("ws-schema-timezone-hint")),
             );
         }
+        for bad in settings.targets.iter().flat_map(|t| t.unreadable()) {
+            found.push(
+                Finding::error(
+                    "schema",
+                    settings.at(bad.span),
+                    t!("ws-schema-allowance", allowance = &bad.value),
+                )
+                .hint(t!("ws-schema-allowance-hint")),
+            );
+        }
         if let Some(clock) = &settings.clock
             && chrono::DateTime::parse_from_rfc3339(&clock.value).is_err()
         {

@@ -18,4 +18,5 @@ mod rules;
 mod schema;
 mod shared;
 mod spreadsheet;
+mod targets;
 mod workflow;

@@ -68,7 +68,7 @@ fn cases(args: CasesArgs, env: &Env) -> CliResult {
     };
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
-    let filters = args.filters.resolve(env, &ws)?;
+    let filters = args.filters.resolve(env, &ws, now)?;
     let validation = env.validate(&ws, None, now);
     let dirs: Vec<PathBuf> = filters
         .cases(&validation.cases)

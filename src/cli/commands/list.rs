@@ -7,9 +7,20 @@ use crate::cli::{
 use chrono::NaiveDate;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use svc::forms::State;
+use svc::forms::decode::Timestamp;
 use svc::forms::text::visible;
+use svc::rules::targets::{self, Clock};
 use svc::rules::validate::Overview;
 use svc::t;
+use svc::workspace::Workspace;
+
+/// A case as `svc list --json` gives it: its overview and its response targets' clocks.
+#[derive(serde::Serialize)]
+struct Row<'o> {
+    #[serde(flatten)]
+    overview: &'o Overview,
+    targets: Vec<Clock>,
+}
 
 /// List cases.
 #[derive(Debug, clap::Args)]
@@ -33,6 +44,9 @@ pub struct Filters {
     /// Only cases opened on or after this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     since: Option<NaiveDate>,
+    /// Only cases that broke a response target (5.1.7): met late, or overdue now
+    #[arg(long)]
+    breached: bool,
 }
 
 fn parse_state(text: &str) -> Result<State, String> {
@@ -44,16 +58,19 @@ pub struct Resolved<'f> {
     filters: &'f Filters,
     assignee: Option<String>,
     offset: chrono::FixedOffset,
+    ws: &'f Workspace,
+    now: Timestamp,
 }
 
 impl Filters {
     /// Check the names the filters give (before any case is read): a person or customer
     /// that does not exist is refused, with the closest one; `me` is the person running.
-    pub fn resolve(
-        &self,
+    pub fn resolve<'f>(
+        &'f self,
         env: &Env,
-        ws: &svc::workspace::Workspace,
-    ) -> Result<Resolved<'_>, CliError> {
+        ws: &'f Workspace,
+        now: Timestamp,
+    ) -> Result<Resolved<'f>, CliError> {
         let assignee = match self.assignee.as_deref() {
             Some("me") => Some(env.current_person(ws)?),
             Some(person) => {
@@ -84,6 +101,8 @@ impl Filters {
             filters: self,
             assignee,
             offset: ws.offset(),
+            ws,
+            now,
         })
     }
 }
@@ -111,6 +130,12 @@ impl Resolved<'_> {
                         .is_some_and(|t| t.with_timezone(&self.offset).date_naive() >= d)
                 })
             })
+            .filter(|c| {
+                !f.breached
+                    || c.deadlines
+                        .iter()
+                        .any(|d| d.standing(self.ws, self.now).breached())
+            })
             .collect()
     }
 }
@@ -119,12 +144,19 @@ impl Resolved<'_> {
 pub fn run(args: Args, env: &Env) -> CliResult {
     let ws = env.workspace()?;
     let now = env.now(&ws)?;
-    let filters = args.filters.resolve(env, &ws)?;
+    let filters = args.filters.resolve(env, &ws, now)?;
     let result = env.validate(&ws, None, now);
     let offset = ws.offset();
     let cases = filters.cases(&result.cases);
     if env.ui.json {
-        env.ui.json(&cases)?;
+        let rows: Vec<Row> = cases
+            .iter()
+            .map(|c| Row {
+                overview: c,
+                targets: c.deadlines.iter().map(|d| d.at(&ws, now)).collect(),
+            })
+            .collect();
+        env.ui.json(&rows)?;
         return done();
     }
     if cases.is_empty() {
@@ -135,15 +167,21 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
-    table.set_header([
+    // The targets' column only where the workspace has targets (5.1.7).
+    let with_targets = cases.iter().any(|c| !c.deadlines.is_empty());
+    let mut header = vec![
         "Case 服务单",
         "State 状态",
         "Customer 客户",
         "Opened 受理",
         "Assignees 人员",
         "Title 标题",
-        "Findings",
-    ]);
+    ];
+    if with_targets {
+        header.push("Targets 时限");
+    }
+    header.push("Findings");
+    table.set_header(header);
     for c in &cases {
         let findings = match (c.errors, c.warnings) {
             (0, 0) => String::new(),
@@ -151,7 +189,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             (0, w) => t!("cli-list-warnings", warnings = w),
             (e, w) => t!("cli-list-errors-warnings", errors = e, warnings = w),
         };
-        let cells = [
+        let mut cells = vec![
             c.id.clone(),
             c.state.map_or_else(|| "?".to_string(), |s| s.to_string()),
             c.customer.clone().unwrap_or_default(),
@@ -160,10 +198,13 @@ pub fn run(args: Args, env: &Env) -> CliResult {
                 .unwrap_or_default(),
             c.assignees.join(", "),
             c.title.clone().unwrap_or_default(),
-            findings,
         ];
+        if with_targets {
+            cells.push(targets::flags(&ws, &c.deadlines, now));
+        }
+        cells.push(findings);
         // One line a case, whatever the data holds.
-        table.add_row(cells.map(|cell| visible(&cell).into_owned()));
+        table.add_row(cells.iter().map(|cell| visible(cell).into_owned()));
     }
     env.ui.line(table.to_string());
     env.ui.note(t!("cli-list-count", count = cases.len()));

@@ -3,6 +3,8 @@
 use crate::cli::{Env, done, error::CliResult};
 use std::fmt::Write;
 use svc::forms::FeeArrangement;
+use svc::forms::config::Hours;
+use svc::rules::targets::{self, Standing};
 use svc::rules::{self, Context};
 use svc::t;
 use svc::workspace::Workspace;
@@ -35,11 +37,12 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             "travel_log": case.travel_log.as_deref(),
             "summary": case.summary.as_deref(),
             "attachments": case.attachments,
+            "targets": targets::clocks(&ws, &case, now),
             "findings": findings,
         }))?;
         return done();
     }
-    env.ui.text(&describe(&ws, &case));
+    env.ui.text(&describe(&ws, &case, now));
     if findings.is_empty() {
         env.ui.line(format!("\n{}", t!("cli-show-findings-none")));
     } else {
@@ -52,7 +55,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
     done()
 }
 
-fn describe(ws: &Workspace, case: &Case) -> String {
+fn describe(ws: &Workspace, case: &Case, now: svc::forms::decode::Timestamp) -> String {
     let mut s = String::new();
     let offset = ws.offset();
     let time = |t: &svc::forms::decode::Timestamp| {
@@ -127,6 +130,7 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         };
         let _ = writeln!(s, "  Fees 费用:         {label}");
     }
+    describe_targets(&mut s, ws, case, now);
     if !file.assignees.is_empty() {
         let names: Vec<String> = file
             .assignees
@@ -347,6 +351,86 @@ fn describe(ws: &Workspace, case: &Case) -> String {
         }
     }
     s
+}
+
+/// The case's response targets (5.1.7): where each promise stands at `now`.
+fn describe_targets(
+    s: &mut String,
+    ws: &Workspace,
+    case: &Case,
+    now: svc::forms::decode::Timestamp,
+) {
+    let Some((source, targets)) = targets::targets_for(ws, case) else {
+        return;
+    };
+    let clocks = targets::clocks(ws, case, now);
+    if clocks.is_empty() {
+        return;
+    }
+    let whose = match &source {
+        targets::Source::Agreement(id) => t!("target-source-agreement", agreement = id.as_str()),
+        targets::Source::Company => t!("target-source-company"),
+    };
+    let hours = match targets.hours.unwrap_or(Hours::Working) {
+        Hours::Working => t!("target-working-hours"),
+        Hours::Calendar => t!("target-calendar-hours"),
+    };
+    let _ = writeln!(
+        s,
+        "  Targets 时限:      {}",
+        t!("cli-show-targets", whose = whose, hours = hours)
+    );
+    let offset = ws.offset();
+    let time = |t: svc::forms::decode::Timestamp| {
+        t.with_timezone(&offset)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    for clock in clocks {
+        let d = &clock.deadline;
+        let (promise, within, due) = (d.promise.label(), d.within.as_str(), time(d.due));
+        let met = d.met_at.map(time).unwrap_or_default();
+        let line = match clock.standing {
+            Standing::Met { margin } => t!(
+                "cli-show-target-met",
+                promise = promise,
+                within = within,
+                due = due,
+                met = met,
+                margin = targets::say_minutes(margin)
+            ),
+            Standing::MetLate { late } => t!(
+                "cli-show-target-late",
+                promise = promise,
+                within = within,
+                due = due,
+                met = met,
+                late = targets::say_minutes(late)
+            ),
+            Standing::Overdue { late } => t!(
+                "cli-show-target-overdue",
+                promise = promise,
+                within = within,
+                due = due,
+                late = targets::say_minutes(late)
+            ),
+            Standing::Running { left, .. } => t!(
+                "cli-show-target-running",
+                promise = promise,
+                within = within,
+                due = due,
+                left = targets::say_minutes(left)
+            ),
+        };
+        let _ = writeln!(s, "    {line}");
+    }
+    if let Some(reason) = case.summary.as_ref().and_then(|x| x.delay_reason.as_ref()) {
+        let _ = writeln!(
+            s,
+            "    {}",
+            t!("rule-5-1-7-reason", reason = one_line(&reason.value))
+        );
+    }
 }
 
 fn person_name(ws: &Workspace, id: &str) -> String {

@@ -8,8 +8,8 @@
 use crate::forms::config::{Customer, Role};
 use crate::forms::decode::{Money, Timestamp};
 use crate::forms::{
-    Approval, ApprovalKind, FeeList, FormKind, Request, Summary, TaskSheet, Transport, TravelLog,
-    Visit,
+    Approval, ApprovalKind, FeeList, FormKind, Priority, Request, Summary, TaskSheet, Transport,
+    TravelLog, Visit,
 };
 use crate::report::templates::{self, Locale};
 use crate::workspace::case::Case;
@@ -477,6 +477,10 @@ impl<'a> Views<'a> {
             r.fee_arrangement
                 .as_ref()
                 .map_or_else(|| self.blank(), |f| self.fee_arrangement(&f.value)),
+        );
+        b.field(
+            "priority",
+            self.keyword(r.priority.unwrap_or(Priority::Normal).describe()),
         );
         b.field("received_by", self.name(&r.received_by.value));
         b.field("remarks", self.text(r.remarks.as_deref()));
@@ -984,6 +988,10 @@ impl<'a> Views<'a> {
             numbered(s.suggestions.iter().map(String::as_str)),
         );
         b.field("follow_up", self.text(s.follow_up.as_deref()));
+        b.field(
+            "delay_reason",
+            self.text(s.delay_reason.as_ref().map(|r| r.value.as_str())),
+        );
         let mut prepared = self.blank_signature("form_sig_prepared_by");
         prepared.name = self.name(&s.prepared_by.value);
         prepared.date = self.date(&s.prepared_on.value);
