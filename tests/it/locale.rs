@@ -81,7 +81,11 @@ fn a_command_line_svc_cannot_read_is_explained_in_the_persons_language() {
     ];
     for (args, english, chinese) in cases {
         for (lang, said, more) in [
-            ("en_US.UTF-8", english, "For more information, try '--help'."),
+            (
+                "en_US.UTF-8",
+                english,
+                "For more information, try '--help'.",
+            ),
             ("zh_CN.UTF-8", chinese, "更多信息请用 '--help'。"),
         ] {
             let out = svc(lang, args);
@@ -97,10 +101,17 @@ fn a_command_line_svc_cannot_read_is_explained_in_the_persons_language() {
     let help = stdout(&out);
     assert!(help.contains("用法: svc report [选项] <命令>"), "{help}");
     assert!(help.contains("help     显示本帮助"), "{help}");
-    assert!(!help.contains("OPTIONS") && !help.contains("Print"), "{help}");
+    assert!(
+        !help.contains("OPTIONS") && !help.contains("Print"),
+        "{help}"
+    );
     // `--help` gives the longer description in both languages.
     let out = svc("zh_CN.UTF-8", &["approve", "--help"]);
     assert!(stdout(&out).contains("合并拉取请求后"), "{}", stdout(&out));
     let out = svc("en_US.UTF-8", &["approve", "--help"]);
-    assert!(stdout(&out).contains("merging the pull request"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("merging the pull request"),
+        "{}",
+        stdout(&out)
+    );
 }
