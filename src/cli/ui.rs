@@ -130,6 +130,20 @@ impl Ui {
         }
     }
 
+    /// Say something to look at twice, though nothing failed (`warning: …` on stderr).
+    pub fn warning(&self, text: &str) {
+        let (yellow, reset) = if self.color_err {
+            ("\x1b[1;33m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
+        eprintln!(
+            "{yellow}{}{reset}: {}",
+            svc::t!("cli-warning"),
+            visible_lines(text)
+        );
+    }
+
     /// Render findings as compiler diagnostics: `file:line:col: severity[rule]: message`,
     /// the source line with a caret, and the hint.
     pub fn findings(&self, root: &Path, findings: &[Finding]) -> String {

@@ -230,6 +230,9 @@ pub struct Outcome {
     pub to: State,
     /// The commit.
     pub commit: git2::Oid,
+    /// What the person should look at twice, though the step was right to take (a fee
+    /// arrangement against the product's warranty, 5.1.2).
+    pub notices: Vec<String>,
 }
 
 /// Test hooks: called with each of [`crate::history::store::FAULT_POINTS`].
@@ -277,6 +280,7 @@ pub fn act(
         to,
         text,
         message,
+        notices,
     } = prepare(ws, actor, now, case, action, step)?;
     let writes = vec![(PathBuf::from("case.toml"), text.into_bytes())];
     let commit = record(session, &lock, dir, &writes, &message, action, &id)?;
@@ -286,6 +290,7 @@ pub fn act(
         from: Some(from),
         to,
         commit,
+        notices,
     })
 }
 
@@ -303,6 +308,8 @@ pub struct Prepared {
     pub text: String,
     /// The commit message, trailers included.
     pub message: String,
+    /// What to look at twice (see [`Outcome::notices`]).
+    pub notices: Vec<String>,
 }
 
 /// Check a step against the case as read (`case`, loaded from its folder) and work out
@@ -319,6 +326,13 @@ pub fn prepare(
 ) -> Result<Prepared, ActionError> {
     let dir = case.dir.clone();
     let dir = dir.as_path();
+    let notices = match (action, step.fee.as_deref().and_then(FeeArrangement::parse)) {
+        (Action::Accept, Some(fee)) => {
+            let day = now.with_timezone(&ws.offset()).date_naive();
+            rules::warranty_notices(&Context::new(ws, now), &case, &fee, day)
+        }
+        _ => Vec::new(),
+    };
     let Some(file) = case.file.take() else {
         return Err(ActionError::Unreadable(
             case.id().to_string(),
@@ -707,6 +721,7 @@ pub fn prepare(
         to,
         text,
         message,
+        notices,
     })
 }
 
@@ -976,6 +991,7 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
         from: None,
         to: State::Requested,
         commit,
+        notices: Vec::new(),
     })
 }
 

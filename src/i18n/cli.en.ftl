@@ -3,6 +3,7 @@
 # The words before a message on the terminal.
 cli-error = error
 cli-hint = hint
+cli-warning = warning
 
 # Shared by several commands.
 cli-cannot-read = cannot read { $path }: { $error }
@@ -318,3 +319,16 @@ cli-review-open-on = open a pull request on { $remote } from { $branch } into { 
 cli-review-rejected = the pull request from { $branch } stays open: the case is back with its submitter, who submits again on that branch
 cli-review-merge = merging the pull request from { $branch } into { $target } brings the approval to { $target }
 cli-review-merge-on = merging the pull request from { $branch } into { $target } on { $remote } brings the approval to { $target }
+
+# svc calendar: who is away when.
+cli-calendar-backwards = the last day { $to } comes before the first day { $from }
+cli-calendar-backwards-hint = give the first day with --from and the last with --to, e.g. --from 2026-11-16 --to 2026-11-30
+cli-calendar-none = nobody is away from { $from } to { $to }
+cli-calendar-count = { $count ->
+    [one] 1 trip or visit
+   *[other] { $count } trips and visits
+} from { $from } to { $to }
+cli-calendar-what = { $count ->
+    [one] 1 trip or visit
+   *[other] { $count } trips and visits
+}

@@ -3,6 +3,7 @@
 # 终端上消息前的字样。
 cli-error = 错误
 cli-hint = 提示
+cli-warning = 警告
 
 # 多个命令共用。
 cli-cannot-read = 无法读取 { $path }：{ $error }
@@ -243,3 +244,10 @@ cli-review-open-on = 请在 { $remote } 上发起从 { $branch } 合并到 { $ta
 cli-review-rejected = 来自 { $branch } 的拉取请求保持打开：服务单已退回提交人，由其在该分支上重新提交
 cli-review-merge = 合并从 { $branch } 到 { $target } 的拉取请求后，这次审批才进入 { $target }
 cli-review-merge-on = 合并 { $remote } 上从 { $branch } 到 { $target } 的拉取请求后，这次审批才进入 { $target }
+
+# svc calendar：谁何时外出。
+cli-calendar-backwards = 结束日期 { $to } 早于开始日期 { $from }
+cli-calendar-backwards-hint = 用 --from 给出开始日期，用 --to 给出结束日期，例如 --from 2026-11-16 --to 2026-11-30
+cli-calendar-none = { $from } 至 { $to } 无人外出
+cli-calendar-count = { $from } 至 { $to } 共 { $count } 项出差与现场服务
+cli-calendar-what = { $count } 项出差与现场服务

@@ -240,3 +240,8 @@ rule-5-1-7-reason = the reason recorded: { $reason }
 target-flag-overdue = { $promise } overdue since { $due }
 target-flag-soon = { $promise } due { $due } (in { $left })
 target-flag-late = { $promise } { $late } late
+
+# The fee arrangement against the warranty (5.1.2).
+rule-5-1-2-warranty-ended = accepted as warranty work on { $accepted }, but the warranty of { $serial } ended on { $end }
+rule-5-1-2-billable-in-warranty = accepted as billable work on { $accepted }, while { $serial } is in warranty until { $end }
+rule-5-1-2-hint = check the fee arrangement with the customer: charges apply out of warranty, or in warranty only to faults the product did not cause (9.1)

@@ -234,3 +234,8 @@ rule-5-1-7-reason = 已记录的超时原因：{ $reason }
 target-flag-overdue = { $promise }已超时（应于 { $due }）
 target-flag-soon = { $promise }将于 { $due } 到期（还剩 { $left }）
 target-flag-late = { $promise }超时 { $late }
+
+# 费用约定与保修期（5.1.2）。
+rule-5-1-2-warranty-ended = { $accepted } 按保修受理，但 { $serial } 的保修期已于 { $end } 结束
+rule-5-1-2-billable-in-warranty = { $accepted } 按收费受理，而 { $serial } 在保修期内（至 { $end }）
+rule-5-1-2-hint = 请与客户核对费用约定：超出保修期可收费；保修期内只有非产品本身质量原因的故障才收费（9.1）

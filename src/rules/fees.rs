@@ -152,6 +152,38 @@ pub fn r8_5_work_on_fee_list(cx: &Context, case: &Case, out: &mut Vec<Finding>) 
     }
 }
 
+/// What to look at twice when a case is accepted on `day` with the fee arrangement `fee`
+/// (5.1.2): warranty work for a product whose warranty has ended, billable work for one still
+/// in warranty (charged in warranty only for faults the product did not cause, 9.1). Said at
+/// the step, not kept as findings: billable work in warranty is often right.
+pub fn warranty_notices(
+    cx: &Context,
+    case: &Case,
+    fee: &FeeArrangement,
+    day: NaiveDate,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for product in cx.products(case) {
+        let end = product.warranty_end.value;
+        match fee {
+            FeeArrangement::Warranty if end < day => out.push(t!(
+                "rule-5-1-2-warranty-ended",
+                serial = &product.serial.value,
+                end = end.to_string(),
+                accepted = day.to_string()
+            )),
+            FeeArrangement::Billable if end >= day => out.push(t!(
+                "rule-5-1-2-billable-in-warranty",
+                serial = &product.serial.value,
+                end = end.to_string(),
+                accepted = day.to_string()
+            )),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// 9.1: charge only when out of warranty on the service date, when the fault is not the
 /// product's own defect, or when an after-sales agreement allows it.
 pub fn r9_1_charges_allowed(cx: &Context, case: &Case, out: &mut Vec<Finding>) {

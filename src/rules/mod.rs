@@ -7,6 +7,7 @@
 mod after_trip;
 mod before_trip;
 mod fees;
+pub use fees::warranty_notices;
 mod records;
 pub mod targets;
 pub mod validate;

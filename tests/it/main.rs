@@ -9,6 +9,7 @@ mod fixture;
 mod fuzz;
 mod hostile;
 mod locale;
+mod moves;
 mod output;
 mod pdf;
 mod replay;

@@ -79,6 +79,9 @@ pub fn report(env: &Env, action: Action, o: &Outcome) -> CliResult {
         return done();
     }
     env.ui.line(outcome_line(action, o));
+    for notice in &o.notices {
+        env.ui.warning(notice);
+    }
     done()
 }
 
@@ -90,6 +93,7 @@ pub fn outcome_json(action: Action, o: &Outcome) -> serde_json::Value {
         "from": o.from.map(|s| s.as_str()),
         "to": o.to.as_str(),
         "commit": o.commit.to_string(),
+        "notices": o.notices,
     })
 }
 
@@ -226,6 +230,9 @@ fn report_review(env: &Env, action: Action, outcome: &Outcome, review: &Review) 
         return done();
     }
     env.ui.line(outcome_line(action, outcome));
+    for notice in &outcome.notices {
+        env.ui.warning(notice);
+    }
     // No case branch anywhere, and the case was waiting where HEAD is: a plain step.
     let Some(target) = &review.target else {
         return done();
