@@ -33,6 +33,7 @@ use crate::history::signing::{self, Problem};
 use crate::history::store::{Store, StoreError, git};
 use crate::history::verified::{Tip, Verified};
 use crate::history::workflow::{self, Via};
+use crate::t;
 use git2::{Commit, ObjectType, Oid, Repository, Sort, Tree};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -58,11 +59,9 @@ pub fn check(store: &Store, base: Option<Oid>, full: bool) -> Result<Vec<Finding
         let mut f = Finding::error(
             "history",
             Location::file(""),
-            format!(
-                "the base {short} is not an ancestor of HEAD: the history was rewritten since (a force-push or a rebase), so the commits after it mean nothing"
-            ),
+            t!("history-base-rewritten", short = short),
         )
-        .hint("check the whole history (svc check without --base), and protect the shared branch against force-pushes");
+        .hint(t!("history-base-rewritten-hint"));
         f.commit = Some(base.to_string());
         return Ok(vec![f]);
     }
@@ -150,8 +149,8 @@ fn judge_root(store: &Store, root: Oid, first: Option<Oid>) -> Result<Vec<Findin
         judge.report(
             &commit,
             Location::file(""),
-            "a second root commit: history from outside the workspace, with shared files of its own".into(),
-            "a workspace has one first commit; work from elsewhere comes in as forms, committed on top",
+            t!("history-second-root"),
+            t!("history-second-root-hint"),
         );
     }
     Ok(judge.findings)
@@ -294,7 +293,7 @@ fn judge_all(store: &Store, commits: &[Oid], todo: &[usize]) -> Result<ByIndex, 
                 h.join().unwrap_or_else(|_| {
                     Err(StoreError::Io {
                         path: PathBuf::from("svc check"),
-                        source: std::io::Error::other("a thread judging commits stopped"),
+                        source: std::io::Error::other(t!("history-thread-stopped")),
                     })
                 })
             })
@@ -401,10 +400,10 @@ impl<'s> Judge<'s> {
         }
     }
 
-    fn report(&mut self, commit: &Commit, location: Location, message: String, hint: &str) {
+    fn report(&mut self, commit: &Commit, location: Location, message: String, hint: String) {
         let short = &commit.id().to_string()[..10];
-        let mut f =
-            Finding::error("history", location, format!("commit {short}: {message}")).hint(hint);
+        let message = t!("history-commit", short = short, message = message);
+        let mut f = Finding::error("history", location, message).hint(hint);
         f.commit = Some(commit.id().to_string());
         self.findings.push(f);
     }
@@ -580,24 +579,19 @@ impl<'s> Judge<'s> {
                 && let Some(dir) = case_dir(path)
             {
                 let anyone = trees.iter().any(|t| self.blob(t, path) == change.new);
+                let shown = path.display().to_string();
                 let message = if change.new.is_none() {
-                    format!(
-                        "a merge deleted {}, which one side still had",
-                        path.display()
-                    )
+                    t!("history-merge-deleted-case", path = &shown)
                 } else if anyone {
-                    format!(
-                        "a merge took {} from one side over the steps the other side recorded on the case",
-                        path.display()
-                    )
+                    t!("history-merge-took-side", path = &shown)
                 } else {
-                    "a merge wrote a case.toml that neither side had".to_string()
+                    t!("history-merge-wrote-case")
                 };
                 self.report(
                     commit,
                     Location::file(path),
                     message,
-                    "a merge takes each case's steps from one side; a step is taken again with svc after merging",
+                    t!("history-merge-case-hint"),
                 );
                 reported.insert(dir);
             }
@@ -644,8 +638,12 @@ impl<'s> Judge<'s> {
                 self.report(
                     commit,
                     Location::file(path),
-                    format!("{} was changed by {}, who is not an admin", path.display(), c.email),
-                    "people.toml, catalog/, templates/ and svc.toml are changed only by an admin (role \"admin\" in people.toml as it stood before)",
+                    t!(
+                        "history-shared-not-admin",
+                        path = path.display().to_string(),
+                        email = &c.email
+                    ),
+                    t!("history-shared-not-admin-hint"),
                 );
             } else if path.starts_with("customers")
                 && !(holds(Role::Csc) || holds(Role::Lead) || holds(Role::Admin))
@@ -653,12 +651,12 @@ impl<'s> Judge<'s> {
                 self.report(
                     commit,
                     Location::file(path),
-                    format!(
-                        "{} was changed by {}, who is neither CSC, its lead nor an admin",
-                        path.display(),
-                        c.email
+                    t!(
+                        "history-customers-not-csc",
+                        path = path.display().to_string(),
+                        email = &c.email
                     ),
-                    "customers' files (warranty ends and agreements decide what is charged, 9.1) are changed only by the CSC, its lead or an admin",
+                    t!("history-customers-not-csc-hint"),
                 );
             }
         }
@@ -677,11 +675,12 @@ impl<'s> Judge<'s> {
                 self.report(
                     commit,
                     Location::file(&first.path),
-                    format!(
-                        "a step on case {case} also changes {}: a step's commit holds its own case's folder only",
-                        paths.join(", ")
+                    t!(
+                        "history-step-outside",
+                        case = case,
+                        paths = paths.join(", ")
                     ),
-                    "each step of the procedure is one commit of one case; the other changes were put in by hand",
+                    t!("history-step-outside-hint"),
                 );
             }
         } else if cases.len() > 1 {
@@ -692,12 +691,12 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 Location::file(cases.iter().next().cloned().unwrap_or_default()),
-                format!(
-                    "one commit changes {} cases: {}",
-                    cases.len(),
-                    names.join(", ")
+                t!(
+                    "history-many-cases",
+                    count = cases.len(),
+                    cases = names.join(", ")
                 ),
-                "each step of the procedure is one commit of one case",
+                t!("history-many-cases-hint"),
             );
         }
         if let Some(t) = c
@@ -761,17 +760,12 @@ impl<'s> Judge<'s> {
             .to_string();
         // Nothing vanishes: no step removes a case.
         if old_id.is_some() && new_id.is_none() {
-            let removed = if tree_exists(after, &self.prefix.join(dir)) {
-                "its case.toml was removed"
+            let message = if tree_exists(after, &self.prefix.join(dir)) {
+                t!("history-case-toml-removed", case = &id, person = &who)
             } else {
-                "the case was deleted"
+                t!("history-case-deleted", case = &id, person = &who)
             };
-            self.report(
-                commit,
-                here,
-                format!("case {id}: {removed} (by {who}); no step of the procedure removes a case"),
-                "a case is kept with all its records (7.10); bring it back from the commit before this one (git checkout <commit>^ -- <folder>)",
-            );
+            self.report(commit, here, message, t!("history-case-removed-hint"));
             return;
         }
         let state_before = old_facts.as_ref().and_then(|f| f.state);
@@ -798,11 +792,14 @@ impl<'s> Judge<'s> {
                 self.report(
                     commit,
                     here,
-                    format!(
-                        "case {id} is {state}: its records are frozen, but {} changed (by {who})",
-                        paths.join(", ")
+                    t!(
+                        "history-frozen",
+                        case = &id,
+                        state = state.as_str(),
+                        paths = paths.join(", "),
+                        person = &who
                     ),
-                    "what is reviewed or archived stays as it was; bring the files back from the commit before this one (git checkout <commit>^ -- <file>)",
+                    t!("history-frozen-hint"),
                 );
                 return;
             }
@@ -824,12 +821,15 @@ impl<'s> Judge<'s> {
                 self.report(
                     commit,
                     Location::file(&change.path),
-                    format!(
-                        "{} was removed from case {id}, which is {} and needs its {form} (by {who})",
-                        inner.display(),
-                        state_name(state_now)
+                    t!(
+                        "history-form-removed",
+                        file = inner.display().to_string(),
+                        case = &id,
+                        state = state_name(state_now),
+                        form = form.name(),
+                        person = &who
                     ),
-                    "the records a case's state rests on are kept; bring the file back from the commit before this one (git checkout <commit>^ -- <file>)",
+                    t!("history-form-removed-hint"),
                 );
             }
         }
@@ -845,19 +845,24 @@ impl<'s> Judge<'s> {
                 let kept = before_facts.approvals.contains(a);
                 let held = task_sheet(&forms_before) == a.covers_sheet();
                 if kept && held && sheet_now != a.covers_sheet() {
-                    let name = sheet_now
-                        .as_ref()
-                        .or(a.covers_sheet().as_ref())
-                        .map_or("the task sheet".to_string(), |(p, _)| p.clone());
+                    // One of the two names a sheet, or they would be the same.
+                    let Some((name, _)) = sheet_now.clone().or_else(|| a.covers_sheet()) else {
+                        continue;
+                    };
+                    let at =
+                        a.at.map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string());
                     self.report(
                         commit,
                         Location::file(dir.join(&name)),
-                        format!(
-                            "{name} was changed by {who} after {}'s signature of {} (case {id}): a change after a signature needs a new one",
-                            a.by,
-                            a.at.map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string())
+                        t!(
+                            "history-sheet-changed",
+                            file = &name,
+                            person = &who,
+                            approver = &a.by,
+                            at = at,
+                            case = &id
                         ),
-                        "the changed task sheet goes back for signature with svc submit, which dismisses the old one (7.2)",
+                        t!("history-sheet-changed-hint"),
                     );
                 }
             }
@@ -867,31 +872,21 @@ impl<'s> Judge<'s> {
         let changed = changed_keys(old, after_node);
         let Some(t) = c.trailers.as_ref().filter(|t| t.case == id) else {
             if !changed.is_empty() {
+                let keys = changed.iter().cloned().collect::<Vec<_>>().join(", ");
                 let what = if c.merge {
-                    format!(
-                        "a merge wrote case.toml's {}",
-                        changed.iter().cloned().collect::<Vec<_>>().join(", ")
-                    )
+                    t!("history-merge-wrote-keys", keys = keys)
                 } else if old.is_none() {
-                    "case.toml was written in a commit svc did not make: cases are opened with svc new".to_string()
+                    t!("history-case-written-by-hand")
                 } else if state_before != after_facts.state {
-                    format!(
-                        "case.toml's state changed from {} to {} in a commit svc did not make",
-                        state_name(state_before),
-                        state_name(after_facts.state)
+                    t!(
+                        "history-state-changed-by-hand",
+                        from = state_name(state_before),
+                        to = state_name(after_facts.state)
                     )
                 } else {
-                    format!(
-                        "case.toml's {} changed in a commit svc did not make",
-                        changed.iter().cloned().collect::<Vec<_>>().join(", ")
-                    )
+                    t!("history-keys-changed-by-hand", keys = keys)
                 };
-                self.report(
-                    commit,
-                    here,
-                    what,
-                    "steps of the procedure are taken with svc commands, which record who took them",
-                );
+                self.report(commit, here, what, t!("history-by-hand-hint"));
             }
             return;
         };
@@ -924,14 +919,14 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 here.clone(),
-                format!(
-                    "its trailers say {} -> {}, but case.toml went from {} to {}",
-                    state_name(t.from),
-                    t.to,
-                    state_name(before_state),
-                    state_name(after.state)
+                t!(
+                    "history-trailers-disagree",
+                    from = state_name(t.from),
+                    to = t.to.as_str(),
+                    before = state_name(before_state),
+                    after = state_name(after.state)
                 ),
-                "the commit's message or case.toml was edited by hand",
+                t!("history-trailers-disagree-hint"),
             );
             return;
         }
@@ -945,13 +940,13 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 here.clone(),
-                format!(
-                    "{} from {} to {} is not a step of the procedure",
-                    t.action,
-                    state_name(t.from),
-                    t.to
+                t!(
+                    "history-not-a-step",
+                    action = t.action.name(),
+                    from = state_name(t.from),
+                    to = t.to.as_str()
                 ),
-                "see the transition table: svc's README",
+                t!("history-not-a-step-hint"),
             );
             return;
         }
@@ -970,12 +965,12 @@ impl<'s> Judge<'s> {
                 self.report(
                     commit,
                     here.clone(),
-                    format!(
-                        "`{}` also changes {} in case.toml, which that step never does",
-                        t.action,
-                        extra.join(", ")
+                    t!(
+                        "history-extra-keys",
+                        action = t.action.name(),
+                        keys = extra.join(", ")
                     ),
-                    "each field of case.toml is changed only by the step that owns it; this one was edited by hand",
+                    t!("history-extra-keys-hint"),
                 );
             }
         }
@@ -987,22 +982,24 @@ impl<'s> Judge<'s> {
                 self.report(
                     commit,
                     here.clone(),
-                    format!(
-                        "{} was taken by {}, but no people.toml is committed to say who that is",
-                        t.action, c.email
+                    t!(
+                        "history-no-people",
+                        action = t.action.name(),
+                        email = &c.email
                     ),
-                    "steps are judged by the people.toml the history holds: commit the shared files first (git add svc.toml people.toml customers catalog, then git commit)",
+                    t!("history-no-people-hint"),
                 );
                 return;
             }
             self.report(
                 commit,
                 here.clone(),
-                format!(
-                    "{} was taken by {}, who is not in people.toml",
-                    t.action, c.email
+                t!(
+                    "history-not-in-people",
+                    action = t.action.name(),
+                    email = &c.email
                 ),
-                "every step is taken by a person listed in people.toml",
+                t!("history-not-in-people-hint"),
             );
             return;
         };
@@ -1010,11 +1007,8 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 here.clone(),
-                format!(
-                    "the trailers name {} but the commit is by {person}",
-                    t.actor
-                ),
-                "the commit's message was edited by hand",
+                t!("history-actor-mismatch", actor = &t.actor, person = &person),
+                t!("history-actor-mismatch-hint"),
             );
         }
         let empty = Facts::default();
@@ -1029,11 +1023,12 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 here.clone(),
-                format!(
-                    "{person} took `{}` but is not assigned to the case",
-                    t.action
+                t!(
+                    "history-not-assigned",
+                    person = &person,
+                    action = t.action.name()
                 ),
-                "only the case's assignees take this step",
+                t!("history-not-assigned-hint"),
             );
         }
         if !who.roles.is_empty() && !who.roles.iter().any(|r| roles.contains(r)) {
@@ -1041,12 +1036,13 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 here.clone(),
-                format!(
-                    "{person} took `{}` without the role {} (people.toml at the commit's parent)",
-                    t.action,
-                    needed.join(" or ")
+                t!(
+                    "history-without-role",
+                    person = &person,
+                    action = t.action.name(),
+                    roles = needed.join(&t!("step-or"))
                 ),
-                "roles are granted in people.toml by an admin, before the step",
+                t!("history-without-role-hint"),
             );
         }
         if matches!(t.action, Action::Approve | Action::Reject) {
@@ -1065,8 +1061,8 @@ impl<'s> Judge<'s> {
                 self.report(
                     commit,
                     here.clone(),
-                    format!("{person} approved their own submission"),
-                    "nobody approves their own submission (7.2, 5.1.6)",
+                    t!("history-self-approval", person = &person),
+                    t!("history-self-approval-hint"),
                 );
             }
         }
@@ -1090,11 +1086,12 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 here.clone(),
-                format!(
-                    "an approval was added that `{}` by {person} does not explain",
-                    t.action
+                t!(
+                    "history-approval-unexplained",
+                    action = t.action.name(),
+                    person = &person
                 ),
-                "approvals are recorded only by svc approve, one per commit, by the approver",
+                t!("history-approval-unexplained-hint"),
             );
         } else if let Some(a) = added.first() {
             let kind = match (t.action, t.from) {
@@ -1124,15 +1121,16 @@ impl<'s> Judge<'s> {
                 self.report(
                     commit,
                     here.clone(),
-                    format!(
-                        "{person}'s approval names other content than the commit holds: it covers {}",
-                        if a.covers.is_empty() {
-                            "nothing".to_string()
+                    t!(
+                        "history-approval-covers",
+                        person = &person,
+                        covers = if a.covers.is_empty() {
+                            t!("history-approval-covers-nothing")
                         } else {
                             a.covers.keys().cloned().collect::<Vec<_>>().join(", ")
                         }
                     ),
-                    "svc records what an approval covers from the forms it commits; this one was written by hand",
+                    t!("history-approval-covers-hint"),
                 );
             }
         }
@@ -1146,8 +1144,12 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 here.clone(),
-                format!("`{}` by {person} removes an approval, which that step never does", t.action),
-                "approvals are dismissed only by svc reject, or by svc submit sending a changed task sheet back for signature",
+                t!(
+                    "history-approval-removed",
+                    action = t.action.name(),
+                    person = &person
+                ),
+                t!("history-approval-removed-hint"),
             );
         }
         // Check-ins: one per `checkin`, by the person.
@@ -1161,15 +1163,15 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 here.clone(),
-                format!(
-                    "one `checkin` records one check-in by its author; this one records {}",
-                    if kept_checkins {
+                t!(
+                    "history-checkins",
+                    count = if kept_checkins {
                         new_checkins
                     } else {
                         after.checkins.len()
                     }
                 ),
-                "a check-in is recorded with svc checkin, one per contact with the company (7.5)",
+                t!("history-checkins-hint"),
             );
         }
         // Times are the commit's time.
@@ -1182,34 +1184,45 @@ impl<'s> Judge<'s> {
                 recorded.push((format!("timeline.{key}"), *value));
             }
         }
-        recorded.extend(added.iter().map(|a| ("the approval".to_string(), a.at)));
+        recorded.extend(
+            added
+                .iter()
+                .map(|a| (t!("history-time-the-approval"), a.at)),
+        );
         if kept_checkins {
             recorded.extend(
                 after.checkins[prior.checkins.len()..]
                     .iter()
-                    .map(|x| ("the check-in".to_string(), x.at)),
+                    .map(|x| (t!("history-time-the-checkin"), x.at)),
             );
         }
         if after.rejections.starts_with(&prior.rejections) {
             recorded.extend(
                 after.rejections[prior.rejections.len()..]
                     .iter()
-                    .map(|x| ("the rejection".to_string(), x.2)),
+                    .map(|x| (t!("history-time-the-rejection"), x.2)),
             );
         }
         for (what, at) in recorded {
             if at.is_none_or(|at| at != c.time) {
-                self.report(
-                    commit,
-                    here.clone(),
-                    format!(
-                        "`{}` records {what} at {}, but its commit is dated {}",
-                        t.action,
-                        at.map_or_else(|| "no time".to_string(), |a| a.format("%Y-%m-%d %H:%M:%S %:z").to_string()),
-                        c.time.format("%Y-%m-%d %H:%M:%S %:z")
+                let format = "%Y-%m-%d %H:%M:%S %:z";
+                let (action, time) = (t.action.name(), c.time.format(format).to_string());
+                let message = match at {
+                    Some(at) => t!(
+                        "history-time",
+                        action = action,
+                        what = &what,
+                        at = at.format(format).to_string(),
+                        time = &time
                     ),
-                    "svc records a step at its commit's time; the time in case.toml or the commit's date was set by hand",
-                );
+                    None => t!(
+                        "history-time-missing",
+                        action = action,
+                        what = &what,
+                        time = &time
+                    ),
+                };
+                self.report(commit, here.clone(), message, t!("history-time-hint"));
             }
         }
         // Never before the step that brought the case where it is.
@@ -1217,14 +1230,14 @@ impl<'s> Judge<'s> {
             self.report(
                 commit,
                 here.clone(),
-                format!(
-                    "`{}` is dated {}, before the case became {} ({})",
-                    t.action,
-                    c.time.format("%Y-%m-%d %H:%M"),
-                    state_name(prior.state),
-                    since.format("%Y-%m-%d %H:%M")
+                t!(
+                    "history-too-early",
+                    action = t.action.name(),
+                    at = c.time.format("%Y-%m-%d %H:%M").to_string(),
+                    state = state_name(prior.state),
+                    since = since.format("%Y-%m-%d %H:%M").to_string()
                 ),
-                "a step never precedes the step before it; the commit's date was set by hand (git commit --date, --amend)",
+                t!("history-too-early-hint"),
             );
         }
     }
@@ -1580,40 +1593,41 @@ fn signed_actions(text: &[u8]) -> BTreeSet<Action> {
 }
 
 /// The finding about a step's signature: what is wrong and how to put it right.
-fn signature_finding(action: Action, who: &str, problem: Problem) -> (String, &'static str) {
+fn signature_finding(action: Action, who: &str, problem: Problem) -> (String, String) {
+    let action = action.name();
     match problem {
         Problem::Unsigned => (
-            format!("`{action}` is not signed, but svc.toml asks for it to be (signed_actions)"),
-            "svc signs the step when git's user.signingkey names the person's key; on a branch not yet merged, drop the commit and take the step again with svc",
+            t!("history-unsigned", action = action),
+            t!("history-unsigned-hint"),
         ),
         Problem::Unreadable(why) => (
-            format!("the signature of `{action}` cannot be read: {why}"),
-            "steps are signed with SSH keys, as git does with gpg.format = ssh; on a branch not yet merged, drop the commit and take the step again with svc",
+            t!("history-signature-unreadable", action = action, why = why),
+            t!("history-signature-unreadable-hint"),
         ),
         Problem::NoKey => (
-            format!(
-                "`{action}` is signed, but {who} has no signing_key in people.toml at the commit's parent (the key was removed, or never listed)"
-            ),
-            "an admin lists a person's public key as signing_key in people.toml before they take signed steps; on a branch not yet merged, drop the commit and take the step again with svc",
+            t!("history-signature-no-key", action = action, person = who),
+            t!("history-signature-no-key-hint"),
         ),
         Problem::BadKey => (
-            format!("{who}'s signing_key in people.toml is not an OpenSSH public key"),
-            "an admin pastes the line of the person's .pub file as signing_key in people.toml",
+            t!("history-signature-bad-key", person = who),
+            t!("history-signature-bad-key-hint"),
         ),
         Problem::WrongKey {
             signed_by,
             expected,
         } => (
-            format!(
-                "`{action}` is signed with the key {signed_by}, which is not {who}'s signing_key in people.toml ({expected})"
+            t!(
+                "history-signature-wrong-key",
+                action = action,
+                signed_by = signed_by,
+                person = who,
+                expected = expected
             ),
-            "git's user.signingkey must name the key people.toml lists for the person (ssh-keygen -lf KEY shows its fingerprint); on a branch not yet merged, drop the commit and take the step again with svc",
+            t!("history-signature-wrong-key-hint"),
         ),
         Problem::Mismatch => (
-            format!(
-                "the signature of `{action}` does not match the commit: it was changed after it was signed"
-            ),
-            "a signed commit is never edited (amended, rebased, rewritten); on a branch not yet merged, drop the commit and take the step again with svc",
+            t!("history-signature-mismatch", action = action),
+            t!("history-signature-mismatch-hint"),
         ),
     }
 }
@@ -1745,7 +1759,7 @@ pub fn read_files(
 pub fn changed_fields(before: &[u8], after: &[u8]) -> Vec<String> {
     match (node_of(before), node_of(after)) {
         (Some(b), Some(a)) => changed_keys(Some(&b), &a).into_iter().collect(),
-        (_, None) => vec!["it is no longer valid TOML".to_string()],
+        (_, None) => vec![t!("history-no-longer-toml")],
         (None, Some(_)) => Vec::new(),
     }
 }

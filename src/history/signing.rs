@@ -8,6 +8,7 @@
 use crate::forms::Action;
 use crate::forms::config::parse_public_key;
 use crate::history::git::ConfigSources;
+use crate::t;
 use git2::{Oid, Repository};
 use ssh_key::{HashAlg, PublicKey, SshSig};
 use std::io::Write;
@@ -18,13 +19,11 @@ use std::process::{Command, Stdio};
 pub const NAMESPACE: &str = "git";
 
 /// Why a commit could not be signed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum SignError {
     /// Git names no key to sign with.
-    #[error("svc.toml asks for `{0}` to be signed, but git has no user.signingkey here")]
     NoKey(Action),
     /// The signing program could not be started.
-    #[error("cannot run {program} to sign the commit: {source}")]
     Spawn {
         /// The program.
         program: String,
@@ -32,7 +31,6 @@ pub enum SignError {
         source: std::io::Error,
     },
     /// The signing program refused or failed.
-    #[error("{program} could not sign the commit: {stderr}")]
     Failed {
         /// The program.
         program: String,
@@ -40,13 +38,39 @@ pub enum SignError {
         stderr: String,
     },
     /// The scratch file holding a literal key could not be written.
-    #[error("{path}: {source}")]
     Io {
         /// The file.
         path: PathBuf,
         /// What the system said.
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for SignError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            SignError::NoKey(action) => t!("history-sign-no-key", action = action.name()),
+            SignError::Spawn { program, source } => t!(
+                "history-sign-spawn",
+                program = program,
+                error = source.to_string()
+            ),
+            SignError::Failed { program, stderr } => {
+                t!("history-sign-failed", program = program, stderr = stderr)
+            }
+            SignError::Io { path, source } => format!("{}: {source}", path.display()),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for SignError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SignError::Spawn { source, .. } | SignError::Io { source, .. } => Some(source),
+            SignError::NoKey(_) | SignError::Failed { .. } => None,
+        }
+    }
 }
 
 /// The key git signs with, as `user.signingkey` names it.
@@ -151,7 +175,7 @@ fn run_signer(program: &str, key: &Path, agent: bool, data: &[u8]) -> Result<Str
         return Err(SignError::Failed {
             program: program.to_string(),
             stderr: if stderr.is_empty() {
-                format!("it ended with {} and wrote no signature", output.status)
+                t!("history-sign-no-output", status = output.status.to_string())
             } else {
                 stderr
             },
@@ -195,11 +219,12 @@ pub fn verify(repo: &Repository, commit: Oid, key: Option<&str>) -> Result<(), P
         Err(e) => return Err(Problem::Unreadable(e.message().to_string())),
     };
     let sig = SshSig::from_pem(&*signature)
-        .map_err(|e| Problem::Unreadable(format!("not an SSH signature ({e})")))?;
+        .map_err(|e| t!("history-signature-not-ssh", error = e.to_string()))
+        .map_err(Problem::Unreadable)?;
     if sig.namespace() != NAMESPACE {
-        return Err(Problem::Unreadable(format!(
-            "made for \"{}\", not for git's commits",
-            sig.namespace()
+        return Err(Problem::Unreadable(t!(
+            "history-signature-namespace",
+            namespace = sig.namespace()
         )));
     }
     let key = parse_public_key(key.ok_or(Problem::NoKey)?).ok_or(Problem::BadKey)?;

@@ -3,10 +3,12 @@
 //!
 //! A commit's judgement depends on nothing but the commit (its id covers its tree, its
 //! parents, its message, its author and its signature) and the version of svc's rules, so a
-//! commit id with its findings is a fact that never goes stale. Beside the commits, the file
-//! names the last HEAD checked whole (its *tip*): the commits of the tip's history that had
-//! findings, its root commits and the root its first parents lead to. A check of a HEAD that
-//! descends from the tip then walks only the commits the tip does not have.
+//! commit id with its findings is a fact that never goes stale — in the language they were
+//! worded in: the file names it, and one of another language is not believed. Beside the
+//! commits, the file names the last HEAD checked whole (its *tip*): the commits of the tip's
+//! history that had findings, its root commits and the root its first parents lead to. A
+//! check of a HEAD that descends from the tip then walks only the commits the tip does not
+//! have.
 //!
 //! The file is a cache and never the truth: written whole and renamed into place, it ends
 //! with a checksum of everything before it; one that is missing, from another version, cut
@@ -57,8 +59,14 @@ pub struct Verified {
     changed: bool,
 }
 
+/// The first line of the file: what it is, which svc wrote it, and the language its findings
+/// are worded in (a memory of another language is judged again, never shown).
 fn magic() -> String {
-    format!("svc-verified {} {JUDGEMENT}\n", env!("CARGO_PKG_VERSION"))
+    format!(
+        "svc-verified {} {JUDGEMENT} {}\n",
+        env!("CARGO_PKG_VERSION"),
+        crate::i18n::current().tag()
+    )
 }
 
 /// The file, in svc's folder of the repository.

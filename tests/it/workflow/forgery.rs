@@ -41,9 +41,9 @@ fn a_clean_history_with_plain_form_edits_passes() {
     assert_eq!(findings, Vec::<Value>::new());
 }
 
-#[test]
-fn a_state_edited_by_hand_is_caught() {
-    let ws = Ws::init();
+/// A case whose task sheet awaits signature, and a commit by its engineer that edits its
+/// state to approved by hand: the case and the commit.
+fn state_approved_by_hand(ws: &Ws) -> (Case, String) {
     let case = ws.case_at(Stage::PendingApproval, "wang.qiang");
     ws.edit(
         &case.file("case.toml"),
@@ -52,6 +52,13 @@ fn a_state_edited_by_hand_is_caught() {
     );
     ws.git(&["add", "-A"]);
     let forged = ws.git_commit_as("wang.qiang", "状态改为已批准");
+    (case, forged)
+}
+
+#[test]
+fn a_state_edited_by_hand_is_caught() {
+    let ws = Ws::init();
+    let (case, forged) = state_approved_by_hand(&ws);
     let (exit, findings) = ws.check_json(&[]);
     assert_eq!(exit, 1);
     assert_eq!(
@@ -70,6 +77,57 @@ fn a_state_edited_by_hand_is_caught() {
         &forged,
         "case.toml's state changed from pending-approval to approved in a commit svc did not make",
     );
+}
+
+#[test]
+fn a_forgery_is_told_in_the_language_asked_for_also_when_it_was_remembered_in_another() {
+    let ws = Ws::init();
+    let (_, forged) = state_approved_by_hand(&ws);
+    let short = &forged[..10];
+    let english = (
+        format!(
+            "error[history]: commit {short}: case.toml's state changed from pending-approval to approved in a commit svc did not make\n"
+        ),
+        "  hint: steps of the procedure are taken with svc commands, which record who took them\n",
+    );
+    let chinese = (
+        format!(
+            "error[history]: 提交 {short}：case.toml 的状态在一次非 svc 生成的提交中从 pending-approval 变成了 approved\n"
+        ),
+        "  hint: 流程中的步骤须用 svc 命令执行，svc 会记录由谁执行\n",
+    );
+    // Each check remembers its judgement in the language it was said in; the next, in
+    // another language, does not repeat it.
+    for (lang, said, not) in [
+        ("en_US.UTF-8", &english, &chinese),
+        ("zh_CN.UTF-8", &chinese, &english),
+        ("en_US.UTF-8", &english, &chinese),
+    ] {
+        let out = ws
+            .command(T_LATER)
+            .env("LANG", lang)
+            .arg("check")
+            .output()
+            .expect("run svc");
+        let text = stdout(&out);
+        assert_eq!(code(&out), 1, "{text}{}", stderr(&out));
+        assert!(
+            text.contains(&said.0) && text.contains(said.1),
+            "{lang}: {text}"
+        );
+        assert!(
+            !text.contains(&not.0) && !text.contains(not.1),
+            "{lang}: {text}"
+        );
+    }
+    // The command line's --locale over the environment's.
+    let out = ws
+        .command(T_LATER)
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["--locale", "en", "check"])
+        .output()
+        .expect("run svc");
+    assert!(stdout(&out).contains(&english.0), "{}", stdout(&out));
 }
 
 #[test]
