@@ -397,10 +397,14 @@ pub fn prepare(
             why: t!("step-role-takes", roles = roles.join(&t!("step-or"))),
         });
     }
-    let mut doc: DocumentMut = file.source.text.parse().map_err(|e| {
+    let mut doc = file.source.text.parse::<DocumentMut>().map_err(|e| {
         ActionError::Invalid(
-            format!("case {id}: case.toml cannot be edited: {e}"),
-            "fix the file by hand".into(),
+            t!(
+                "step-case-toml-uneditable",
+                case = &id,
+                error = e.to_string()
+            ),
+            t!("step-case-toml-uneditable-hint"),
         )
     })?;
     let at = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
@@ -414,10 +418,10 @@ pub fn prepare(
         .as_deref()
         .map(|n| {
             plain_text(
-                if from_reason(action) {
-                    "reason"
+                &if from_reason(action) {
+                    t!("step-field-reason")
                 } else {
-                    "note"
+                    t!("step-field-note")
                 },
                 n,
             )
@@ -427,27 +431,21 @@ pub fn prepare(
     let need_note = |what: &str, flag: &str| {
         note.map(str::to_string).ok_or_else(|| {
             ActionError::Invalid(
-                format!("{action} needs {what}"),
-                format!("give it with {flag} \"…\""),
+                t!("step-needs", action = action.name(), what = what),
+                t!("step-needs-hint", flag = flag),
             )
         })
     };
     match (action, from) {
         (Action::Resolve, _) => {
-            doc["resolution"] = value(need_note("a note of how it was solved by phone", "--note")?);
+            doc["resolution"] = value(need_note(&t!("step-needs-resolution"), "--note")?);
         }
         (Action::Accept, _) => {
             let fee = step.fee.as_deref().ok_or_else(|| {
-                ActionError::Invalid(
-                    "accept needs the fee arrangement agreed with the customer (8.1, 5.1.2)".into(),
-                    "--fee warranty, --fee billable or --fee agreement:ID".into(),
-                )
+                ActionError::Invalid(t!("step-accept-needs-fee"), t!("step-fee-hint"))
             })?;
             let arrangement = FeeArrangement::parse(fee).ok_or_else(|| {
-                ActionError::Invalid(
-                    format!("\"{fee}\" is not a fee arrangement"),
-                    "--fee warranty, --fee billable or --fee agreement:ID".into(),
-                )
+                ActionError::Invalid(t!("step-not-a-fee", fee = fee), t!("step-fee-hint"))
             })?;
             if let FeeArrangement::Agreement(agreement) = &arrangement {
                 let customer = ws.customers.get(&file.customer.value);
@@ -456,13 +454,13 @@ pub fn prepare(
                     .unwrap_or_default();
                 if !known.contains(&agreement.as_str()) {
                     return Err(ActionError::Invalid(
-                        format!(
-                            "agreement {agreement} is not an agreement of customer {}",
-                            file.customer.value
+                        t!(
+                            "step-not-an-agreement",
+                            agreement = agreement,
+                            customer = &file.customer.value
                         ),
-                        suggest(agreement, known).unwrap_or_else(|| {
-                            "the customer's agreements are in its file under customers/".into()
-                        }),
+                        suggest(agreement, known)
+                            .unwrap_or_else(|| t!("step-not-an-agreement-hint")),
                     ));
                 }
             }
@@ -471,8 +469,8 @@ pub fn prepare(
         (Action::Assign, _) => {
             if step.assignees.is_empty() {
                 return Err(ActionError::Invalid(
-                    "assign needs at least one engineer".into(),
-                    "--to PERSON (repeat for more)".into(),
+                    t!("step-assign-needs-engineer"),
+                    t!("step-assign-needs-engineer-hint"),
                 ));
             }
             let by = if holds(Role::Csc) {
@@ -483,23 +481,21 @@ pub fn prepare(
             for person in &step.assignees {
                 if !ws.people.contains_key(person) {
                     return Err(ActionError::Invalid(
-                        format!("`{person}` is not in people.toml"),
+                        t!("step-not-in-people", person = person),
                         suggest(person, ws.people.keys().map(String::as_str))
-                            .unwrap_or_else(|| "assign people listed in people.toml".into()),
+                            .unwrap_or_else(|| t!("step-not-in-people-hint")),
                     ));
                 }
                 if !ws.has_role(person, Role::Engineer) {
                     return Err(ActionError::Invalid(
-                        format!("`{person}` is not an engineer"),
-                        "8.2: assign people whose roles include \"engineer\"".into(),
+                        t!("step-not-an-engineer", person = person),
+                        t!("step-not-an-engineer-hint"),
                     ));
                 }
                 if by == Role::Sales && !ws.has_role(person, Role::Sales) {
                     return Err(ActionError::Invalid(
-                        format!(
-                            "`{person}` is not sales staff; Sales assigns its own people (5.2.1)"
-                        ),
-                        "the CSC assigns other engineers".into(),
+                        t!("step-not-sales", person = person),
+                        t!("step-not-sales-hint"),
                     ));
                 }
             }
@@ -531,8 +527,8 @@ pub fn prepare(
                 .any(|a| a.kind.value == ApprovalKind::TaskSheet && a.by.value == actor.id)
             {
                 return Err(ActionError::Invalid(
-                    format!("{} has already signed the task sheet of {id}", actor.id),
-                    "the other signature is still missing".into(),
+                    t!("step-signed-already", person = &actor.id, case = &id),
+                    t!("step-signed-already-hint"),
                 ));
             }
             let Some(role) = signers
@@ -541,15 +537,16 @@ pub fn prepare(
                 .find(|r| holds(*r) && !signed.contains(r))
             else {
                 return Err(ActionError::Invalid(
-                    format!(
-                        "the task sheet of {id} is already signed as {}",
-                        signed
+                    t!(
+                        "step-signed-as",
+                        case = &id,
+                        roles = signed
                             .iter()
                             .map(|r| r.as_str())
                             .collect::<Vec<_>>()
-                            .join(" and ")
+                            .join(&t!("step-and"))
                     ),
-                    "nothing left to sign for you".into(),
+                    t!("step-signed-as-hint"),
                 ));
             };
             push_approval(
@@ -614,14 +611,14 @@ pub fn prepare(
                 .is_some_and(|t| t.legs.iter().any(|l| l.mode.value == Transport::Flight));
             if !planned {
                 return Err(ActionError::Invalid(
-                    format!("the task sheet of {id} plans no flight"),
-                    "7.4: add the flight leg (mode = \"flight\") to the task sheet first".into(),
+                    t!("step-no-flight", case = &id),
+                    t!("step-no-flight-hint"),
                 ));
             }
             if rules::uncovered_flights(&case, &file.approvals).is_empty() {
                 return Err(ActionError::Invalid(
-                    format!("the flights of {id} are approved already"),
-                    "an approval covers the flights it names; a new flight, added to the task sheet and submitted again, needs a new one".into(),
+                    t!("step-flights-approved", case = &id),
+                    t!("step-flights-approved-hint"),
                 ));
             }
             push_approval(
@@ -644,7 +641,7 @@ pub fn prepare(
                     case: id,
                 });
             }
-            let reason = need_note("a reason", "--reason")?;
+            let reason = need_note(&t!("step-needs-reason"), "--reason")?;
             let gate = if from == State::PendingApproval {
                 ApprovalKind::TaskSheet
             } else {
@@ -661,8 +658,8 @@ pub fn prepare(
         (Action::Checkin, _) => {
             let via = step.via.ok_or_else(|| {
                 ActionError::Invalid(
-                    "checkin needs the channel".into(),
-                    "--via phone, --via fax or --via email (7.5)".into(),
+                    t!("step-checkin-needs-via"),
+                    t!("step-checkin-needs-via-hint"),
                 )
             })?;
             let mut t = Table::new();
@@ -675,7 +672,7 @@ pub fn prepare(
             push_table(&mut doc, "checkins", t);
         }
         (Action::Cancel, _) => {
-            doc["cancel_reason"] = value(need_note("a reason", "--reason")?);
+            doc["cancel_reason"] = value(need_note(&t!("step-needs-reason"), "--reason")?);
         }
         _ => {}
     }
@@ -752,27 +749,24 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
     let Session { ws, actor, now, .. } = *session;
     let Some(customer) = ws.customers.get(&new.customer) else {
         return Err(ActionError::Invalid(
-            format!(
-                "customer `{}` has no file customers/{}.toml",
-                new.customer, new.customer
-            ),
+            t!("step-no-customer", customer = &new.customer),
             suggest(&new.customer, ws.customers.keys().map(String::as_str))
-                .unwrap_or_else(|| "add the customer's file first".into()),
+                .unwrap_or_else(|| t!("step-no-customer-hint")),
         ));
     };
     for (what, text) in [
-        ("fault", Some(&new.fault)),
-        ("title", new.title.as_ref()),
-        ("contact", new.contact.as_ref()),
-        ("phone", new.phone.as_ref()),
+        (t!("step-field-fault"), Some(&new.fault)),
+        (t!("step-field-title"), new.title.as_ref()),
+        (t!("step-field-contact"), new.contact.as_ref()),
+        (t!("step-field-phone"), new.phone.as_ref()),
     ] {
         if let Some(text) = text {
-            plain_text(what, text)?;
+            plain_text(&what, text)?;
         }
     }
     if new.fault.trim().is_empty() {
         return Err(ActionError::Invalid(
-            "a request needs the fault as the customer describes it".into(),
+            t!("step-request-needs-fault"),
             "--fault \"…\"".into(),
         ));
     }
@@ -876,7 +870,7 @@ pub fn prepare_new(
             person: actor.id.clone(),
             action: Action::New,
             case: opening.id.clone(),
-            why: "it takes the role csc, sales or engineer (8.1, 5.3.1)".into(),
+            why: t!("step-role-new"),
         });
     }
     let local = now.with_timezone(&ws.offset());
@@ -972,8 +966,8 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
     } = prepare_new(ws, actor, now, opening)?;
     if ws.root.join(&dir).exists() {
         return Err(ActionError::Invalid(
-            format!("{} already exists", dir.display()),
-            "a case id is used once".into(),
+            t!("step-case-exists", path = dir.display().to_string()),
+            t!("step-case-exists-hint"),
         ));
     }
     let commit = record(
@@ -1236,7 +1230,7 @@ fn committed(store: &Store, dir: &Path) -> Result<(), ActionError> {
     let Some(in_head) = in_head else {
         return Err(ActionError::Uncommitted {
             path: rel,
-            differences: vec!["the case was never committed".into()],
+            differences: vec![t!("step-differs-never-committed")],
         });
     };
     let committed_text = repo
@@ -1245,11 +1239,11 @@ fn committed(store: &Store, dir: &Path) -> Result<(), ActionError> {
         .unwrap_or_default();
     let mut differences = Vec::new();
     match &on_disk {
-        None => differences.push("it was deleted".to_string()),
+        None => differences.push(t!("step-differs-deleted")),
         Some(bytes) if bytes != &committed_text => {
             let keys = crate::history::check::changed_fields(&committed_text, bytes);
             if keys.is_empty() {
-                differences.push("its text was edited".to_string());
+                differences.push(t!("step-differs-edited"));
             } else {
                 differences.extend(keys);
             }
@@ -1257,7 +1251,7 @@ fn committed(store: &Store, dir: &Path) -> Result<(), ActionError> {
         Some(_) => {}
     }
     if staged.is_some_and(|s| s != in_head) {
-        differences.push("a different version is staged".to_string());
+        differences.push(t!("step-differs-staged"));
     }
     if differences.is_empty() {
         Ok(())
@@ -1271,25 +1265,28 @@ fn committed(store: &Store, dir: &Path) -> Result<(), ActionError> {
 
 /// A note, a reason or a fault as svc will record it: line ends made plain, and refused
 /// when it holds a control or invisible character, or a line that reads as one of svc's
-/// trailers (a terminal, a commit message and `svc log` must show what was meant).
+/// trailers (a terminal, a commit message and `svc log` must show what was meant). `what`
+/// names the text in the person's language (`step-field-…`).
 pub fn plain_text(what: &str, text: &str) -> Result<String, ActionError> {
     let text = text.replace("\r\n", "\n");
     if let Some(c) = crate::forms::text::hidden_char(&text) {
         return Err(ActionError::Invalid(
-            format!(
-                "the {what} holds the control or invisible character {}, which svc does not record",
-                crate::forms::text::escape_char(c)
+            t!(
+                "step-hidden-char",
+                what = what,
+                char = crate::forms::text::escape_char(c)
             ),
-            format!("write the {what} as plain text"),
+            t!("step-hidden-char-hint", what = what),
         ));
     }
     if let Some(line) = text.lines().find(|l| is_trailer_like(l)) {
         return Err(ActionError::Invalid(
-            format!(
-                "the {what} holds the line `{}`, which reads as one of svc's own trailers",
-                crate::forms::text::visible(line.trim())
+            t!(
+                "step-trailer-line",
+                what = what,
+                line = crate::forms::text::visible(line.trim()).into_owned()
             ),
-            "svc writes the Svc-… lines of a step itself; reword that line".into(),
+            t!("step-trailer-line-hint"),
         ));
     }
     Ok(text)

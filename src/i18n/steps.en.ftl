@@ -78,3 +78,57 @@ todo-hand-in = hand in the travel log and summary: svc submit { $case }
 todo-review = review the records: svc approve { $case } (or svc reject { $case } --reason …)
 todo-archive = archive: svc archive { $case }
 todo-approve-flight = approve the trip's flights (7.4): svc approve { $case } --flight
+
+# What a step refuses in what the person gave it: a missing option, an unknown person or
+# customer, a text svc will not record.
+step-case-toml-uneditable = case { $case }: case.toml cannot be edited: { $error }
+step-case-toml-uneditable-hint = fix the file by hand
+step-needs = { $action } needs { $what }
+step-needs-hint = give it with { $flag } "…"
+step-needs-resolution = a note of how it was solved by phone
+step-needs-reason = a reason
+step-accept-needs-fee = accept needs the fee arrangement agreed with the customer (8.1, 5.1.2)
+step-fee-hint = --fee warranty, --fee billable or --fee agreement:ID
+step-not-a-fee = "{ $fee }" is not a fee arrangement
+step-not-an-agreement = agreement { $agreement } is not an agreement of customer { $customer }
+step-not-an-agreement-hint = the customer's agreements are in its file under customers/
+step-assign-needs-engineer = assign needs at least one engineer
+step-assign-needs-engineer-hint = --to PERSON (repeat for more)
+step-not-in-people = `{ $person }` is not in people.toml
+step-not-in-people-hint = assign people listed in people.toml
+step-not-an-engineer = `{ $person }` is not an engineer
+step-not-an-engineer-hint = 8.2: assign people whose roles include "engineer"
+step-not-sales = `{ $person }` is not sales staff; Sales assigns its own people (5.2.1)
+step-not-sales-hint = the CSC assigns other engineers
+step-signed-already = { $person } has already signed the task sheet of { $case }
+step-signed-already-hint = the other signature is still missing
+step-signed-as = the task sheet of { $case } is already signed as { $roles }
+step-signed-as-hint = nothing left to sign for you
+step-and = { " " }and{ " " }
+step-no-flight = the task sheet of { $case } plans no flight
+step-no-flight-hint = 7.4: add the flight leg (mode = "flight") to the task sheet first
+step-flights-approved = the flights of { $case } are approved already
+step-flights-approved-hint = an approval covers the flights it names; a new flight, added to the task sheet and submitted again, needs a new one
+step-checkin-needs-via = checkin needs the channel
+step-checkin-needs-via-hint = --via phone, --via fax or --via email (7.5)
+step-no-customer = customer `{ $customer }` has no file customers/{ $customer }.toml
+step-no-customer-hint = add the customer's file first
+step-request-needs-fault = a request needs the fault as the customer describes it
+step-case-exists = { $path } already exists
+step-case-exists-hint = a case id is used once
+step-role-new = it takes the role csc, sales or engineer (8.1, 5.3.1)
+step-differs-never-committed = the case was never committed
+step-differs-deleted = it was deleted
+step-differs-edited = its text was edited
+step-differs-staged = a different version is staged
+step-hidden-char = the { $what } holds the control or invisible character { $char }, which svc does not record
+step-hidden-char-hint = write the { $what } as plain text
+step-trailer-line = the { $what } holds the line `{ $line }`, which reads as one of svc's own trailers
+step-trailer-line-hint = svc writes the Svc-… lines of a step itself; reword that line
+# The texts a person gives a step (the $what above).
+step-field-note = note
+step-field-reason = reason
+step-field-fault = fault
+step-field-title = title
+step-field-contact = contact
+step-field-phone = phone

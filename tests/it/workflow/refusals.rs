@@ -771,3 +771,41 @@ fn a_person_whose_environment_asks_for_chinese_is_refused_and_helped_in_chinese(
     assert!(!text[..global].contains("--quiet"), "{text}");
     assert!(!text.contains("Print help"), "no English left: {text}");
 }
+
+#[test]
+fn a_steps_options_are_refused_in_the_persons_language() {
+    let ws = Ws::init();
+    let case = ws.case_at(Stage::Accepted, "wang.qiang");
+    let id = case.id.as_str();
+    ws.act_as("zhao.min");
+    let head = ws.head();
+    // (arguments, the refusal in Chinese, the same in English)
+    let refusals = [
+        (
+            vec!["assign", id, "--to", "li.na"],
+            "错误: `li.na` 不是现场服务人员\n提示: 8.2：只能指派角色中包含 \"engineer\" 的人员\n",
+            "error: `li.na` is not an engineer\nhint: 8.2: assign people whose roles include \"engineer\"\n",
+        ),
+        (
+            vec!["cancel", id, "--reason", "客户\u{7}撤销"],
+            "错误: 理由中含有控制字符或不可见字符 \\u{7}，svc 不予记录\n提示: 请把理由写成纯文本\n",
+            "error: the reason holds the control or invisible character \\u{7}, which svc does not record\nhint: write the reason as plain text\n",
+        ),
+        (
+            vec!["new", "--customer", "nobody", "--fault", "打印机不出纸"],
+            "错误: 客户 `nobody` 没有文件 customers/nobody.toml\n提示: 请先添加该客户的文件\n",
+            "error: customer `nobody` has no file customers/nobody.toml\nhint: add the customer's file first\n",
+        ),
+    ];
+    for (args, chinese, english) in &refusals {
+        let out = in_chinese(&ws, args);
+        assert_eq!(code(&out), 1, "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), *chinese, "{args:?}");
+        let out = ws.svc(T_LATER, args);
+        assert_eq!(code(&out), 1, "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), *english, "{args:?}");
+    }
+
+    assert_eq!(ws.head(), head, "nothing was recorded");
+    assert_eq!(ws.state(&case), "accepted");
+}
