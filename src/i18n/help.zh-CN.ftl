@@ -19,6 +19,13 @@ arg-assign-case = 服务单（编号的任一唯一前缀或后缀均可）
 arg-assign-note = 写入记录的备注
 arg-assign-to = 现场服务人员（人员编号）；指派多人时重复此选项
 
+# calendar
+arg-calendar-format = 输出格式：text（表格，每项出差或现场服务一行）、ics（iCalendar 日历文件，RFC 5545，可在手机或电脑的日历中订阅）或 json（各项的数组）；默认取 -o 的扩展名，否则为 text，加 --json 时为 json
+arg-calendar-from = 开始日期（YYYY-MM-DD；默认：今天）
+arg-calendar-output = 写入 FILE，而不是标准输出
+arg-calendar-person = 只列出此人的出差与现场服务（`me` 指电子邮件与 git 的 user.email 相同的人）
+arg-calendar-to = 结束日期，含当天（YYYY-MM-DD；默认：自开始日期起四周）
+
 # cancel
 arg-cancel-case = 服务单（编号的任一唯一前缀或后缀均可）
 arg-cancel-reason = 原因（必填）
@@ -50,6 +57,7 @@ arg-edit-site = 现场服务记录的服务地点（默认：任务书中第一�
 
 # export cases
 arg-export-cases-assignee = 只含指派给此人的服务单（`me` 指电子邮件与 git 的 user.email 相同的人）
+arg-export-cases-breached = 只含未守服务时限（5.1.7）的服务单：逾时达成，或此刻已超时
 arg-export-cases-customer = 只含此客户的服务单
 arg-export-cases-format = 输出格式：csv（带 UTF-8 字节序标记，供 Excel 打开）、xlsx（Excel 工作簿）或 json（各行的数组，字段同月报的服务单列表）；默认取 -o 的扩展名，否则为 csv
 arg-export-cases-no-bom = 输出不带 UTF-8 字节顺序标记（BOM）的 CSV
@@ -80,6 +88,7 @@ arg-init-example = 创建内置的示例公司：人员、客户、价目表以�
 
 # list
 arg-list-assignee = 只列出指派给此人的服务单（`me` 指电子邮件与 git 的 user.email 相同的人）
+arg-list-breached = 只列出未守服务时限（5.1.7）的服务单：逾时达成，或此刻已超时
 arg-list-customer = 只列出此客户的服务单
 arg-list-since = 只列出在此日期（YYYY-MM-DD）当天或之后受理的服务单
 arg-list-state = 只列出处于此状态的服务单
@@ -161,6 +170,9 @@ cmd-archive = 将已审核的服务单归档（7.10）
 
 # assign
 cmd-assign = 指派现场服务人员（8.2）
+
+# calendar
+cmd-calendar = 谁何时外出：计划中与已完成的出差、现场服务，默认自今天起四周（表格、JSON，或可订阅的 iCalendar 日历）
 
 # cancel
 cmd-cancel = 在出差前取消服务单，须说明原因

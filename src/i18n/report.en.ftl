@@ -53,3 +53,15 @@ report-list-comma = {", "}
 report-list-and = { $rest } and { $last }
 report-claim-no-travel-log = an expense claim is made from the travel log's legs and expenses, and this case has none
 report-claim-no-travel-log-hint = 8.6: `svc edit { $case } travel-log` first
+
+## Who is away when (svc calendar): the iCalendar feed's words
+
+report-away-planned-trip = Trip (planned)
+report-away-trip = Trip
+report-away-visit = Site visit
+report-away-calendar-name = { $whose } · trips and site visits
+report-away-case = Case: { $case }
+report-away-customer = Customer: { $customer }
+report-away-people = Who: { $people }
+report-away-fault = Fault: { $fault }
+report-away-as-planned = As the task sheet plans it; no travel log yet.

@@ -53,3 +53,15 @@ report-list-comma = {"、"}
 report-list-and = { $rest }和{ $last }
 report-claim-no-travel-log = 报销单依据出差工作日志中的行程和费用生成，而此服务单没有出差工作日志
 report-claim-no-travel-log-hint = 8.6：先执行 `svc edit { $case } travel-log`
+
+## 谁何时外出（svc calendar）：iCalendar 日历订阅中的用语
+
+report-away-planned-trip = 出差（计划）
+report-away-trip = 出差
+report-away-visit = 现场服务
+report-away-calendar-name = { $whose } · 出差与现场服务
+report-away-case = 服务单：{ $case }
+report-away-customer = 客户：{ $customer }
+report-away-people = 人员：{ $people }
+report-away-fault = 故障：{ $fault }
+report-away-as-planned = 按任务书的计划；尚无出差工作日志。

@@ -14,10 +14,14 @@
 //! - [`charts`]: inline SVG charts for the HTML reports.
 //! - [`table`]: tables of typed cells, written as an Excel workbook or as CSV.
 //! - [`workbook`]: the monthly analysis as tables, one sheet each.
+//! - [`away`]: who is away when: trips and site visits as events, and their iCalendar feed.
+//! - [`ics`]: iCalendar text (RFC 5545): escaped, folded content lines.
 
+pub mod away;
 pub mod capital;
 pub mod charts;
 pub mod dossier;
+pub mod ics;
 pub mod monthly;
 pub mod names;
 pub mod pdf;

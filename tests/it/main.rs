@@ -1,6 +1,7 @@
 //! The integration tests: one binary, a module per area.
 
 mod calendar;
+mod calendar_view;
 mod ci;
 mod common;
 mod corpus;

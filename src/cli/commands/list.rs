@@ -72,19 +72,7 @@ impl Filters {
         now: Timestamp,
     ) -> Result<Resolved<'f>, CliError> {
         let assignee = match self.assignee.as_deref() {
-            Some("me") => Some(env.current_person(ws)?),
-            Some(person) => {
-                if !ws.people.contains_key(person) {
-                    let mut err = CliError::refused(t!("cli-list-unknown-person", person = person));
-                    if let Some(hint) =
-                        svc::workspace::suggest(person, ws.people.keys().map(String::as_str))
-                    {
-                        err = err.hint(hint);
-                    }
-                    return Err(err);
-                }
-                Some(person.to_string())
-            }
+            Some(name) => Some(person(env, ws, name)?),
             None => None,
         };
         if let Some(c) = &self.customer
@@ -105,6 +93,22 @@ impl Filters {
             now,
         })
     }
+}
+
+/// A person named on the command line, as their id: `me` is the person whose e-mail is
+/// git's user.email; a name people.toml does not list is refused, with the closest one.
+pub fn person(env: &Env, ws: &Workspace, name: &str) -> Result<String, CliError> {
+    if name == "me" {
+        return env.current_person(ws);
+    }
+    if !ws.people.contains_key(name) {
+        let mut err = CliError::refused(t!("cli-list-unknown-person", person = name));
+        if let Some(hint) = svc::workspace::suggest(name, ws.people.keys().map(String::as_str)) {
+            err = err.hint(hint);
+        }
+        return Err(err);
+    }
+    Ok(name.to_string())
 }
 
 impl Resolved<'_> {

@@ -3,6 +3,7 @@
 mod accept;
 mod approve;
 mod assign;
+mod calendar;
 mod check;
 mod checkin;
 mod ci;
@@ -82,6 +83,9 @@ pub enum Command {
     Log(log::Args),
     /// What awaits you, by your roles and assignments
     Status(status::Args),
+    /// Who is away when: trips planned and travelled, and site visits, from today for four
+    /// weeks (a table, JSON, or an iCalendar feed to subscribe to)
+    Calendar(calendar::Args),
     /// Validate and verify the history: every step legal, by the right person (for CI)
     Check(check::Args),
     /// Fetch, integrate and push: share your steps with the team, receive theirs
@@ -183,6 +187,7 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::Show(args) => show::run(args, env),
         Command::Log(args) => log::run(args, env),
         Command::Status(args) => status::run(args, env),
+        Command::Calendar(args) => calendar::run(args, env),
         Command::Check(args) => check::run(args, env),
         Command::Sync(args) => sync::run(args, env),
         Command::Ci(args) => ci::run(args, env),
