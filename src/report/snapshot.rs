@@ -23,7 +23,14 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The files and folders of a workspace that reports read.
-pub const DATA_PATHS: &[&str] = &["svc.toml", "people.toml", "customers", "catalog", "cases"];
+pub const DATA_PATHS: &[&str] = &[
+    "svc.toml",
+    "people.toml",
+    "customers",
+    "catalog",
+    "calendar",
+    "cases",
+];
 
 /// Why the committed data could not be reached.
 #[derive(Debug, thiserror::Error)]

@@ -433,7 +433,13 @@ fn integrate(
 }
 
 /// The shared files whose change upstream makes svc re-check every local step.
-const SHARED: &[&str] = &["svc.toml", "people.toml", "customers", "catalog"];
+const SHARED: &[&str] = &[
+    "svc.toml",
+    "people.toml",
+    "customers",
+    "catalog",
+    "calendar",
+];
 
 fn strip(path: &Path, prefix: &Path) -> PathBuf {
     path.strip_prefix(prefix).unwrap_or(path).to_path_buf()
