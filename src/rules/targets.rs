@@ -69,6 +69,24 @@ pub enum Source {
     Company,
 }
 
+impl Source {
+    /// Whose targets, in the current language ("agreement GZDX-…", "the company's targets").
+    pub fn label(&self) -> String {
+        match self {
+            Source::Agreement(id) => t!("target-source-agreement", agreement = id.as_str()),
+            Source::Company => t!("target-source-company"),
+        }
+    }
+}
+
+/// How a target counts time, in the current language.
+pub fn hours_label(hours: Hours) -> String {
+    match hours {
+        Hours::Working => t!("target-working-hours"),
+        Hours::Calendar => t!("target-calendar-hours"),
+    }
+}
+
 /// Where a case stands against one promise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "standing", rename_all = "kebab-case")]
@@ -431,10 +449,7 @@ pub fn r5_1_7_targets(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
         .summary
         .as_ref()
         .and_then(|s| s.delay_reason.as_ref().map(|r| r.value.clone()));
-    let whose = match &source {
-        Source::Agreement(id) => t!("target-source-agreement", agreement = id.as_str()),
-        Source::Company => t!("target-source-company"),
-    };
+    let whose = source.label();
     let offset = cx.ws.offset();
     let show = |t: Timestamp| {
         t.with_timezone(&offset)
@@ -443,10 +458,7 @@ pub fn r5_1_7_targets(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
     };
     for clock in &clocks {
         let (standing, clock) = (clock.standing, &clock.deadline);
-        let hours = match clock.hours {
-            Hours::Working => t!("target-working-hours"),
-            Hours::Calendar => t!("target-calendar-hours"),
-        };
+        let hours = hours_label(clock.hours);
         let message = match standing {
             Standing::MetLate { late } => t!(
                 "rule-5-1-7-late",

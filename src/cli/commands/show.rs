@@ -367,14 +367,8 @@ fn describe_targets(
     if clocks.is_empty() {
         return;
     }
-    let whose = match &source {
-        targets::Source::Agreement(id) => t!("target-source-agreement", agreement = id.as_str()),
-        targets::Source::Company => t!("target-source-company"),
-    };
-    let hours = match targets.hours.unwrap_or(Hours::Working) {
-        Hours::Working => t!("target-working-hours"),
-        Hours::Calendar => t!("target-calendar-hours"),
-    };
+    let whose = source.label();
+    let hours = targets::hours_label(targets.hours.unwrap_or(Hours::Working));
     let _ = writeln!(
         s,
         "  Targets 时限:      {}",
