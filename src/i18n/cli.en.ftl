@@ -332,3 +332,48 @@ cli-calendar-what = { $count ->
     [one] 1 trip or visit
    *[other] { $count } trips and visits
 }
+
+# A product's history (svc asset).
+cli-asset-unknown = no product or part with serial { $serial }
+cli-asset-unknown-hint = the closest serials svc knows: { $serials }
+cli-asset-unknown-none-hint = svc knows the serials of the products in customers/*.toml and those the visit records' parts_replaced took out or put in
+cli-asset-customer = customer: { $customer }
+cli-asset-site = site: { $site } ({ $city })
+cli-asset-installed = installed on { $date }
+cli-asset-warranty-today = today ({ $today }): { $status }
+cli-asset-in-warranty = in warranty until { $end }
+cli-asset-out-of-warranty = out of warranty since { $since }
+cli-asset-carried = customers/{ $customer }.toml does not list this serial: it took the place of { $old } and carries its listing until the CSC records it there with its own warranty end
+cli-asset-a-part = a part moved on visits (not a unit)
+cli-asset-unlisted = named by cases, but no customer lists it and no visit moved it
+cli-asset-replaces = replaced { $old } on { $date } (case { $case })
+cli-asset-replaced-by = replaced by { $new } on { $date } (case { $case }); the unit in its place now is { $now }
+cli-asset-taken-out = taken out of service on { $date } (case { $case }), nothing recorded in its place
+cli-asset-no-cases = No cases.
+cli-asset-cases = { $count ->
+    [one] 1 case:
+   *[other] { $count } cases:
+}
+cli-asset-case = { $case }  opened { $date }  { $state }
+cli-asset-case-before = on { $serial }, the unit before this one
+cli-asset-repeat = repeat fault: first visit { $days } days after a visit of { $previous }
+cli-asset-resolved = resolved
+cli-asset-not-resolved = not resolved
+cli-asset-part-named = { $code } ({ $name }) × { $qty }, out → in: { $serials }
+cli-asset-part = { $code } × { $qty }, out → in: { $serials }
+cli-asset-part-named-no-serials = { $code } ({ $name }) × { $qty }, no serials recorded
+cli-asset-part-no-serials = { $code } × { $qty }, no serials recorded
+cli-asset-repeats = { $count ->
+    [one] 1 repeat fault
+   *[other] { $count } repeat faults
+}, as the monthly report counts them (a first visit within { $days } days after another case's visit to the same serial):
+cli-asset-repeat-line = { $case }: { $days } days after { $previous } ({ $serial })
+cli-asset-hops = { $count ->
+    [one] 1 move:
+   *[other] { $count } moves:
+}
+cli-asset-hop = { $date }  { $moved } ({ $part }) — visit { $visit } of { $case }, { $site }
+cli-asset-hop-in-for = into { $units } in place of { $other }
+cli-asset-hop-in = into { $units }
+cli-asset-hop-out-by = out of { $units }, replaced by { $other }
+cli-asset-hop-out = out of { $units }

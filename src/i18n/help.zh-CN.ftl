@@ -19,6 +19,9 @@ arg-assign-case = 服务单（编号的任一唯一前缀或后缀均可）
 arg-assign-note = 写入记录的备注
 arg-assign-to = 现场服务人员（人员编号）；指派多人时重复此选项
 
+# asset
+arg-asset-serial = 设备序列号（customers/*.toml 中登记的），或现场服务更换过的备件序列号（serial_out 或 serial_in）
+
 # calendar
 arg-calendar-format = 输出格式：text（表格，每项出差或现场服务一行）、ics（iCalendar 日历文件，RFC 5545，可在手机或电脑的日历中订阅）或 json（各项的数组）；默认取 -o 的扩展名，否则为 text，加 --json 时为 json
 arg-calendar-from = 开始日期（YYYY-MM-DD；默认：今天）
@@ -170,6 +173,9 @@ cmd-archive = 将已审核的服务单归档（7.10）
 
 # assign
 cmd-assign = 指派现场服务人员（8.2）
+
+# asset
+cmd-asset = 显示一台设备的履历：服务单、现场服务、更换的备件、重复故障和保修情况；或一个备件在各设备间的流转
 
 # calendar
 cmd-calendar = 谁何时外出：计划中与已完成的出差、现场服务，默认自今天起四周（表格、JSON，或可订阅的 iCalendar 日历）

@@ -245,3 +245,9 @@ target-flag-late = { $promise } { $late } late
 rule-5-1-2-warranty-ended = accepted as warranty work on { $accepted }, but the warranty of { $serial } ended on { $end }
 rule-5-1-2-billable-in-warranty = accepted as billable work on { $accepted }, while { $serial } is in warranty until { $end }
 rule-5-1-2-hint = check the fee arrangement with the customer: charges apply out of warranty, or in warranty only to faults the product did not cause (9.1)
+
+# Rule asset: a new case on a unit a visit replaced.
+rule-asset-replaced = { $serial } was replaced by { $new } on { $date } (case { $case }); the unit at this site is now { $now }
+rule-asset-replaced-hint = the engineer will find { $now } there: list it in the visit record's products, and in customers/{ $customer }.toml with its warranty end if it is not there yet; `svc asset { $serial }` shows the unit's history
+rule-asset-removed = { $serial } was taken out of service on { $date } (case { $case }), and nothing was recorded in its place
+rule-asset-removed-hint = ask the customer which unit stands there now; `svc asset { $serial }` shows the unit's history

@@ -239,3 +239,9 @@ target-flag-late = { $promise }超时 { $late }
 rule-5-1-2-warranty-ended = { $accepted } 按保修受理，但 { $serial } 的保修期已于 { $end } 结束
 rule-5-1-2-billable-in-warranty = { $accepted } 按收费受理，而 { $serial } 在保修期内（至 { $end }）
 rule-5-1-2-hint = 请与客户核对费用约定：超出保修期可收费；保修期内只有非产品本身质量原因的故障才收费（9.1）
+
+# 规则 asset：新服务单针对的设备已在现场服务中被整机更换。
+rule-asset-replaced = { $serial } 已于 { $date } 被 { $new } 替换（服务单 { $case }）；该地点现在的设备是 { $now }
+rule-asset-replaced-hint = 工程师到场见到的将是 { $now }：请在现场服务记录的 products 中填写它；customers/{ $customer }.toml 若尚未登记，请登记它及其保修截止日期；`svc asset { $serial }` 可查看该设备的履历
+rule-asset-removed = { $serial } 已于 { $date } 撤下（服务单 { $case }），未记录换上的设备
+rule-asset-removed-hint = 请向客户确认该处现在的设备；`svc asset { $serial }` 可查看该设备的履历

@@ -9,6 +9,8 @@
 //!   resolution times; first-time fixes; fees; check-in compliance; suggestions.
 //! - [`dossier`]: one case's dossier and printable forms.
 //! - [`names`]: people, customers and fee arrangements named in the report's language.
+//! - [`asset`]: a product's history: its cases, visits, parts swapped and repeat faults, and
+//!   a part's hops from unit to unit.
 //! - [`snapshot`]: the committed data a report reads (HEAD or a revision), and its stamp.
 //! - [`capital`]: amounts in Chinese capital numerals (大写金额).
 //! - [`charts`]: inline SVG charts for the HTML reports.
@@ -17,6 +19,7 @@
 //! - [`away`]: who is away when: trips and site visits as events, and their iCalendar feed.
 //! - [`ics`]: iCalendar text (RFC 5545): escaped, folded content lines.
 
+pub mod asset;
 pub mod away;
 pub mod capital;
 pub mod charts;

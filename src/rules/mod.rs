@@ -3,8 +3,11 @@
 //! validation, the workflow's gates and the documentation all read the same table.
 //!
 //! - [`validate`]: validation of a whole workspace, cases in parallel.
+//! - [`asset`]: the installed base as the visits left it (units replaced, parts moved),
+//!   and rule `asset`, which spans cases.
 
 mod after_trip;
+pub mod asset;
 mod before_trip;
 mod fees;
 pub use fees::warranty_notices;
@@ -39,6 +42,8 @@ pub struct Context<'a> {
     now: Timestamp,
     /// The earliest moment after `now` at which an answer given would change.
     until: std::cell::Cell<Option<Timestamp>>,
+    /// The installed base as every case's visits left it, when known (rule `asset`).
+    base: Option<&'a asset::InstalledBase>,
 }
 
 impl<'a> Context<'a> {
@@ -48,7 +53,22 @@ impl<'a> Context<'a> {
             ws,
             now,
             until: std::cell::Cell::new(None),
+            base: None,
         }
+    }
+
+    /// The same context, knowing the installed base as every case's visits left it (which
+    /// rule `asset` needs; without it the rule finds nothing).
+    pub fn with_base(self, base: &'a asset::InstalledBase) -> Context<'a> {
+        Context {
+            base: Some(base),
+            ..self
+        }
+    }
+
+    /// The installed base, when the context knows it.
+    pub fn base(&self) -> Option<&'a asset::InstalledBase> {
+        self.base
     }
 
     /// The moment the rules are judged at.
@@ -168,7 +188,8 @@ pub struct Rule {
 }
 
 /// Every rule that looks at one case, in the order of the procedure. (`schema` and most of
-/// `layout` are found while reading; duplicate ids across cases by [`duplicate_ids`].)
+/// `layout` are found while reading; duplicate ids across cases by [`duplicate_ids`]; rule
+/// `asset` by the whole-workspace run, which knows every case's visits.)
 pub const RULES: &[Rule] = &[
     Rule {
         id: "layout",
@@ -187,6 +208,12 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "customer, site, serial, people, catalog codes and agreements resolve",
         check: records::refs,
+    },
+    Rule {
+        id: "asset",
+        severity: Severity::Warning,
+        summary: "a new case on a unit a visit replaced is told the serial installed in its place",
+        check: asset::r_asset_replaced_unit,
     },
     Rule {
         id: "dates",

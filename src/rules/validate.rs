@@ -1,11 +1,13 @@
 //! Validation of a whole workspace (or some of its cases): every case folder read and
-//! checked in parallel, plus the checks that span cases (duplicate ids).
+//! checked in parallel, plus the checks that span cases (duplicate ids, and rule `asset`:
+//! a case opened on a unit another case's visit replaced).
 
 use crate::forms::State;
 use crate::forms::decode::Timestamp;
 use crate::forms::finding::{self, Finding, Location, Severity};
 use crate::forms::source::Position;
 use crate::history::agenda::Facts;
+use crate::rules::asset::{self, InstalledBase, Mentions, Move, Opened};
 use crate::rules::targets::Deadline;
 use crate::rules::{self, Context};
 use crate::workspace::Workspace;
@@ -77,6 +79,7 @@ struct Judged {
     at: Timestamp,
     until: Option<Timestamp>,
     facts: Option<Facts>,
+    mentions: Mentions,
 }
 
 impl Judged {
@@ -123,6 +126,7 @@ impl Judged {
             }
             None => w.bytes(&[0]),
         }
+        mentions(&mut w, &self.mentions);
         w.buf
     }
 
@@ -175,6 +179,7 @@ impl Judged {
             1 => Some(Facts::decode(&mut r)?),
             _ => return None,
         };
+        let mentions = read_mentions(&mut r, &dir)?;
         if !r.done() {
             return None;
         }
@@ -199,8 +204,84 @@ impl Judged {
             at,
             until,
             facts,
+            mentions,
         })
     }
+}
+
+/// What a case says about serials, for the index.
+fn mentions(w: &mut Writer, m: &Mentions) {
+    match &m.opened {
+        Some(o) => {
+            w.bytes(&[1]);
+            w.str(&o.case);
+            w.str(&o.serial);
+            w.time(&o.at);
+            w.bytes(&[u8::from(o.open)]);
+            location(w, &o.location);
+        }
+        None => w.bytes(&[0]),
+    }
+    w.u64(m.served.len() as u64);
+    for s in &m.served {
+        w.str(s);
+    }
+    w.u64(m.moves.len() as u64);
+    for x in &m.moves {
+        w.str(&x.case);
+        w.str(&x.visit.to_string_lossy());
+        w.str(&x.site);
+        w.time(&x.at);
+        w.str(&x.code);
+        w.u64(x.units.len() as u64);
+        for u in &x.units {
+            w.str(u);
+        }
+        w.opt(x.serial_out.as_deref());
+        w.opt(x.serial_in.as_deref());
+    }
+}
+
+fn read_mentions(r: &mut Reader, dir: &Path) -> Option<Mentions> {
+    let opened = match r.take(1)?.first()? {
+        0 => None,
+        1 => Some(Opened {
+            case: r.str()?,
+            serial: r.str()?,
+            at: r.time()?,
+            open: *r.take(1)?.first()? != 0,
+            location: read_location(r)?,
+        }),
+        _ => return None,
+    };
+    let mut served = Vec::new();
+    for _ in 0..r.u64()? {
+        served.push(r.str()?);
+    }
+    let mut moves = Vec::new();
+    for _ in 0..r.u64()? {
+        let (case, visit, site, at, code) = (r.str()?, r.str()?, r.str()?, r.time()?, r.str()?);
+        let mut units = Vec::new();
+        for _ in 0..r.u64()? {
+            units.push(r.str()?);
+        }
+        moves.push(Move {
+            case,
+            visit: PathBuf::from(visit),
+            site,
+            at,
+            code,
+            units,
+            serial_out: r.opt()?,
+            serial_in: r.opt()?,
+        });
+    }
+    Some(Mentions {
+        dir: dir.to_path_buf(),
+        opened,
+        served,
+        moves,
+    })
 }
 
 fn location(w: &mut Writer, l: &Location) {
@@ -259,6 +340,10 @@ pub struct Validation {
     /// What of each case decides what awaits whom (`svc status`).
     #[serde(skip)]
     pub facts: Vec<Facts>,
+    /// What every case of the workspace (not only those looked at) says about serials: the
+    /// installed base as the visits left it is made of these ([`InstalledBase::of`]).
+    #[serde(skip)]
+    pub mentions: Vec<Mentions>,
 }
 
 impl Validation {
@@ -330,6 +415,7 @@ pub fn validate_with(
                 at: now,
                 until: cx.holds_until(),
                 facts: Facts::of(ws, &case),
+                mentions: Mentions::of(&case),
             };
             let kept = files.map(|files| ToKeep {
                 dir: dir.clone(),
@@ -340,15 +426,38 @@ pub fn validate_with(
             (judged, kept)
         })
         .collect();
+    // Rule `asset` asks what every case's visits moved, those not looked at too: from the
+    // index while their folders are as it saw them.
+    let mut mentions: Vec<Mentions> = match dirs {
+        None => Vec::new(),
+        Some(_) => {
+            let looked_at: std::collections::HashSet<&Path> =
+                selected.iter().map(PathBuf::as_path).collect();
+            all.par_iter()
+                .filter(|dir| !looked_at.contains(dir.as_path()))
+                .map(|dir| {
+                    known
+                        .and_then(|index| index.get(dir, &stat_folder(&ws.root, dir)))
+                        .and_then(|(_, payload)| Judged::decode(payload))
+                        .map_or_else(|| Mentions::of(&case::load(&ws.root, dir)), |j| j.mentions)
+                })
+                .collect()
+        }
+    };
     let mut facts = Vec::new();
-    let mut checked: Vec<(Overview, Vec<Finding>, Location)> = Vec::with_capacity(looked.len());
+    let mut checked: Vec<(Overview, Vec<Finding>, Location, Option<Opened>)> =
+        Vec::with_capacity(looked.len());
     for (judged, kept) in looked {
         if let (Some(index), Some(k)) = (index.as_deref_mut(), kept) {
             index.put(&k.dir, k.files, k.key, k.payload);
         }
         facts.extend(judged.facts);
-        checked.push((judged.overview, judged.findings, judged.id_at));
+        let opened = judged.mentions.opened.clone();
+        mentions.push(judged.mentions);
+        checked.push((judged.overview, judged.findings, judged.id_at, opened));
     }
+    mentions.sort_by(|a, b| a.dir.cmp(&b.dir));
+    let base = InstalledBase::of(ws, &mentions);
     if let Some(index) = index
         && dirs.is_none()
     {
@@ -358,7 +467,7 @@ pub fn validate_with(
     // Ids of the cases not read this time are their folder names (rule `id` keeps them equal).
     let mut ids: Vec<(String, PathBuf, Location)> = checked
         .iter()
-        .map(|(o, _, at)| (o.id.clone(), o.dir.clone(), at.clone()))
+        .map(|(o, _, at, _)| (o.id.clone(), o.dir.clone(), at.clone()))
         .collect();
     if dirs.is_some() {
         ids.extend(all.iter().filter(|d| !selected.contains(d)).map(|d| {
@@ -371,13 +480,18 @@ pub fn validate_with(
     }
     let duplicates = rules::duplicate_ids(&ids);
     let mut cases = Vec::with_capacity(checked.len());
-    for (mut overview, found, _) in checked {
+    for (mut overview, found, _, opened) in checked {
         let dup = duplicates
             .iter()
             .filter(|f| f.location.file.starts_with(&overview.dir))
             .count();
         overview.errors += dup;
         findings.extend(found);
+        if let Some(mut replaced) = opened.and_then(|o| asset::replaced_unit(&base, &o)) {
+            replaced.case = Some(overview.id.clone());
+            overview.warnings += 1;
+            findings.push(replaced);
+        }
         cases.push(overview);
     }
     findings.extend(
@@ -390,5 +504,6 @@ pub fn validate_with(
         cases,
         findings,
         facts,
+        mentions,
     }
 }

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per area.
 
+mod asset;
 mod calendar;
 mod calendar_view;
 mod ci;

@@ -2,6 +2,7 @@
 
 mod accept;
 mod approve;
+mod asset;
 mod assign;
 mod calendar;
 mod check;
@@ -81,6 +82,9 @@ pub enum Command {
     Show(show::Args),
     /// Show a case's history: when, who, from → to, note
     Log(log::Args),
+    /// Show a product's history: its cases, visits, parts swapped, repeat faults and
+    /// warranty; or a part's moves from unit to unit
+    Asset(asset::Args),
     /// What awaits you, by your roles and assignments
     Status(status::Args),
     /// Who is away when: trips planned and travelled, and site visits, from today for four
@@ -186,6 +190,7 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::List(args) => list::run(args, env),
         Command::Show(args) => show::run(args, env),
         Command::Log(args) => log::run(args, env),
+        Command::Asset(args) => asset::run(args, env),
         Command::Status(args) => status::run(args, env),
         Command::Calendar(args) => calendar::run(args, env),
         Command::Check(args) => check::run(args, env),
