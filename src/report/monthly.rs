@@ -27,21 +27,24 @@
 //! | `travel` | trips (departure to return home, as rule 7.5 sees them) with days in the month; flight legs dated in the month |
 //! | `checkins` | the 7-day stretches of trips (rule 7.5) starting in the month |
 //! | `return_to_work` | travel logs with `back_home_at` in the month (rule 7.8) |
+//! | `targets` | response-target deadlines (5.1.7) due in the month, as they stood at month end: a promise met after `as_of` counts as not met then |
 //! | `case_list` | cases received in the month or with any of the events above in it |
 //!
 //! Medians are the middle value (the mean of the two middle values for an even count); the
 //! 90th percentile is the nearest rank (the value at position ⌈0.9 n⌉ of the sorted list).
-//! Hours are rounded to one decimal, rates to four; money is a decimal string.
+//! Hours are rounded to one decimal, rates to four, margins to the minute; money is a
+//! decimal string.
 
 use super::charts;
 use super::names;
 use super::snapshot::{Snapshot, SnapshotError};
 use super::templates::{self, Format, Locale, TemplateError, Templates};
-use crate::forms::config::Role;
+use crate::forms::config::{self, Role};
 use crate::forms::decode::{Money, Timestamp};
 use crate::forms::source::SourceFile;
 use crate::forms::{ApprovalKind, CaseFile, FeeArrangement, State, Transport};
 use crate::rules;
+use crate::rules::targets::{self, Promise, Source, Standing};
 use crate::workspace::Workspace;
 use crate::workspace::case::{self, Case};
 use crate::workspace::{decode_file, read_decode};
@@ -483,6 +486,105 @@ pub struct ReturnToWork {
     pub compliance: Option<f64>,
 }
 
+/// Deadlines met, broken and not yet due, and how much time was to spare (5.1.7).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tally {
+    /// Met in time.
+    pub met: usize,
+    /// Broken: met late, or not met by month end though due.
+    pub breached: usize,
+    /// Not met at month end and not yet due then.
+    pub open: usize,
+    /// The median margin of the met and breached ones, in whole minutes of the time each
+    /// target counts (negative: late); null when there are none.
+    pub median_margin: Option<i64>,
+}
+
+/// The compliance of one customer or engineer.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetGroup {
+    /// The customer's or person's id.
+    pub id: String,
+    /// The name.
+    pub name: String,
+    /// The customer's name in English, when its file gives one (none for engineers).
+    pub name_en: Option<String>,
+    /// Its deadlines.
+    #[serde(flatten)]
+    pub tally: Tally,
+}
+
+/// The compliance of the cases under one agreement's targets, or the company's.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementTally {
+    /// The agreement's id; null for the company's targets in `svc.toml`.
+    pub id: Option<String>,
+    /// Its deadlines.
+    #[serde(flatten)]
+    pub tally: Tally,
+}
+
+/// A promise broken (5.1.7).
+#[derive(Debug, Clone, Serialize)]
+pub struct Breach {
+    /// The case.
+    pub case: String,
+    /// The customer id.
+    pub customer: String,
+    /// The customer's name.
+    pub customer_name: String,
+    /// The customer's name in English, when its file gives one.
+    pub customer_name_en: Option<String>,
+    /// The agreement whose targets apply; null for the company's.
+    pub agreement: Option<String>,
+    /// The promise: respond, arrive or resolve.
+    pub promise: Promise,
+    /// What was promised, as written (`4d`).
+    pub within: String,
+    /// Counted in working or calendar time.
+    pub hours: config::Hours,
+    /// When it was due.
+    pub due: Timestamp,
+    /// When it was met; null when it was not met by month end.
+    pub met_at: Option<Timestamp>,
+    /// Minutes late, of the time the target counts: until it was met, else until month end.
+    pub late: i64,
+    /// Why, as the engineer wrote in the summary (`delay_reason`).
+    pub delay_reason: Option<String>,
+}
+
+/// Response targets (5.1.7): the deadlines due in the month, as they stood at month end.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TargetCompliance {
+    /// Every deadline due in the month.
+    pub total: Tally,
+    /// Answering: accepted for on-site service or solved by phone.
+    pub respond: Tally,
+    /// Being on site.
+    pub arrive: Tally,
+    /// Solving.
+    pub resolve: Tally,
+    /// By customer, by id.
+    pub by_customer: Vec<TargetGroup>,
+    /// By the agreement whose targets apply, by id; the company's targets last.
+    pub by_agreement: Vec<AgreementTally>,
+    /// By engineer (assignee), by id.
+    pub by_engineer: Vec<TargetGroup>,
+    /// The promises broken, by time due.
+    pub breaches: Vec<Breach>,
+}
+
+impl TargetCompliance {
+    /// The tally of `promise`.
+    pub fn of(&self, promise: Promise) -> &Tally {
+        match promise {
+            Promise::Respond => &self.respond,
+            Promise::Arrive => &self.arrive,
+            Promise::Resolve => &self.resolve,
+        }
+    }
+}
+
 /// An engineer's suggestion to the CSC (8.6).
 #[derive(Debug, Clone, Serialize)]
 pub struct Suggestion {
@@ -626,6 +728,8 @@ pub struct Monthly {
     pub checkins: Checkins,
     /// Return to work (7.8).
     pub return_to_work: ReturnToWork,
+    /// Response targets (5.1.7).
+    pub targets: TargetCompliance,
     /// Suggestions, by customer, product and case.
     pub suggestions: Vec<Suggestion>,
     /// Cases received in the month per week (days 1–7, 8–14, …), by outcome at month end.
@@ -1192,9 +1296,153 @@ pub fn analyse(
         travel,
         checkins,
         return_to_work,
+        targets: target_compliance(ws, &facts, from, to, as_of),
         suggestions,
         weeks,
         case_list,
+    }
+}
+
+/// The response targets' deadlines (5.1.7) due in `from..to`, as they stood at `as_of`: a
+/// promise met later was not met then.
+fn target_compliance(
+    ws: &Workspace,
+    facts: &[Facts],
+    from: Timestamp,
+    to: Timestamp,
+    as_of: Timestamp,
+) -> TargetCompliance {
+    struct Judged<'f, 'c> {
+        f: &'f Facts<'c>,
+        source: Source,
+        deadline: targets::Deadline,
+        standing: Standing,
+    }
+    let mut judged = Vec::new();
+    for f in facts {
+        let Some((source, _)) = targets::targets_for(ws, f.case) else {
+            continue;
+        };
+        for mut deadline in targets::deadlines(ws, f.case) {
+            if deadline.due < from || deadline.due >= to {
+                continue;
+            }
+            deadline.met_at = deadline.met_at.filter(|at| *at <= as_of);
+            judged.push(Judged {
+                f,
+                source: source.clone(),
+                standing: deadline.standing(ws, as_of),
+                deadline,
+            });
+        }
+    }
+    let tally = |members: &dyn Fn(&Judged) -> bool| {
+        let mut tally = Tally::default();
+        let mut margins = Vec::new();
+        for j in judged.iter().filter(|j| members(j)) {
+            match j.standing {
+                Standing::Met { .. } => tally.met += 1,
+                s if s.breached() => tally.breached += 1,
+                _ => tally.open += 1,
+            }
+            margins.extend(j.standing.margin());
+        }
+        tally.median_margin = median_minutes(&mut margins);
+        tally
+    };
+    let promise = |p: Promise| tally(&|j: &Judged| j.deadline.promise == p);
+
+    let customers: BTreeSet<&str> = judged.iter().map(|j| j.f.customer.as_str()).collect();
+    let by_customer = customers
+        .into_iter()
+        .map(|c| {
+            let (name, name_en) = names::customer(ws, c);
+            TargetGroup {
+                id: c.to_owned(),
+                name,
+                name_en,
+                tally: tally(&|j: &Judged| j.f.customer == c),
+            }
+        })
+        .collect();
+    let agreement = |j: &Judged| match &j.source {
+        Source::Agreement(id) => Some(id.clone()),
+        Source::Company => None,
+    };
+    // The agreements by id, then the company's targets (None).
+    let mut agreements: Vec<Option<String>> = judged.iter().map(agreement).collect();
+    agreements.sort_by_key(|a| (a.is_none(), a.clone()));
+    agreements.dedup();
+    let by_agreement = agreements
+        .into_iter()
+        .map(|id| AgreementTally {
+            tally: tally(&|j: &Judged| agreement(j) == id),
+            id,
+        })
+        .collect();
+    let engineers: BTreeSet<&str> = judged
+        .iter()
+        .flat_map(|j| j.f.engineers.iter().map(String::as_str))
+        .collect();
+    let by_engineer = engineers
+        .into_iter()
+        .map(|e| TargetGroup {
+            id: e.to_owned(),
+            name: names::person(ws, e),
+            name_en: None,
+            tally: tally(&|j: &Judged| j.f.engineers.iter().any(|x| x == e)),
+        })
+        .collect();
+
+    let offset = ws.offset();
+    let mut breaches: Vec<Breach> = judged
+        .iter()
+        .filter(|j| j.standing.breached())
+        .map(|j| Breach {
+            case: j.f.id.clone(),
+            customer: j.f.customer.clone(),
+            customer_name: j.f.customer_name.clone(),
+            customer_name_en: j.f.customer_name_en.clone(),
+            agreement: agreement(j),
+            promise: j.deadline.promise,
+            within: j.deadline.within.clone(),
+            hours: j.deadline.hours,
+            due: j.deadline.due.with_timezone(&offset),
+            met_at: j.deadline.met_at.map(|t| t.with_timezone(&offset)),
+            late: -j.standing.margin().unwrap_or(0),
+            delay_reason: j
+                .f
+                .case
+                .summary
+                .as_ref()
+                .and_then(|s| s.delay_reason.as_ref())
+                .map(|r| r.value.trim().to_owned())
+                .filter(|r| !r.is_empty()),
+        })
+        .collect();
+    breaches.sort_by(|a, b| (a.due, &a.case, a.promise).cmp(&(b.due, &b.case, b.promise)));
+
+    TargetCompliance {
+        total: tally(&|_: &Judged| true),
+        respond: promise(Promise::Respond),
+        arrive: promise(Promise::Arrive),
+        resolve: promise(Promise::Resolve),
+        by_customer,
+        by_agreement,
+        by_engineer,
+        breaches,
+    }
+}
+
+/// The median of `minutes` (the mean of the middle two for an even count), rounded to
+/// the minute; None when there are none.
+fn median_minutes(minutes: &mut [i64]) -> Option<i64> {
+    minutes.sort_unstable();
+    let n = minutes.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(minutes[n / 2]),
+        _ => Some(((minutes[n / 2 - 1] + minutes[n / 2]) as f64 / 2.0).round() as i64),
     }
 }
 
@@ -1428,7 +1676,8 @@ pub fn render(
 
 /// The names of what the report holds by id or keyword, in `locale`: `customers` (id →
 /// name, the English one in English when given), `people` (id → name) and `fees` (a fee
-/// arrangement as the JSON has it → words), every one the report mentions.
+/// arrangement as the JSON has it → words; an agreement of `targets.by_agreement` as
+/// `agreement:ID`), every one the report mentions.
 pub fn names(report: &Monthly, locale: Locale) -> Value {
     let mut customers = Map::new();
     let mut customer = |id: &str, name: &str, name_en: Option<&String>| {
@@ -1450,6 +1699,12 @@ pub fn names(report: &Monthly, locale: Locale) -> Value {
     for c in &report.case_list {
         customer(&c.customer, &c.customer_name, c.customer_name_en.as_ref());
     }
+    for g in &report.targets.by_customer {
+        customer(&g.id, &g.name, g.name_en.as_ref());
+    }
+    for b in &report.targets.breaches {
+        customer(&b.customer, &b.customer_name, b.customer_name_en.as_ref());
+    }
     let mut people = Map::new();
     for g in &report.by_engineer {
         people.insert(g.id.clone(), Value::from(g.name.as_str()));
@@ -1464,10 +1719,21 @@ pub fn names(report: &Monthly, locale: Locale) -> Value {
             people.insert(id.clone(), Value::from(name.as_str()));
         }
     }
+    for g in &report.targets.by_engineer {
+        people.insert(g.id.clone(), Value::from(g.name.as_str()));
+    }
+    let agreements: Vec<String> = report
+        .targets
+        .by_agreement
+        .iter()
+        .filter_map(|a| a.id.as_ref())
+        .map(|id| FeeArrangement::Agreement(id.clone()).to_string())
+        .collect();
     let fees: Map<String, Value> = report
         .case_list
         .iter()
         .filter_map(|c| c.fee.as_deref())
+        .chain(agreements.iter().map(String::as_str))
         .map(|fee| {
             let words = names::fee_arrangement(fee, locale);
             (fee.to_owned(), Value::from(words))
@@ -1641,5 +1907,15 @@ approved_at = 2026-11-04T09:00:00+08:00
         let ten = h(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
         assert_eq!((ten.median, ten.p90), (Some(5.5), Some(9.0)));
         assert_eq!(Hours::of(&[5400]).median, Some(1.5));
+    }
+
+    #[test]
+    fn the_median_margin_is_the_middle_one_or_the_mean_of_two_to_the_minute() {
+        assert_eq!(median_minutes(&mut []), None);
+        assert_eq!(median_minutes(&mut [570, -710, 90]), Some(90));
+        assert_eq!(median_minutes(&mut [60, 10, 570, -710]), Some(35));
+        // Half a minute rounds away from zero, early or late alike.
+        assert_eq!(median_minutes(&mut [10, 15]), Some(13));
+        assert_eq!(median_minutes(&mut [-10, -15]), Some(-13));
     }
 }

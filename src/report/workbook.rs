@@ -1,14 +1,17 @@
 //! The monthly analysis (8.7) as tables, one sheet each in the workbook of
 //! `svc report monthly --format xlsx`: the overview, by engineer, by customer, repeat
-//! visits, fault categories, fees, parts, travel, suggestions and the case list. Labels are
+//! visits, response targets and their breaches, fault categories, fees, parts, travel,
+//! suggestions and the case list. Labels are
 //! the report's locale's; numbers, money, shares and times are native cells, times in the
 //! workspace's time zone (the rows carry it).
 
-use super::monthly::{CaseRow, Hours, Monthly};
+use super::monthly::{CaseRow, Hours, Monthly, Tally};
 use super::names::{fee_arrangement, in_locale};
 use super::table::{Cell, Table};
 use super::templates::{Locale, labels};
+use crate::forms::FeeArrangement;
 use crate::forms::decode::Timestamp;
+use crate::rules::targets::Promise;
 use serde_json::Value;
 
 /// The report's labels, looked up by key.
@@ -40,6 +43,8 @@ pub fn monthly_tables(report: &Monthly, locale: Locale) -> Vec<Table> {
         people(report, &l, locale, true),
         people(report, &l, locale, false),
         repeat_visits(report, &l, locale),
+        targets(report, &l, locale),
+        breaches(report, &l, locale),
         faults(report, &l),
         fees(report, &l, locale),
         parts(report, &l, locale),
@@ -222,6 +227,106 @@ fn repeat_visits(report: &Monthly, l: &Labels, locale: Locale) -> Table {
             Cell::text_opt(r.model.as_deref()),
             r.previous_case.as_str().into(),
             r.days.into(),
+        ]);
+    }
+    t
+}
+
+/// Response targets (5.1.7): by promise, then by customer, agreement and engineer.
+fn targets(report: &Monthly, l: &Labels, locale: Locale) -> Table {
+    let mut t = Table::new(
+        &l.get("monthly_targets"),
+        &[
+            &l.get("monthly_targets_group"),
+            &l.get("id"),
+            &l.get("name"),
+            &l.get("monthly_targets_met"),
+            &l.get("monthly_targets_breached"),
+            &l.get("monthly_targets_open"),
+            &l.get("monthly_targets_median_margin"),
+        ],
+    );
+    if report.targets.total == Tally::default() {
+        // Nothing was due: the sheet says there is no data rather than list zeros.
+        return t;
+    }
+    let mut add = |group: &str, id: Option<&str>, name: String, tally: &Tally| {
+        t.row(vec![
+            l.get(group).into(),
+            Cell::text_opt(id),
+            name.into(),
+            tally.met.into(),
+            tally.breached.into(),
+            tally.open.into(),
+            tally.median_margin.map_or(Cell::Empty, Cell::from),
+        ]);
+    };
+    let r = &report.targets;
+    for promise in Promise::ALL {
+        let name = l.get(&format!("target_{}", promise.name()));
+        add(
+            "monthly_target_promise",
+            Some(promise.name()),
+            name,
+            r.of(promise),
+        );
+    }
+    add("monthly_target_promise", None, l.get("total"), &r.total);
+    for g in &r.by_customer {
+        let name = in_locale(&g.name, g.name_en.as_deref(), locale).to_owned();
+        add("monthly_by_customer", Some(&g.id), name, &g.tally);
+    }
+    for a in &r.by_agreement {
+        let name = match &a.id {
+            Some(id) => fee_arrangement(&FeeArrangement::Agreement(id.clone()).to_string(), locale),
+            None => l.get("monthly_targets_company"),
+        };
+        add(
+            "monthly_targets_by_agreement",
+            a.id.as_deref(),
+            name,
+            &a.tally,
+        );
+    }
+    for g in &r.by_engineer {
+        add("monthly_by_engineer", Some(&g.id), g.name.clone(), &g.tally);
+    }
+    t
+}
+
+/// The promises broken (5.1.7), with the engineer's reason when given.
+fn breaches(report: &Monthly, l: &Labels, locale: Locale) -> Table {
+    let mut t = Table::new(
+        &l.get("sheet_target_breaches"),
+        &[
+            &l.get("case"),
+            &l.get("customer"),
+            &l.get("customer_id"),
+            &l.get("monthly_target_promise"),
+            &l.get("monthly_target_within"),
+            &l.get("monthly_target_due"),
+            &l.get("monthly_target_met_at"),
+            &l.get("monthly_target_late"),
+            &l.get("monthly_target_delay_reason"),
+        ],
+    );
+    let time = |ts: &Timestamp| Cell::Time(ts.naive_local());
+    for b in &report.targets.breaches {
+        t.row(vec![
+            b.case.as_str().into(),
+            in_locale(&b.customer_name, b.customer_name_en.as_deref(), locale).into(),
+            b.customer.as_str().into(),
+            l.get(&format!("target_{}", b.promise.name())).into(),
+            format!(
+                "{} {}",
+                b.within,
+                l.get(&format!("target_hours_{}", b.hours.as_str()))
+            )
+            .into(),
+            time(&b.due),
+            b.met_at.as_ref().map_or(Cell::Empty, time),
+            b.late.into(),
+            Cell::text_opt(b.delay_reason.as_deref()),
         ]);
     }
     t
@@ -418,6 +523,27 @@ mod tests {
                 "monthly_by_engineer",
                 "monthly_by_customer",
                 "monthly_repeat_visits",
+                "monthly_targets",
+                "monthly_targets_group",
+                "monthly_targets_met",
+                "monthly_targets_breached",
+                "monthly_targets_open",
+                "monthly_targets_median_margin",
+                "monthly_targets_by_agreement",
+                "monthly_targets_company",
+                "sheet_target_breaches",
+                "name",
+                "monthly_target_promise",
+                "monthly_target_within",
+                "monthly_target_due",
+                "monthly_target_met_at",
+                "monthly_target_late",
+                "monthly_target_delay_reason",
+                "target_respond",
+                "target_arrive",
+                "target_resolve",
+                "target_hours_working",
+                "target_hours_calendar",
                 "monthly_faults",
                 "sheet_repeat_visits",
                 "sheet_faults",

@@ -297,6 +297,11 @@ fn the_dossier_and_the_monthly_report_print_and_a_page_shows_ink() {
         text.contains("深圳市华讯通网络终端设备厂") && text.contains("2026-11"),
         "{text}"
     );
+    // The response targets, and the one promise broken that month.
+    assert!(
+        text.contains("服务时限(5.1.7)") && text.contains("SR-20261119-EX5594"),
+        "{text}"
+    );
     assert_fonts_embedded(&monthly);
     // The first page of the fee list as pixels: real glyphs leave ink across the page.
     let fees = sample.write("fees.pdf", &["render", FULL, "fees"]);

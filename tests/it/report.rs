@@ -1754,3 +1754,185 @@ fn the_human_reports_name_people_customers_and_fee_arrangements_and_the_json_kee
         }
     }
 }
+
+#[test]
+fn the_sample_companys_response_targets_in_november_are_the_arithmetic_done_by_hand() {
+    let ws = sample_company();
+    // At NOW (Friday 27 November, 12:00), in working time: 08:30–12:00 and 14:00–17:30,
+    // 420 minutes a day, Monday to Friday (no holiday in November).
+    let json = monthly_json(&ws, common::NOW, &[]);
+    let t = &json["targets"];
+    let tally = |met: u64, breached: u64, open: u64, median: i64| {
+        json!({
+            "met": met,
+            "breached": breached,
+            "open": open,
+            "median_margin": median,
+        })
+    };
+    // Respond: the 13 cases received 2 to 26 November answer within 8h (the company's) or
+    // 2h and 4h (the Guangzhou and Guangxi agreements; October's were all due in October).
+    // 12 answered in time; the margins sorted are 10 50 60 180 380 390 400 420 420 430 440
+    // 445, the median (390 + 400) / 2.
+    // SR-20261126-98954X, received Thursday 26th 16:20, is due Friday 17:20: open at 12:00.
+    assert_eq!(t["respond"], tally(12, 0, 1, 395));
+    // On site, only under the agreements (the company sets no arrival target):
+    // - SR-20261103-HSJ3Y3 (Guangxi, 5d = 2100 min from Tuesday 3rd 15:30): 120 that day,
+    //   Wednesday to Friday 1260, Monday 9th 420, then 300 of Tuesday 10th → due 15:30;
+    //   on site 10th 12:30, 90 minutes to spare (14:00–15:30).
+    // - SR-20261109-4KX2T6 (Guangzhou, 4d = 1680 min from Monday 9th 14:00): 210, then
+    //   420 × 3 to Thursday, 210 of Friday → due Friday 13th 12:00; on site Thursday 09:30,
+    //   150 + 210 + 210 = 570 to spare.
+    // - SR-20261119-EX5594 (Guangzhou, from Thursday 19th 16:10): 80, Friday 420, Monday
+    //   420, Tuesday 420, 340 of Wednesday → due Wednesday 25th 16:10. Nobody on site by
+    //   Friday 12:00: 80 + 420 + 210 = 710 minutes late.
+    // Margins −710, 90, 570: the median 90.
+    assert_eq!(t["arrive"], tally(2, 1, 0, 90));
+    // Resolve (the company's 10d; the agreements set none): the five October cases
+    // received 20 to 29 October, and the four November ones received by the 16th, all in
+    // time; those received later fall due in December.
+    assert_eq!(t["resolve"], tally(9, 0, 0, 2550));
+    assert_eq!(t["total"], tally(23, 1, 1, 435));
+
+    let breaches = t["breaches"].as_array().expect("breaches");
+    assert_eq!(breaches.len(), 1, "{breaches:?}");
+    assert_eq!(
+        breaches[0],
+        json!({
+            "case": "SR-20261119-EX5594",
+            "customer": "gd-telecom-gz",
+            "customer_name": "中国电信股份有限公司广州分公司",
+            "customer_name_en": "China Telecom Guangzhou Branch",
+            "agreement": "GZDX-2025-SA-01",
+            "promise": "arrive",
+            "within": "4d",
+            "hours": "working",
+            "due": "2026-11-25T16:10:00+08:00",
+            "met_at": null,
+            "late": 710,
+            "delay_reason": null,
+        })
+    );
+    // By agreement: Guangzhou's four deadlines (respond 60 and 10, on site 570 and −710:
+    // the median (10 + 60) / 2), Guangxi's two (180 and 90), the company's 19 last.
+    assert_eq!(
+        t["by_agreement"],
+        json!([
+            {"id": "GXGD-2026-SA-003", "met": 2, "breached": 0, "open": 0, "median_margin": 135},
+            {"id": "GZDX-2025-SA-01", "met": 3, "breached": 1, "open": 0, "median_margin": 35},
+            {"id": null, "met": 18, "breached": 0, "open": 1, "median_margin": 908},
+        ])
+    );
+    let huang = t["by_engineer"]
+        .as_array()
+        .and_then(|e| e.iter().find(|e| e["id"] == "huang.lei"))
+        .expect("huang.lei, assigned to SR-20261119-EX5594");
+    assert_eq!(
+        (&huang["name"], &huang["breached"]),
+        (&json!("黄磊"), &json!(1))
+    );
+    let gz = t["by_customer"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == "gd-telecom-gz"))
+        .expect("the Guangzhou customer");
+    assert_eq!(gz["breached"], 1);
+
+    // The human reports, in the sample's language: the section and the breach, by names.
+    let md = ws.ok(common::NOW, &["report", "monthly", "--month", "2026-11"]);
+    assert!(md.contains("## 服务时限(5.1.7)"), "{md}");
+    assert!(md.contains("| 到场 | 2 | 1 | 0 | 90 |"), "{md}");
+    assert!(
+        md.contains("| 售后服务协议 GZDX-2025-SA-01 | 3 | 1 | 0 | 35 |"),
+        "{md}"
+    );
+    assert!(md.contains("| 公司默认时限 | 18 | 0 | 1 | 908 |"), "{md}");
+    assert!(md.contains("| 黄磊 | 3 | 1 | 0 | 220 |"), "{md}");
+    assert!(
+        md.contains(
+            "| SR-20261119-EX5594 | 中国电信股份有限公司广州分公司 | 到场 | 4d 工作时间 \
+             | 2026-11-25 16:10 | **未达成** | 710 |  |"
+        ),
+        "{md}"
+    );
+    let html = ws.ok(
+        common::NOW,
+        &[
+            "report", "monthly", "--month", "2026-11", "--format", "html",
+        ],
+    );
+    assert!(html.contains("<h2>服务时限(5.1.7)</h2>"), "{html}");
+    assert!(html.contains("<h3>超时明细</h3>"), "{html}");
+    assert!(
+        html.contains(
+            "<tr class=\"breach\" data-case=\"SR-20261119-EX5594\"><td>SR-20261119-EX5594</td>\
+             <td>中国电信股份有限公司广州分公司</td><td>到场</td><td>4d 工作时间</td>\
+             <td>2026-11-25 16:10</td><td><span class=\"late\">未达成</span></td>\
+             <td class=\"n\">710</td><td></td></tr>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_reason_an_engineer_gives_for_a_delay_is_beside_the_breach() {
+    let ws = sample_company();
+    // SR-20261109-4KX2T6 is due on site Friday 13 November 12:00 (the arithmetic above).
+    // On site at 15:00 instead: 60 working minutes late (14:00–15:00), and the summary
+    // says why, in words a table must keep as text.
+    let dir = "cases/2026/11/SR-20261109-4KX2T6";
+    let visit = format!("{dir}/visits/01-gz-tianhe.toml");
+    ws.edit(
+        &visit,
+        "arrived_at = 2026-11-12T09:30:00+08:00\nleft_at = 2026-11-12T17:00:00+08:00",
+        "arrived_at = 2026-11-13T15:00:00+08:00\nleft_at = 2026-11-13T19:00:00+08:00",
+    );
+    ws.edit(&visit, "date = 2026-11-12", "date = 2026-11-13");
+    let reason = "客户把割接窗口改到 13 日下午 <见邮件> | 经 CSC 同意";
+    let summary = format!("{dir}/summary.toml");
+    let text = ws.read(&summary);
+    ws.write(&summary, &format!("{text}delay_reason = \"{reason}\"\n"));
+    ws.git(&["add", "cases"]);
+    ws.git_commit_as(
+        "liu.yang",
+        "SR-20261109-4KX2T6: arrived on the 13th, and why",
+    );
+
+    let json = monthly_json(&ws, common::NOW, &[]);
+    let breaches = json["targets"]["breaches"].as_array().expect("breaches");
+    let late = breaches
+        .iter()
+        .find(|b| b["case"] == "SR-20261109-4KX2T6")
+        .unwrap_or_else(|| panic!("the late arrival: {breaches:?}"));
+    assert_eq!(late["promise"], "arrive");
+    assert_eq!(late["due"], "2026-11-13T12:00:00+08:00");
+    assert_eq!(late["met_at"], "2026-11-13T15:00:00+08:00");
+    assert_eq!(late["late"], 60);
+    assert_eq!(late["delay_reason"], reason);
+    // Due before the overdue one: the list is by time due.
+    assert_eq!(breaches[1]["case"], "SR-20261119-EX5594");
+    assert_eq!(breaches[1]["delay_reason"], Value::Null);
+    assert_eq!(json["targets"]["arrive"]["breached"], 2);
+
+    let md = ws.ok(common::NOW, &["report", "monthly", "--month", "2026-11"]);
+    assert!(
+        md.contains(
+            "| 2026-11-13 12:00 | 2026-11-13 15:00 | 60 \
+             | 客户把割接窗口改到 13 日下午 &lt;见邮件&gt; \\| 经 CSC 同意 |"
+        ),
+        "{md}"
+    );
+    let html = ws.ok(
+        common::NOW,
+        &[
+            "report", "monthly", "--month", "2026-11", "--format", "html", "--locale", "en",
+        ],
+    );
+    assert!(
+        html.contains(
+            "<td>2026-11-13 15:00</td><td class=\"n\">60</td>\
+             <td>客户把割接窗口改到 13 日下午 &lt;见邮件&gt; | 经 CSC 同意</td></tr>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<h3>Breaches</h3>"), "{html}");
+}

@@ -6,7 +6,7 @@
 use crate::common::{stderr, stdout};
 use crate::report::{DECEMBER, guangxi, monthly_json, november, sample_company};
 use crate::workflow::{Ws, code};
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;
 
@@ -117,6 +117,8 @@ fn the_workbook_holds_every_number_of_the_json_report_as_a_native_cell() {
             "By engineer",
             "By customer",
             "Repeat visits",
+            "Response targets (5.1.7)",
+            "Response target breaches",
             "Fault categories",
             "Fees",
             "Parts used",
@@ -354,6 +356,32 @@ fn the_workbook_names_people_customers_and_fee_arrangements_beside_their_ids() {
             _ => "中国电信股份有限公司四川分公司",
         };
         assert_eq!(fees[1][1], sichuan);
+        // Response targets: the agreement in words beside its id, the breach with the
+        // customer's name beside its id and the minutes late as a number.
+        let targets = with_header(&sheets, &l("monthly_targets"));
+        let gz = targets
+            .iter()
+            .find(|r| r[1] == "GZDX-2025-SA-01")
+            .expect("the Guangzhou agreement's row");
+        let words = match locale {
+            "en" => "after-sales agreement GZDX-2025-SA-01",
+            _ => "售后服务协议 GZDX-2025-SA-01",
+        };
+        assert_eq!(gz[2], words);
+        assert_eq!((number(&gz[3]), number(&gz[4])), (3.0, 1.0));
+        let breaches = sheet(&sheets, &l("sheet_target_breaches"));
+        assert_eq!(breaches.len(), 1, "{breaches:?}");
+        let breach = &breaches[0];
+        assert_eq!(breach[0], "SR-20261119-EX5594");
+        let guangzhou = match locale {
+            "en" => "China Telecom Guangzhou Branch",
+            _ => "中国电信股份有限公司广州分公司",
+        };
+        assert_eq!(
+            (&breach[1], &breach[2]),
+            (&json!(guangzhou), &json!("gd-telecom-gz"))
+        );
+        assert_eq!(number(&breach[7]), 710.0);
     }
 }
 
