@@ -31,11 +31,16 @@ pub enum Action {
     Archive,
     /// Cancel before the trip.
     Cancel,
+    /// Pause the response targets' clocks while the case waits on the customer (5.1.7);
+    /// no change of state.
+    Hold,
+    /// End the pause; no change of state.
+    Resume,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::New,
         Action::Resolve,
         Action::Accept,
@@ -49,6 +54,8 @@ impl Action {
         Action::Complete,
         Action::Archive,
         Action::Cancel,
+        Action::Hold,
+        Action::Resume,
     ];
 
     /// The name used in commit trailers.
@@ -67,6 +74,8 @@ impl Action {
             Action::Complete => "complete",
             Action::Archive => "archive",
             Action::Cancel => "cancel",
+            Action::Hold => "hold",
+            Action::Resume => "resume",
         }
     }
 
@@ -91,6 +100,8 @@ impl Action {
             Action::Complete => "svc complete",
             Action::Archive => "svc archive",
             Action::Cancel => "svc cancel",
+            Action::Hold => "svc hold",
+            Action::Resume => "svc resume",
         }
     }
 }

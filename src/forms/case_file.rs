@@ -221,6 +221,40 @@ record! {
 }
 
 record! {
+    /// A change of engineers on a case already assigned (5.1.3).
+    pub struct Reassignment ("a re-assignment") {
+        /// 时间 · when
+        pub at: Sp<Timestamp>,
+        /// 改派人 · who changed it (person id)
+        pub by: Sp<String>,
+        /// 原服务人员 · the engineers before (person ids)
+        pub from: Vec<Sp<String>>,
+        /// 新服务人员 · the engineers after (person ids)
+        pub to: Vec<Sp<String>>,
+        /// 原因 · why
+        pub reason: String,
+    }
+}
+
+record! {
+    /// A time the case waited on the customer, recorded with `svc hold` and ended with
+    /// `svc resume`: while it lasts, the response targets' clocks stop where the targets
+    /// say so (`pause_on_customer`, 5.1.7).
+    pub struct Hold ("a hold") {
+        /// 暂停时间 · from when
+        pub from: Sp<Timestamp>,
+        /// 暂停人 · who paused (person id)
+        pub by: Sp<String>,
+        /// 原因 · why: what the case waits for
+        pub reason: String,
+        /// 恢复时间 · resumed when (absent while it lasts)
+        pub until: Option<Sp<Timestamp>>,
+        /// 恢复人 · who resumed (person id)
+        pub resumed_by: Option<Sp<String>>,
+    }
+}
+
+record! {
     /// When each step of the procedure happened.
     pub struct Timeline ("the timeline") {
         /// 接受 · accepted (8.1)
@@ -285,6 +319,12 @@ record! {
         pub rejections: Vec<Rejection>,
         /// 联系公司 · check-ins (7.5)
         pub checkins: Vec<Checkin>,
+        /// 改派 · re-assignments (5.1.3)
+        pub reassignments: Vec<Reassignment>,
+        /// 暂停 · holds: waiting on the customer (5.1.7)
+        pub holds: Vec<Hold>,
+        /// 重开自 · the closed case this one reopens (its fault came back)
+        pub reopens: Option<Sp<String>>,
         /// 时间线 · when each step happened
         pub timeline: Option<Timeline>,
     }

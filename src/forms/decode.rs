@@ -376,6 +376,8 @@ pub fn what_said_in(locale: Locale, what: &str) -> String {
         "what an approval covers" => t_in!(locale, "ws-form-approval-covers"),
         "a rejection" => t_in!(locale, "ws-form-rejection"),
         "a check-in" => t_in!(locale, "ws-form-checkin"),
+        "a re-assignment" => t_in!(locale, "ws-form-reassignment"),
+        "a hold" => t_in!(locale, "ws-form-hold"),
         "the timeline" => t_in!(locale, "ws-form-timeline"),
         "a person" => t_in!(locale, "ws-form-person"),
         "a contact" => t_in!(locale, "ws-form-customer-contact"),

@@ -37,8 +37,8 @@ mod visit;
 
 pub use action::Action;
 pub use case_file::{
-    Approval, ApprovalKind, CaseFile, Checkin, Covers, FeeArrangement, Rejection, State, Timeline,
-    blob_id, flight_label, is_object_id,
+    Approval, ApprovalKind, CaseFile, Checkin, Covers, FeeArrangement, Hold, Reassignment,
+    Rejection, State, Timeline, blob_id, flight_label, is_object_id,
 };
 pub use fees::{FeeItem, FeeList, Payment, PaymentMethod, Signature};
 pub use request::{Channel, Contact, Priority, Request};

@@ -331,6 +331,7 @@ pub fn prepare(
             let day = now.with_timezone(&ws.offset()).date_naive();
             rules::warranty_notices(&Context::new(ws, now), &case, &fee, day)
         }
+        (Action::Hold, _) => rules::targets::hold_notices(ws, &case),
         _ => Vec::new(),
     };
     let Some(file) = case.file.take() else {
@@ -499,6 +500,9 @@ pub fn prepare(
                     ));
                 }
             }
+            if workflow::is_reassignment(action, Some(from)) {
+                reassign(&mut doc, &file, step, &actor.id, &at, need_note)?;
+            }
             let mut list = toml_edit::Array::new();
             for person in &step.assignees {
                 list.push(person.as_str());
@@ -506,6 +510,39 @@ pub fn prepare(
             doc["assignees"] = value(list);
             doc["assigned_by"] = value(actor.id.as_str());
             doc["assigned_via"] = value(by.as_str());
+        }
+        (Action::Hold, _) => {
+            let reason = need_note(&t!("step-needs-hold-reason"), "--reason")?;
+            if let Some(open) = file.holds.iter().find(|h| h.until.is_none()) {
+                return Err(ActionError::Invalid(
+                    t!(
+                        "step-held-already",
+                        case = &id,
+                        since = open.from.value.format("%Y-%m-%d %H:%M").to_string(),
+                        reason = open.reason.as_str()
+                    ),
+                    t!("step-held-already-hint", case = &id),
+                ));
+            }
+            let mut t = Table::new();
+            t["from"] = datetime(&at);
+            t["by"] = value(actor.id.as_str());
+            t["reason"] = value(reason);
+            push_table(&mut doc, "holds", t);
+        }
+        (Action::Resume, _) => {
+            let open = file.holds.iter().rposition(|h| h.until.is_none());
+            let list = doc.get_mut("holds").and_then(Item::as_array_of_tables_mut);
+            let (Some(i), Some(list)) = (open, list) else {
+                return Err(ActionError::Invalid(
+                    t!("step-not-held", case = &id),
+                    t!("step-not-held-hint", case = &id),
+                ));
+            };
+            if let Some(t) = list.get_mut(i) {
+                t["until"] = datetime(&at);
+                t["resumed_by"] = value(actor.id.as_str());
+            }
         }
         (Action::Approve, State::PendingApproval) => {
             if is_assignee || preparer.as_deref() == Some(actor.id.as_str()) {
@@ -741,6 +778,8 @@ pub struct NewCase {
     pub phone: Option<String>,
     /// One-line title (default: the fault's first line).
     pub title: Option<String>,
+    /// The finished case this one reopens (`svc reopen`): its fault came back.
+    pub reopens: Option<String>,
 }
 
 /// Record a new request as a new case (8.1, 5.3.1): a new id, `case.toml` and the request
@@ -813,6 +852,14 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
         &new.fault,
         &actor.id,
     );
+    let note = match &new.reopens {
+        Some(old) => format!(
+            "{}: {}",
+            t_in!(ws.locale(), "step-reopened-by", case = old.as_str()),
+            one_line(&new.fault)
+        ),
+        None => one_line(&new.fault),
+    };
     let opening = Opening {
         id,
         title,
@@ -820,9 +867,52 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
         site: new.site.clone(),
         product: new.product.clone(),
         request,
-        note: one_line(&new.fault),
+        note,
+        reopens: new.reopens.clone(),
     };
     record_new(session, &opening)
+}
+
+/// The request for a case that reopens the finished case in `dir` (`svc reopen`): the same
+/// customer, site, product, title and contact, and `reason` — what came back — as the fault.
+/// Refused unless the case is finished: solved by phone, reviewed or archived.
+pub fn reopening(ws: &Workspace, dir: &Path, reason: &str) -> Result<NewCase, ActionError> {
+    let old = case::load(&ws.root, dir);
+    let Some(file) = old.file.as_ref() else {
+        return Err(ActionError::Unreadable(
+            old.id().to_string(),
+            old.findings.clone(),
+        ));
+    };
+    let id = file.id.value.clone();
+    let state = file.state.value;
+    if !matches!(
+        state,
+        State::ResolvedRemotely | State::Reviewed | State::Archived
+    ) {
+        return Err(ActionError::Invalid(
+            t!("step-reopen-not-closed", case = &id, state = state.as_str()),
+            t!("step-reopen-not-closed-hint"),
+        ));
+    }
+    if reason.trim().is_empty() {
+        return Err(ActionError::Invalid(
+            t!("step-reopen-needs-reason"),
+            t!("step-reopen-needs-reason-hint"),
+        ));
+    }
+    let contact = old.request.as_ref().map(|r| &r.contact);
+    Ok(NewCase {
+        customer: file.customer.value.clone(),
+        fault: reason.to_string(),
+        site: file.site.as_ref().map(|s| s.value.clone()),
+        product: file.product.as_ref().map(|p| p.value.clone()),
+        channel: None,
+        contact: contact.map(|c| c.name.value.clone()),
+        phone: contact.map(|c| c.phone.value.clone()),
+        title: Some(file.title.clone()),
+        reopens: Some(id),
+    })
 }
 
 /// A case about to be opened: its `case.toml` facts and its request form's text.
@@ -842,6 +932,8 @@ pub struct Opening {
     pub request: String,
     /// The commit's note.
     pub note: String,
+    /// The finished case it reopens.
+    pub reopens: Option<String>,
 }
 
 /// A new case worked out and checked, not yet recorded: its folder, the files svc writes
@@ -888,6 +980,9 @@ pub fn prepare_new(
     }
     if let Some(product) = &opening.product {
         case_toml["product"] = value(product.as_str());
+    }
+    if let Some(old) = &opening.reopens {
+        case_toml["reopens"] = value(old.as_str());
     }
     case_toml["state"] = value(State::Requested.as_str());
     case_toml["opened_at"] = datetime(&at);
@@ -991,7 +1086,67 @@ pub fn record_new(session: &Session, opening: &Opening) -> Result<Outcome, Actio
 
 /// Whether the step's text is a reason (`--reason`) rather than a note.
 fn from_reason(action: Action) -> bool {
-    matches!(action, Action::Reject | Action::Cancel)
+    matches!(action, Action::Reject | Action::Cancel | Action::Hold)
+}
+
+/// Record a change of engineers (5.1.3): with its reason, only when the engineers change,
+/// and — the case's task sheet having been written for the others — with the task sheet's
+/// and the flights' signatures dismissed, so the sheet goes back to be written and signed for
+/// the new ones (7.2, 7.4).
+fn reassign(
+    doc: &mut DocumentMut,
+    file: &CaseFile,
+    step: &Step,
+    by: &str,
+    at: &str,
+    need_note: impl Fn(&str, &str) -> Result<String, ActionError>,
+) -> Result<(), ActionError> {
+    let before: Vec<&str> = file.assignees.iter().map(|a| a.value.as_str()).collect();
+    let mut same: Vec<&str> = step.assignees.iter().map(String::as_str).collect();
+    same.sort_unstable();
+    same.dedup();
+    let mut old = before.clone();
+    old.sort_unstable();
+    if same == old {
+        return Err(ActionError::Invalid(
+            t!(
+                "step-assigned-already",
+                case = &file.id.value,
+                people = before.join(", ")
+            ),
+            t!("step-assigned-already-hint"),
+        ));
+    }
+    let reason = need_note(&t!("step-needs-reassign-reason"), "--reason")?;
+    let people = |list: &[&str]| {
+        let mut a = toml_edit::Array::new();
+        for p in list {
+            a.push(*p);
+        }
+        value(a)
+    };
+    let mut t = Table::new();
+    t["at"] = datetime(at);
+    t["by"] = value(by);
+    t["from"] = people(&before);
+    t["to"] = people(
+        &step
+            .assignees
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    t["reason"] = value(reason);
+    push_table(doc, "reassignments", t);
+    remove_approvals_where(doc, |t| {
+        let kind = t.get("kind").and_then(Item::as_str);
+        kind == Some(ApprovalKind::TaskSheet.as_str())
+            || kind == Some(ApprovalKind::Flight.as_str())
+    });
+    if let Some(timeline) = doc.get_mut("timeline").and_then(Item::as_table_mut) {
+        timeline.remove("approved_at");
+    }
+    Ok(())
 }
 
 fn one_line(text: &str) -> String {
@@ -1147,7 +1302,7 @@ fn timeline_key(action: Action, from: State, to: State) -> Option<&'static str> 
     Some(match (action, from) {
         (Action::Resolve, _) => "resolved_at",
         (Action::Accept, _) => "accepted_at",
-        (Action::Assign, _) => "assigned_at",
+        (Action::Assign, State::Accepted) => "assigned_at",
         (Action::Submit, State::Assigned | State::Approved | State::PendingApproval) => {
             "submitted_at"
         }
@@ -1169,7 +1324,8 @@ pub fn default_note(locale: Locale, action: Action, from: Option<State>, to: Sta
         (Action::New, _) => t_in!(locale, "note-new"),
         (Action::Resolve, _) => t_in!(locale, "note-resolve"),
         (Action::Accept, _) => t_in!(locale, "note-accept"),
-        (Action::Assign, _) => t_in!(locale, "note-assign"),
+        (Action::Assign, Some(State::Accepted) | None) => t_in!(locale, "note-assign"),
+        (Action::Assign, _) => t_in!(locale, "note-reassign"),
         (Action::Submit, Some(State::Assigned)) => t_in!(locale, "note-submit-task-sheet"),
         (Action::Submit, Some(State::Approved | State::PendingApproval)) => {
             t_in!(locale, "note-submit-again")
@@ -1187,6 +1343,8 @@ pub fn default_note(locale: Locale, action: Action, from: Option<State>, to: Sta
         (Action::Complete, _) => t_in!(locale, "note-complete"),
         (Action::Archive, _) => t_in!(locale, "note-archive"),
         (Action::Cancel, _) => t_in!(locale, "note-cancel"),
+        (Action::Hold, _) => t_in!(locale, "note-hold"),
+        (Action::Resume, _) => t_in!(locale, "note-resume"),
     }
 }
 

@@ -1134,13 +1134,19 @@ impl<'s> Judge<'s> {
                 );
             }
         }
-        let may_remove = match (t.action, t.from) {
-            (Action::Reject, Some(State::PendingApproval)) => Some("task-sheet"),
-            (Action::Reject, _) => Some("review"),
-            (Action::Submit, Some(State::Approved | State::PendingApproval)) => Some("task-sheet"),
-            _ => None,
+        let may_remove: &[&str] = match (t.action, t.from) {
+            (Action::Reject, Some(State::PendingApproval)) => &["task-sheet"],
+            (Action::Reject, _) => &["review"],
+            (Action::Submit, Some(State::Approved | State::PendingApproval)) => &["task-sheet"],
+            (Action::Assign, from) if workflow::is_reassignment(t.action, from) => {
+                &["task-sheet", "flight"]
+            }
+            _ => &[],
         };
-        if removed.iter().any(|a| Some(a.kind.as_str()) != may_remove) {
+        if removed
+            .iter()
+            .any(|a| !may_remove.contains(&a.kind.as_str()))
+        {
             self.report(
                 commit,
                 here.clone(),
@@ -1174,8 +1180,72 @@ impl<'s> Judge<'s> {
                 t!("history-checkins-hint"),
             );
         }
+        // Re-assignments: one per re-assigning step, by the person; holds: one begun by
+        // `hold`, the open one ended by `resume`, by the person.
+        let reassigned = workflow::is_reassignment(t.action, t.from);
+        let new_reassignments = after.reassignments.get(prior.reassignments.len()..);
+        let reassignments_kept = after.reassignments.starts_with(&prior.reassignments)
+            && new_reassignments.is_some_and(|n| {
+                n.len() == usize::from(reassigned) && n.iter().all(|r| r.1 == person)
+            });
+        let holds_kept = match t.action {
+            Action::Hold => {
+                after.holds.len() == prior.holds.len() + 1
+                    && after.holds.starts_with(&prior.holds)
+                    && after
+                        .holds
+                        .last()
+                        .is_some_and(|h| h.by == person && h.until.is_none())
+            }
+            Action::Resume => {
+                let n = prior.holds.len();
+                n > 0
+                    && after.holds.len() == n
+                    && after.holds[..n - 1] == prior.holds[..n - 1]
+                    && prior.holds[n - 1].until.is_none()
+                    && after.holds[n - 1].from == prior.holds[n - 1].from
+                    && after.holds[n - 1].resumed_by.as_deref() == Some(person.as_str())
+            }
+            _ => after.holds == prior.holds,
+        };
+        if !reassignments_kept || !holds_kept {
+            self.report(
+                commit,
+                here.clone(),
+                t!(
+                    "history-waits-and-changes",
+                    action = t.action.name(),
+                    person = &person
+                ),
+                t!("history-waits-and-changes-hint"),
+            );
+        }
         // Times are the commit's time.
         let mut recorded: Vec<(String, Option<Timestamp>)> = Vec::new();
+        if reassignments_kept {
+            recorded.extend(
+                after.reassignments[prior.reassignments.len()..]
+                    .iter()
+                    .map(|r| (t!("history-time-the-reassignment"), r.0)),
+            );
+        }
+        if holds_kept {
+            match t.action {
+                Action::Hold => recorded.extend(
+                    after
+                        .holds
+                        .last()
+                        .map(|h| (t!("history-time-the-hold"), h.from)),
+                ),
+                Action::Resume => recorded.extend(
+                    after
+                        .holds
+                        .last()
+                        .map(|h| (t!("history-time-the-resumption"), h.until)),
+                ),
+                _ => {}
+            }
+        }
         if t.action == Action::New {
             recorded.push(("opened_at".into(), after.opened_at));
         }
@@ -1434,6 +1504,15 @@ struct CheckedIn {
     via: String,
 }
 
+/// A wait on the customer as case.toml records it.
+#[derive(Debug, Clone, PartialEq)]
+struct Held {
+    from: Option<Timestamp>,
+    by: String,
+    until: Option<Timestamp>,
+    resumed_by: Option<String>,
+}
+
 /// What `svc check` needs of case.toml at one commit.
 #[derive(Debug, Default, Clone, PartialEq)]
 struct Facts {
@@ -1445,6 +1524,9 @@ struct Facts {
     checkins: Vec<CheckedIn>,
     /// (kind, by, at) of each rejection.
     rejections: Vec<(String, String, Option<Timestamp>)>,
+    /// (at, by) of each re-assignment.
+    reassignments: Vec<(Option<Timestamp>, String)>,
+    holds: Vec<Held>,
     timeline: BTreeMap<String, Option<Timestamp>>,
 }
 
@@ -1464,7 +1546,9 @@ impl Facts {
             State::Requested => self.opened_at,
             State::ResolvedRemotely => key("resolved_at"),
             State::Accepted => key("accepted_at"),
-            State::Assigned => key("assigned_at").max(rejected("task-sheet")),
+            State::Assigned => key("assigned_at")
+                .max(rejected("task-sheet"))
+                .max(self.reassignments.iter().filter_map(|r| r.0).max()),
             State::PendingApproval => key("submitted_at"),
             State::Approved => key("approved_at"),
             State::OnSite => key("started_at"),
@@ -1541,6 +1625,19 @@ fn facts(node: &Node) -> Facts {
                     s(r.get("by")).unwrap_or_default(),
                     time_of(r.get("at")),
                 )
+            })
+            .collect(),
+        reassignments: list("reassignments")
+            .iter()
+            .map(|r| (time_of(r.get("at")), s(r.get("by")).unwrap_or_default()))
+            .collect(),
+        holds: list("holds")
+            .iter()
+            .map(|h| Held {
+                from: time_of(h.get("from")),
+                by: s(h.get("by")).unwrap_or_default(),
+                until: time_of(h.get("until")),
+                resumed_by: s(h.get("resumed_by")),
             })
             .collect(),
         timeline: map(node.get("timeline"))
@@ -1636,6 +1733,15 @@ fn signature_finding(action: Action, who: &str, problem: Problem) -> (String, St
 fn allowed_keys(action: Action, from: Option<State>) -> &'static [&'static str] {
     match action {
         Action::New => &[],
+        Action::Assign if workflow::is_reassignment(action, from) => &[
+            "state",
+            "assignees",
+            "assigned_by",
+            "assigned_via",
+            "reassignments",
+            "approvals",
+            "timeline.approved_at",
+        ],
         Action::Resolve => &["state", "resolution", "timeline.resolved_at"],
         Action::Accept => &["state", "fee", "timeline.accepted_at"],
         Action::Assign => &[
@@ -1665,6 +1771,7 @@ fn allowed_keys(action: Action, from: Option<State>) -> &'static [&'static str] 
         Action::Complete => &["state", "timeline.completed_at"],
         Action::Archive => &["state", "timeline.archived_at"],
         Action::Cancel => &["state", "cancel_reason", "timeline.cancelled_at"],
+        Action::Hold | Action::Resume => &["holds"],
     }
 }
 

@@ -58,6 +58,27 @@ pub const TABLE: &[Transition] = &[
         State::Assigned,
         "8.2",
     ),
+    // Re-assigning, with a reason, before the trip: the engineers change, and a task sheet
+    // submitted or signed for the others goes back to be written and signed for the new
+    // ones (5.1.3, 7.2).
+    t(
+        Action::Assign,
+        Some(State::Assigned),
+        State::Assigned,
+        "5.1.3",
+    ),
+    t(
+        Action::Assign,
+        Some(State::PendingApproval),
+        State::Assigned,
+        "5.1.3",
+    ),
+    t(
+        Action::Assign,
+        Some(State::Approved),
+        State::Assigned,
+        "5.1.3",
+    ),
     t(
         Action::Submit,
         Some(State::Assigned),
@@ -185,14 +206,40 @@ pub const TABLE: &[Transition] = &[
     ),
 ];
 
+/// The states a case may wait on the customer in, its clocks paused (5.1.7): from the
+/// request until the work on site is done.
+pub const HOLDABLE: &[State] = &[
+    State::Requested,
+    State::Accepted,
+    State::Assigned,
+    State::PendingApproval,
+    State::Approved,
+    State::OnSite,
+];
+
 /// The transition an action takes from a state, if it is legal there.
-pub fn transition(action: Action, from: Option<State>) -> Option<&'static Transition> {
-    TABLE.iter().find(|t| t.action == action && t.from == from)
+pub fn transition(action: Action, from: Option<State>) -> Option<Transition> {
+    if matches!(action, Action::Hold | Action::Resume) {
+        let state = from.filter(|s| HOLDABLE.contains(s))?;
+        return Some(t(action, from, state, "5.1.7"));
+    }
+    TABLE
+        .iter()
+        .find(|t| t.action == action && t.from == from)
+        .copied()
+}
+
+/// Whether the step changes the engineers of a case already assigned (5.1.3).
+pub fn is_reassignment(action: Action, from: Option<State>) -> bool {
+    action == Action::Assign && from.is_some_and(|s| s != State::Accepted)
 }
 
 /// The states an action may be taken in (a resubmission aside: it applies only once the
 /// task sheet changed after a signature).
 pub fn legal_from(action: Action) -> Vec<State> {
+    if matches!(action, Action::Hold | Action::Resume) {
+        return HOLDABLE.to_vec();
+    }
     TABLE
         .iter()
         .filter(|t| t.action == action && !is_resubmission(t.action, t.from))
@@ -223,7 +270,13 @@ pub fn who(action: Action, from: Option<State>, via: Option<Via>) -> Who {
     };
     match action {
         Action::New => roles(&[Role::Csc, Role::Sales, Role::Engineer]),
-        Action::Resolve | Action::Accept | Action::Archive | Action::Cancel => roles(&[Role::Csc]),
+        // The centre decides when its own clocks stop: an engineer does not pause them.
+        Action::Resolve
+        | Action::Accept
+        | Action::Archive
+        | Action::Cancel
+        | Action::Hold
+        | Action::Resume => roles(&[Role::Csc]),
         Action::Assign => roles(&[Role::Csc, Role::Sales]),
         Action::Submit | Action::Start | Action::Checkin | Action::Complete => Who {
             roles: Vec::new(),

@@ -35,6 +35,7 @@ cli-output-stdout = cannot write to standard output: { $error }
 
 # svc new
 cli-new-done = new { $case }: requested, in { $dir } (commit { $commit })
+cli-reopen-done = new { $case }: requested, reopening { $old }, in { $dir } (commit { $commit })
 
 # svc validate
 cli-validate-summary = checked { $cases ->
@@ -245,6 +246,9 @@ cli-show-opened = { $time } by { $person }
 cli-show-assigned-via = { " " }(assigned via { $via })
 cli-show-approval = { $person } as { $role } at { $time }
 cli-show-rejection = { $kind } { $time } by { $person } — { $reason }
+cli-show-reassignment = { $time } by { $person }: { $from } → { $to } — { $reason }
+cli-show-hold = { $from } to { $until }, by { $person } — { $reason }
+cli-show-hold-open = since { $from }, by { $person } — { $reason } (still waiting)
 cli-show-checkin = { $time } via { $via } by { $person }
 cli-show-request = received { $time } via { $channel }, contact { $contact } { $phone }
 cli-show-fault = fault: { $fault }
@@ -305,6 +309,7 @@ cli-show-target-met = { $promise } within { $within }: due { $due }, met { $met 
 cli-show-target-late = { $promise } within { $within }: due { $due }, met { $met }, { $late } late
 cli-show-target-overdue = { $promise } within { $within }: due { $due }, not met, { $late } overdue
 cli-show-target-running = { $promise } within { $within }: due { $due }, { $left } left
+cli-show-target-paused = { $promise } within { $within }: paused since { $since }, { $left } left
 cli-show-targets = { $whose }, { $hours }
 
 # A step on a case's branch (review = "pull-request").

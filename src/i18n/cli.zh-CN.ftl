@@ -32,6 +32,7 @@ cli-output-stdout = 无法写入标准输出：{ $error }
 
 # svc new
 cli-new-done = 新服务单 { $case }：requested（已受理），位于 { $dir }（提交 { $commit }）
+cli-reopen-done = 新服务单 { $case }：requested（已受理），重开 { $old }，位于 { $dir }（提交 { $commit }）
 
 # svc validate
 cli-validate-summary = 已检查 { $cases } 个服务单：{ $errors } 个错误，{ $warnings } 个警告
@@ -185,6 +186,9 @@ cli-show-opened = { $time }，受理人 { $person }
 cli-show-assigned-via = （经 { $via } 指派）
 cli-show-approval = { $person } 以 { $role } 身份于 { $time }
 cli-show-rejection = { $kind } { $time } 由 { $person } 退回 — { $reason }
+cli-show-reassignment = { $time } 由 { $person } 改派：{ $from } → { $to } — { $reason }
+cli-show-hold = { $from } 至 { $until }，由 { $person } 记录 — { $reason }
+cli-show-hold-open = 自 { $from } 起，由 { $person } 记录 — { $reason }（仍在等待）
 cli-show-checkin = { $time } { $person } 经 { $via } 联系
 cli-show-request = { $time } 经 { $channel } 收到，联系人 { $contact } { $phone }
 cli-show-fault = 故障：{ $fault }
@@ -230,6 +234,7 @@ cli-show-target-met = { $promise }时限 { $within }：应于 { $due } 前，{ $
 cli-show-target-late = { $promise }时限 { $within }：应于 { $due } 前，{ $met } 达成，超时 { $late }
 cli-show-target-overdue = { $promise }时限 { $within }：应于 { $due } 前，尚未达成，已超时 { $late }
 cli-show-target-running = { $promise }时限 { $within }：应于 { $due } 前，还剩 { $left }
+cli-show-target-paused = { $promise }时限 { $within }：自 { $since } 起暂停计时，还剩 { $left }
 cli-show-targets = { $whose }，{ $hours }
 
 # 在服务单分支上执行的一步（review = "pull-request"）。

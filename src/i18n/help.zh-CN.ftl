@@ -18,6 +18,7 @@ arg-archive-note = 写入记录的备注（即提交说明的正文）
 arg-assign-case = 服务单（编号的任一唯一前缀或后缀均可）
 arg-assign-note = 写入记录的备注
 arg-assign-to = 现场服务人员（人员编号）；指派多人时重复此选项
+arg-assign-reason = 改派的理由（给已指派的服务单改派时必填；已提交或已签批的任务书须为新的服务人员重写并重新签批）
 
 # asset
 arg-asset-serial = 设备序列号（customers/*.toml 中登记的），或现场服务更换过的备件序列号（serial_out 或 serial_in）
@@ -32,6 +33,18 @@ arg-calendar-to = 结束日期，含当天（YYYY-MM-DD；默认：自开始日�
 # cancel
 arg-cancel-case = 服务单（编号的任一唯一前缀或后缀均可）
 arg-cancel-reason = 原因（必填）
+
+# hold
+arg-hold-case = 服务单（编号的任一唯一前缀或后缀均可）
+arg-hold-reason = 原因（必填）：在等客户什么
+
+# resume
+arg-resume-case = 服务单（编号的任一唯一前缀或后缀均可）
+arg-resume-note = 写入记录的备注（即提交说明的正文）
+
+# reopen
+arg-reopen-case = 已结束的服务单（编号的任一唯一前缀或后缀均可）
+arg-reopen-reason = 又出现了什么问题（必填）：作为新请求的故障描述
 
 # check
 arg-check-base = 只检查此版本之后的提交（如拉取请求的目标分支）
@@ -182,6 +195,15 @@ cmd-calendar = 谁何时外出：计划中与已完成的出差、现场服务�
 
 # cancel
 cmd-cancel = 在出差前取消服务单，须说明原因
+
+# hold
+cmd-hold = 记录服务单在等待客户，须说明原因：按时限约定暂停响应计时（5.1.7）
+
+# resume
+cmd-resume = 结束等待客户：恢复计时
+
+# reopen
+cmd-reopen = 故障在服务单结束后再次出现时，新开一张与之关联的服务单
 
 # check
 cmd-check = 校验表单并核验历史：每一步都合规，且由有权限的人执行（供 CI 使用）

@@ -65,3 +65,4 @@ report-away-customer = Customer: { $customer }
 report-away-people = Who: { $people }
 report-away-fault = Fault: { $fault }
 report-away-as-planned = As the task sheet plans it; no travel log yet.
+report-away-clash = { $person } is away then: { $kind } of { $case }, { $from } to { $to }

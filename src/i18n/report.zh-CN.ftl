@@ -65,3 +65,4 @@ report-away-customer = 客户：{ $customer }
 report-away-people = 人员：{ $people }
 report-away-fault = 故障：{ $fault }
 report-away-as-planned = 按任务书的计划；尚无出差工作日志。
+report-away-clash = { $person } 届时不在：{ $case } 的{ $kind }，{ $from } 至 { $to }

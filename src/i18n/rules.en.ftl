@@ -240,6 +240,8 @@ rule-5-1-7-reason = the reason recorded: { $reason }
 target-flag-overdue = { $promise } overdue since { $due }
 target-flag-soon = { $promise } due { $due } (in { $left })
 target-flag-late = { $promise } { $late } late
+target-flag-paused = { $promise } paused ({ $left } left)
+target-hold-runs-on = { $whose }: the clocks do not stop while a case waits on the customer (pause_on_customer is not set); the hold is recorded and the clocks run on
 
 # The fee arrangement against the warranty (5.1.2).
 rule-5-1-2-warranty-ended = accepted as warranty work on { $accepted }, but the warranty of { $serial } ended on { $end }

@@ -234,6 +234,8 @@ rule-5-1-7-reason = 已记录的超时原因：{ $reason }
 target-flag-overdue = { $promise }已超时（应于 { $due }）
 target-flag-soon = { $promise }将于 { $due } 到期（还剩 { $left }）
 target-flag-late = { $promise }超时 { $late }
+target-flag-paused = { $promise }已暂停计时（还剩 { $left }）
+target-hold-runs-on = { $whose }：未约定等待客户时暂停计时（未设 pause_on_customer）；暂停已记录，计时照常进行
 
 # 费用约定与保修期（5.1.2）。
 rule-5-1-2-warranty-ended = { $accepted } 按保修受理，但 { $serial } 的保修期已于 { $end } 结束

@@ -132,3 +132,21 @@ step-field-fault = fault
 step-field-title = title
 step-field-contact = contact
 step-field-phone = phone
+
+## Re-assigning, holding and resuming, reopening (5.1.3, 5.1.7)
+note-reassign = Engineers changed.
+note-hold = Waiting on the customer: the clocks stop.
+note-resume = No longer waiting on the customer: the clocks run again.
+step-needs-reassign-reason = a reason for changing the engineers
+step-needs-hold-reason = a reason: what the case waits for
+step-assigned-already = { $case } is already assigned to { $people }: nothing would change
+step-assigned-already-hint = name the engineers it should have now with --to, one --to each
+step-held-already = { $case } has been waiting on the customer since { $since } ({ $reason })
+step-held-already-hint = end that wait first: svc resume { $case }
+step-not-held = { $case } is not waiting on the customer
+step-not-held-hint = svc hold { $case } --reason "…" records a wait; svc resume ends it
+step-reopen-not-closed = { $case } is { $state }: only a finished case is reopened
+step-reopen-not-closed-hint = a case still open goes on as it is; a case is reopened once it is archived, solved by phone or reviewed
+step-reopen-needs-reason = svc reopen needs a reason: what came back
+step-reopen-needs-reason-hint = give it with --reason "…"
+step-reopened-by = reopens { $case }

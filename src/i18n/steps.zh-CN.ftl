@@ -125,3 +125,21 @@ step-field-fault = 故障描述
 step-field-title = 标题
 step-field-contact = 联系人
 step-field-phone = 联系电话
+
+## 改派、暂停与恢复、重开（5.1.3、5.1.7）
+note-reassign = 已改派服务人员。
+note-hold = 等待客户：暂停计时。
+note-resume = 不再等待客户：恢复计时。
+step-needs-reassign-reason = 改派的理由
+step-needs-hold-reason = 暂停的理由（在等客户什么）
+step-assigned-already = { $case } 已指派给 { $people }，无需改动
+step-assigned-already-hint = 用 --to 写明现在应负责的服务人员，每人一个 --to
+step-held-already = { $case } 自 { $since } 起已在等待客户（{ $reason }）
+step-held-already-hint = 请先结束这次等待：svc resume { $case }
+step-not-held = { $case } 并未处于等待客户状态
+step-not-held-hint = 用 svc hold { $case } --reason "…" 记录等待，用 svc resume 结束等待
+step-reopen-not-closed = { $case } 当前为 { $state }：只有已结束的服务单才能重开
+step-reopen-not-closed-hint = 未结束的服务单照常办理即可；已归档、电话解决或已审核的服务单才能重开
+step-reopen-needs-reason = svc reopen 需要写明理由：什么问题又出现了
+step-reopen-needs-reason-hint = 请用 --reason "…" 写明
+step-reopened-by = 重开 { $case }

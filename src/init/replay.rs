@@ -250,6 +250,7 @@ fn opening(ws: &Workspace, sample: &Sample) -> Opening {
         site: sample.file.site.as_ref().map(|s| s.value.clone()),
         product: sample.file.product.as_ref().map(|s| s.value.clone()),
         request,
+        reopens: sample.file.reopens.as_ref().map(|s| s.value.clone()),
         note: crate::history::actions::default_note(
             ws.locale(),
             crate::forms::Action::New,

@@ -154,6 +154,8 @@ pub struct Repeat {
     pub previous_case: String,
     /// Days between the earlier visit and this case's first arrival.
     pub days: i64,
+    /// The case reopens the earlier one (`svc reopen`): counted whether visited or not.
+    pub reopened: bool,
 }
 
 /// A visit to the unit.
@@ -509,6 +511,33 @@ fn repeats(
     let window = Duration::days(REPEAT_WINDOW_DAYS);
     let mut found = Vec::new();
     for (id, serials, arrivals) in &facts {
+        let case = cases.iter().find(|c| c.id() == *id);
+        let reopens = case
+            .and_then(|c| c.file.as_ref())
+            .and_then(|f| f.reopens.as_ref())
+            .map(|r| r.value.as_str());
+        if let Some(old) = reopens.filter(|old| facts.iter().any(|(other, ..)| other == old)) {
+            let day = |c: Option<&Case>, last: bool| {
+                let c = c?;
+                let visits = c.visits.iter().map(|v| v.arrived_at.value);
+                let at = if last { visits.max() } else { visits.min() };
+                let at = at.or_else(|| c.request.as_ref().map(|r| r.received_at.value))?;
+                Some(at.with_timezone(&offset).date_naive())
+            };
+            let before = cases.iter().find(|c| c.id() == old);
+            let days = match (day(before, true), day(case, false)) {
+                (Some(a), Some(b)) => (b - a).num_days(),
+                _ => 0,
+            };
+            found.push(Repeat {
+                case: (*id).to_owned(),
+                serial: serials.iter().next().cloned().unwrap_or_default(),
+                previous_case: old.to_owned(),
+                days,
+                reopened: true,
+            });
+            continue;
+        }
         let Some(&first) = arrivals.iter().min() else {
             continue;
         };
@@ -533,6 +562,7 @@ fn repeats(
                 days: (first.with_timezone(&offset).date_naive()
                     - visit.with_timezone(&offset).date_naive())
                 .num_days(),
+                reopened: false,
             });
         }
     }

@@ -518,6 +518,53 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whom of `people` an assignment of the case in `dir` takes while they are away on another
+/// case, one sentence each (in the current language): over the case's planned trip when its
+/// task sheet dates one, else over the coming week from `now`. `cases` are the workspace's
+/// overviews; only those that may have events then are read.
+pub fn clashes(
+    ws: &Workspace,
+    cases: &[Overview],
+    dir: &std::path::Path,
+    people: &[String],
+    now: Timestamp,
+) -> Vec<String> {
+    let offset = ws.offset();
+    let this = crate::workspace::case::load(&ws.root, dir);
+    let (first, last) = match this.task_sheet.as_ref() {
+        Some(s) if s.depart_on.value <= s.return_on.value => (s.depart_on.value, s.return_on.value),
+        _ => {
+            let today = now.with_timezone(&offset).date_naive();
+            (today, today.checked_add_days(Days::new(6)).unwrap_or(today))
+        }
+    };
+    let query = Query {
+        first,
+        last,
+        person: None,
+    };
+    let others: Vec<Case> = cases
+        .iter()
+        .filter(|c| c.dir != dir && may_have_events(c, &query, offset))
+        .map(|c| crate::workspace::case::load(&ws.root, &c.dir))
+        .collect();
+    let mut out = Vec::new();
+    for event in away(ws, &others, &query) {
+        for person in people.iter().filter(|p| event.people.contains(p)) {
+            let (from, to) = event.when.days(offset);
+            out.push(crate::t!(
+                "report-away-clash",
+                person = names::person(ws, person),
+                kind = event.kind.name(crate::i18n::current()),
+                case = event.case.as_str(),
+                from = from.to_string(),
+                to = to.to_string()
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

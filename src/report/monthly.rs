@@ -20,7 +20,7 @@
 //! | `response_hours` | first arrival on site (earliest visit `arrived_at`) in the month: received → first arrival |
 //! | `resolution_hours` | `completed_at` in the month: received → completed |
 //! | `first_time_fix_rate` | `completed_at` in the month, with visit records: every site visited once, every visit resolved |
-//! | `repeat_visits` | first arrival in the month, and the same serial visited in another case within the 90 days before |
+//! | `repeat_visits` | first arrival in the month, and the same serial visited in another case within the 90 days before; or received in the month, reopening another case (`reopened`) |
 //! | `work`, `fees` | `completed_at` in the month: fee arrangement; fee list totals (unit price × qty) and payments |
 //! | `parts` | parts replaced on visits arriving in the month |
 //! | `faults`, `suggestions` | records handed in (`handed_in_at`, 8.6) in the month: the summary's category and suggestions |
@@ -322,6 +322,8 @@ pub struct RepeatVisit {
     pub previous_case: String,
     /// Days between the earlier visit and this case's first arrival.
     pub days: i64,
+    /// The case reopens the earlier one (`svc reopen`): the fault came back, visited or not.
+    pub reopened: bool,
 }
 
 /// Times and counts of one engineer or customer.
@@ -767,6 +769,12 @@ struct Facts<'c> {
     first_time_fix: Option<bool>,
 }
 
+/// The case a case reopens, if it reopens one.
+fn reopened<'f>(f: &'f Facts) -> Option<&'f str> {
+    let file = f.case.file.as_ref()?;
+    file.reopens.as_ref().map(|r| r.value.as_str())
+}
+
 /// Seconds from the request to the first arrival on site.
 fn response(f: &Facts) -> Option<i64> {
     f.first_arrival.map(|a| (a - f.received).num_seconds())
@@ -840,15 +848,16 @@ pub fn case_rows(ws: &Workspace, cases: &[Case], now: Timestamp) -> Vec<CaseRow>
     facts
         .iter()
         .map(|f| {
-            let repeat = f.first_arrival.is_some_and(|first| {
-                f.serials.iter().any(|serial| {
-                    let list = &arrivals[serial.as_str()];
-                    let before = list.partition_point(|(a, _)| *a < first);
-                    list[..before].iter().rev().any(|(a, id)| {
-                        *id != f.id && first - *a <= Duration::days(REPEAT_WINDOW_DAYS)
+            let repeat = reopened(f).is_some()
+                || f.first_arrival.is_some_and(|first| {
+                    f.serials.iter().any(|serial| {
+                        let list = &arrivals[serial.as_str()];
+                        let before = list.partition_point(|(a, _)| *a < first);
+                        list[..before].iter().rev().any(|(a, id)| {
+                            *id != f.id && first - *a <= Duration::days(REPEAT_WINDOW_DAYS)
+                        })
                     })
-                })
-            });
+                });
             case_row(f, offset, repeat)
         })
         .collect()
@@ -952,9 +961,32 @@ pub fn analyse(
     };
 
     // Repeat visits: the latest visit to the same serial in another case, within 90 days
-    // before this case's first arrival.
+    // before this case's first arrival; and every case received in the month that reopens
+    // another.
     let mut repeat_visits = Vec::new();
-    for f in &responding {
+    for f in facts.iter().filter(|f| in_month(&f.received)) {
+        let Some(old) = reopened(f) else { continue };
+        let previous = facts.iter().find(|g| g.id == old);
+        let then = previous.map_or(f.received, |g| {
+            g.arrivals.iter().max().copied().unwrap_or(g.received)
+        });
+        let now = f.first_arrival.unwrap_or(f.received);
+        let serial = f.serials.first().cloned().unwrap_or_default();
+        repeat_visits.push(RepeatVisit {
+            case: f.id.clone(),
+            model: model_of(ws, &f.customer, &serial),
+            serial,
+            customer: f.customer.clone(),
+            customer_name: f.customer_name.clone(),
+            customer_name_en: f.customer_name_en.clone(),
+            previous_case: old.to_string(),
+            days: (now.with_timezone(&offset).date_naive()
+                - then.with_timezone(&offset).date_naive())
+            .num_days(),
+            reopened: true,
+        });
+    }
+    for f in responding.iter().filter(|f| reopened(f).is_none()) {
         let Some(first) = f.first_arrival else {
             continue;
         };
@@ -982,6 +1014,7 @@ pub fn analyse(
                 customer_name_en: f.customer_name_en.clone(),
                 previous_case: g.id.clone(),
                 days,
+                reopened: false,
             });
         }
     }

@@ -100,6 +100,9 @@ pub enum Standing {
     Running { left: i64, soon: bool },
     /// Not met and due `late` minutes ago.
     Overdue { late: i64 },
+    /// Not met, the clock stopped while the case waits on the customer, `left` minutes of
+    /// the allowance still to run when it resumes.
+    Paused { left: i64 },
 }
 
 impl Standing {
@@ -113,7 +116,7 @@ impl Standing {
         match self {
             Standing::Met { margin } => Some(margin),
             Standing::MetLate { late } | Standing::Overdue { late } => Some(-late),
-            Standing::Running { .. } => None,
+            Standing::Running { .. } | Standing::Paused { .. } => None,
         }
     }
 }
@@ -137,12 +140,23 @@ pub struct Deadline {
     pub due: Timestamp,
     /// When it was met, if it was.
     pub met_at: Option<Timestamp>,
+    /// Since when the clock stands, the case waiting on the customer (`svc hold`); `due` is
+    /// then when it falls due if the case is resumed at that moment.
+    pub paused_since: Option<Timestamp>,
+    /// The minutes of that time the case waited on the customer before it was due or met,
+    /// not counted against the allowance (5.1.7).
+    pub held: i64,
 }
 
 impl Deadline {
     /// Where the promise stands at `now`.
     pub fn standing(&self, ws: &Workspace, now: Timestamp) -> Standing {
         let hours = self.hours;
+        if let (Some(since), None) = (self.paused_since, self.met_at) {
+            return Standing::Paused {
+                left: minutes_between(ws, hours, since, self.due),
+            };
+        }
         match self.met_at {
             Some(at) if at <= self.due => Standing::Met {
                 margin: minutes_between(ws, hours, at, self.due),
@@ -180,6 +194,8 @@ impl Deadline {
         w.time(&self.started);
         w.time(&self.due);
         w.opt_time(self.met_at.as_ref());
+        w.opt_time(self.paused_since.as_ref());
+        w.u64(self.held.max(0) as u64);
     }
 
     /// The deadline read back from the index.
@@ -196,6 +212,8 @@ impl Deadline {
             started: r.time()?,
             due: r.time()?,
             met_at: r.opt_time()?,
+            paused_since: r.opt_time()?,
+            held: i64::try_from(r.u64()?).ok()?,
         })
     }
 }
@@ -341,6 +359,14 @@ pub fn deadlines(ws: &Workspace, case: &Case) -> Vec<Deadline> {
     let priority = request.priority.unwrap_or(Priority::Normal);
     let started = request.received_at.value;
     let cancelled = file.state.value == State::Cancelled;
+    let holds: Vec<(Timestamp, Option<Timestamp>)> = if targets.pause_on_customer == Some(true) {
+        file.holds
+            .iter()
+            .map(|h| (h.from.value, h.until.as_ref().map(|u| u.value)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut out = Vec::new();
     for promise in Promise::ALL {
         let Some(within) = allowance(targets, priority, promise) else {
@@ -354,7 +380,7 @@ pub fn deadlines(ws: &Workspace, case: &Case) -> Vec<Deadline> {
             continue;
         }
         let minutes = allowed.total_minutes(hours, ws.calendar().working_day_minutes());
-        let Some(due) = after(ws, hours, started, minutes) else {
+        let Some(run) = run_clock(ws, hours, started, minutes, &holds, met_at) else {
             continue;
         };
         out.push(Deadline {
@@ -363,11 +389,77 @@ pub fn deadlines(ws: &Workspace, case: &Case) -> Vec<Deadline> {
             hours,
             minutes,
             started,
-            due,
+            due: run.due,
             met_at,
+            paused_since: run.paused_since,
+            held: run.held,
         });
     }
     out
+}
+
+/// A clock run from its start: when it falls due, since when it stands, how long it stood.
+struct Run {
+    due: Timestamp,
+    paused_since: Option<Timestamp>,
+    held: i64,
+}
+
+/// Run a clock of `minutes` from `start`, stopped during each hold (`until` none: still on
+/// hold) that begins before it falls due and before `met_at`; a hold still open when the
+/// promise was met ends there.
+fn run_clock(
+    ws: &Workspace,
+    hours: Hours,
+    start: Timestamp,
+    minutes: i64,
+    holds: &[(Timestamp, Option<Timestamp>)],
+    met_at: Option<Timestamp>,
+) -> Option<Run> {
+    let mut holds: Vec<(Timestamp, Option<Timestamp>)> = holds
+        .iter()
+        .filter(|(from, _)| met_at.is_none_or(|m| *from < m))
+        .map(|(from, until)| (*from, until.or(met_at)))
+        .collect();
+    holds.sort();
+    let (mut cursor, mut left, mut held) = (start, minutes, 0);
+    for (from, until) in holds {
+        let from = from.max(cursor);
+        let running = minutes_between(ws, hours, cursor, from).max(0);
+        if running >= left {
+            break;
+        }
+        left -= running;
+        let Some(until) = until else {
+            return Some(Run {
+                due: after(ws, hours, from, left)?,
+                paused_since: Some(from),
+                held,
+            });
+        };
+        if until > from {
+            held += minutes_between(ws, hours, from, until);
+            cursor = until;
+        } else {
+            cursor = from;
+        }
+    }
+    Some(Run {
+        due: after(ws, hours, cursor, left)?,
+        paused_since: None,
+        held,
+    })
+}
+
+/// What to say at `svc hold` when the case's targets do not stop for it: the hold is
+/// recorded, and the clocks run on.
+pub fn hold_notices(ws: &Workspace, case: &Case) -> Vec<String> {
+    match targets_for(ws, case) {
+        Some((source, targets)) if targets.pause_on_customer != Some(true) => {
+            vec![t!("target-hold-runs-on", whose = source.label())]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The case's clocks at `now`.
@@ -376,7 +468,8 @@ pub fn clocks(ws: &Workspace, case: &Case, now: Timestamp) -> Vec<Clock> {
 }
 
 /// What a list says of a case's targets at `now`: each promise overdue, due soon or met
-/// late, most pressing first; empty when all are met in time or running with time to spare.
+/// late, or paused, most pressing first; empty when all are met in time or running with time
+/// to spare.
 pub fn flags(ws: &Workspace, deadlines: &[Deadline], now: Timestamp) -> String {
     let offset = ws.offset();
     let show = |t: Timestamp| t.with_timezone(&offset).format("%m-%d %H:%M").to_string();
@@ -396,6 +489,15 @@ pub fn flags(ws: &Workspace, deadlines: &[Deadline], now: Timestamp) -> String {
                     "target-flag-soon",
                     promise = promise,
                     due = show(d.due),
+                    left = say_minutes(left)
+                ),
+            )),
+            Standing::Paused { left } => flags.push((
+                3,
+                d.due,
+                t!(
+                    "target-flag-paused",
+                    promise = promise,
                     left = say_minutes(left)
                 ),
             )),
@@ -485,7 +587,8 @@ pub fn r5_1_7_targets(cx: &Context, case: &Case, out: &mut Vec<Finding>) {
                 let _ = cx.has_come(clock.due);
                 continue;
             }
-            Standing::Met { .. } => continue,
+            // Nothing runs out while the clock stands.
+            Standing::Met { .. } | Standing::Paused { .. } => continue,
         };
         let location = where_met(case, clock).unwrap_or_else(|| file.at(file.state.span));
         let mut finding = Finding::warning("5.1.7", location, message);

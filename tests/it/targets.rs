@@ -225,3 +225,103 @@ fn an_allowance_that_is_not_one_is_an_error_where_it_is_written() {
     );
     assert!(text.contains("30m, 4h, 1h30m or 2d"), "{text}");
 }
+
+/// The fixture case with `holds` (TOML array-of-tables text) appended to its case.toml.
+fn held(f: &Fixture, holds: &str) {
+    let text = f.read(&format!("{CASE}/case.toml"));
+    f.write(&format!("{CASE}/case.toml"), &format!("{text}\n{holds}"));
+}
+
+#[test]
+fn a_wait_on_the_customer_stops_the_clock_where_the_targets_say_so() {
+    let holds = "[[holds]]\nfrom = 2026-10-12T10:00:00+08:00\nby = \"zhang.wei\"\n\
+                 reason = \"等客户确认机房开放时间\"\nuntil = 2026-10-12T15:00:00+08:00\n\
+                 resumed_by = \"zhang.wei\"\n";
+    // Received Monday 10-12 09:10, answered Tuesday 09:00, 4 working hours to respond.
+    let f = with_targets("respond = \"4h\"\npause_on_customer = true\n");
+    received(&f, "2026-10-12T09:10", "2026-10-13T09:00");
+    held(&f, holds);
+    let (ws, d) = deadline(&f, Promise::Respond);
+    // 09:10–10:00 runs 50 of 240 min; on hold 10:00–15:00 (120 + 60 working minutes, the
+    // lunch break not counted); 15:00–17:30 runs 150 more; the last 40 from Tuesday 08:30
+    // end at 09:10. Answered at 09:00: met, 10 minutes to spare.
+    assert_eq!(d.due, at("2026-10-13T09:10"));
+    assert_eq!(d.held, 180);
+    assert_eq!(
+        d.standing(&ws, at(NOW_MINUTE)),
+        Standing::Met { margin: 10 }
+    );
+    // Targets that do not pause run on: due Monday 15:10 (170 min to noon, 70 from
+    // 14:00), answered 140 + 30 minutes late.
+    let f = with_targets("respond = \"4h\"\n");
+    received(&f, "2026-10-12T09:10", "2026-10-13T09:00");
+    held(&f, holds);
+    let (ws, d) = deadline(&f, Promise::Respond);
+    assert_eq!((d.due, d.held), (at("2026-10-12T15:10"), 0));
+    assert_eq!(
+        d.standing(&ws, at(NOW_MINUTE)),
+        Standing::MetLate { late: 170 }
+    );
+}
+
+#[test]
+fn a_wait_still_open_holds_the_clock_until_it_is_resumed() {
+    let f = with_targets("arrive = \"1d\"\npause_on_customer = true\n");
+    received(&f, "2026-10-09T16:30", "2026-10-09T16:45");
+    f.remove(&format!("{CASE}/visits/01-gz-tianhe.toml"));
+    f.remove(&format!("{CASE}/visits/02-fs-chancheng.toml"));
+    held(
+        &f,
+        "[[holds]]\nfrom = 2026-10-10T09:00:00+08:00\nby = \"zhang.wei\"\nreason = \"客户未开机房\"\n",
+    );
+    let (ws, d) = deadline(&f, Promise::Arrive);
+    // Friday 16:30–17:30 and the make-up Saturday 08:30–09:00 ran 90 of 420 min; from
+    // 09:00 the clock stands with 330 left, however late it is asked.
+    assert_eq!(d.paused_since, Some(at("2026-10-10T09:00")));
+    assert_eq!(
+        d.standing(&ws, at("2026-10-10T09:30")),
+        Standing::Paused { left: 330 }
+    );
+    assert_eq!(
+        d.standing(&ws, at("2026-10-20T09:00")),
+        Standing::Paused { left: 330 }
+    );
+    // Resumed Monday 09:00: held Saturday 09:00–17:30 (390 working minutes) and Monday
+    // 08:30–09:00 (30); the 330 left run 09:00–12:00 (180) and 14:00–16:30.
+    f.edit(
+        &format!("{CASE}/case.toml"),
+        "reason = \"客户未开机房\"\n",
+        "reason = \"客户未开机房\"\nuntil = 2026-10-12T09:00:00+08:00\nresumed_by = \"zhang.wei\"\n",
+    );
+    let (ws, d) = deadline(&f, Promise::Arrive);
+    assert_eq!(
+        (d.due, d.paused_since, d.held),
+        (at("2026-10-12T16:30"), None, 420)
+    );
+    assert_eq!(
+        d.standing(&ws, at("2026-10-12T16:00")),
+        Standing::Running {
+            left: 30,
+            soon: true
+        }
+    );
+    // svc show says the clock stands while the wait is open.
+    f.edit(
+        &format!("{CASE}/case.toml"),
+        "until = 2026-10-12T09:00:00+08:00\nresumed_by = \"zhang.wei\"\n",
+        "",
+    );
+    let out = svc_in(f.root(), &["--locale", "en", "show", "7Q2M4K"]);
+    assert!(
+        stdout(&out).contains("on site within 1d: paused since 2026-10-10 09:00, 5 h 30 min left"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains(
+            "on hold     since 2026-10-10 09:00, by zhang.wei — 客户未开机房 (still waiting)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}

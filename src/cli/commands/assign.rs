@@ -1,10 +1,11 @@
-//! `svc assign CASE --to PERSON…`
+//! `svc assign CASE --to PERSON… [--reason …]`
 
-use crate::cli::{Env, commands::step, error::CliResult};
+use crate::cli::error::CliResult;
+use crate::cli::{Env, commands::step};
 use svc::forms::Action;
 use svc::history::actions::Step;
 
-/// Assign engineers to an accepted case (8.2, 5.1.3, 5.2.1).
+/// Assign engineers to an accepted case (8.2, 5.1.3, 5.2.1), or change them before the trip.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The case (any unique prefix or suffix of its id)
@@ -13,20 +14,26 @@ pub struct Args {
     #[arg(long = "to", value_name = "PERSON", required = true)]
     to: Vec<String>,
     /// A note for the record
-    #[arg(long)]
+    #[arg(long, conflicts_with = "reason")]
     note: Option<String>,
+    /// Why the engineers change (required to re-assign a case already assigned; a task sheet
+    /// submitted or signed goes back to be written and signed for the new engineers)
+    #[arg(long)]
+    reason: Option<String>,
 }
 
-/// Assign the case.
+/// Assign the case, and say whom it takes away while they are away on another trip.
 pub fn run(args: Args, env: &Env) -> CliResult {
-    step::run(
+    let people = args.to.clone();
+    step::run_then(
         env,
         Action::Assign,
         &args.case,
         Step {
-            note: args.note,
+            note: args.reason.or(args.note),
             assignees: args.to,
             ..Step::default()
         },
+        |ws, outcome, now| step::clashes(env, ws, outcome, &people, now),
     )
 }

@@ -17,6 +17,7 @@ mod list;
 mod log;
 mod new;
 mod render;
+mod reopen;
 mod report;
 mod report_case;
 mod schema;
@@ -74,6 +75,13 @@ pub enum Command {
     Archive(step::CaseNote),
     /// Cancel a case before the trip, with a reason
     Cancel(step::CaseReason),
+    /// Record that a case waits on the customer, with a reason: the response targets' clocks
+    /// stop where the targets say so (5.1.7)
+    Hold(step::CaseReason),
+    /// End a wait on the customer: the clocks run again
+    Resume(step::CaseNote),
+    /// Open a new case for a fault that came back after its case was finished, linked to it
+    Reopen(reopen::Args),
     /// Check every form against the procedure's rules and report all findings
     Validate(validate::Args),
     /// List cases with their state
@@ -186,6 +194,25 @@ pub fn run(command: Command, env: &Env) -> CliResult {
                 ..Step::default()
             },
         ),
+        Command::Hold(a) => step::run(
+            env,
+            Action::Hold,
+            &a.case,
+            Step {
+                note: a.reason,
+                ..Step::default()
+            },
+        ),
+        Command::Resume(a) => step::run(
+            env,
+            Action::Resume,
+            &a.case,
+            Step {
+                note: a.note,
+                ..Step::default()
+            },
+        ),
+        Command::Reopen(args) => reopen::run(args, env),
         Command::Validate(args) => validate::run(args, env),
         Command::List(args) => list::run(args, env),
         Command::Show(args) => show::run(args, env),

@@ -52,6 +52,7 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         contact: args.contact,
         phone: args.phone,
         title: args.title,
+        reopens: None,
     };
     let outcome = step::at_desk(env, |desk| team::step::open_case(desk, &new))?;
     if env.ui.json {

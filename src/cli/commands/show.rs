@@ -184,6 +184,50 @@ fn describe(ws: &Workspace, case: &Case, now: svc::forms::decode::Timestamp) -> 
             )
         );
     }
+    if let Some(old) = &file.reopens {
+        let _ = writeln!(s, "  Reopens 重开自:    {}", old.value);
+    }
+    for r in &file.reassignments {
+        let names = |list: &[svc::forms::decode::Sp<String>]| {
+            list.iter()
+                .map(|p| person_name(ws, &p.value))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            s,
+            "  reassigned  {}",
+            t!(
+                "cli-show-reassignment",
+                time = time(&r.at.value),
+                person = person_name(ws, &r.by.value),
+                from = names(&r.from),
+                to = names(&r.to),
+                reason = r.reason.as_str()
+            )
+        );
+    }
+    for h in &file.holds {
+        let _ = writeln!(
+            s,
+            "  on hold     {}",
+            match &h.until {
+                Some(until) => t!(
+                    "cli-show-hold",
+                    from = time(&h.from.value),
+                    until = time(&until.value),
+                    person = person_name(ws, &h.by.value),
+                    reason = h.reason.as_str()
+                ),
+                None => t!(
+                    "cli-show-hold-open",
+                    from = time(&h.from.value),
+                    person = person_name(ws, &h.by.value),
+                    reason = h.reason.as_str()
+                ),
+            }
+        );
+    }
     if !file.checkins.is_empty() {
         let _ = writeln!(s, "\nCheck-ins 联系公司:");
         for c in &file.checkins {
@@ -413,6 +457,13 @@ fn describe_targets(
                 promise = promise,
                 within = within,
                 due = due,
+                left = targets::say_minutes(left)
+            ),
+            Standing::Paused { left } => t!(
+                "cli-show-target-paused",
+                promise = promise,
+                within = within,
+                since = d.paused_since.map(time).unwrap_or_default(),
                 left = targets::say_minutes(left)
             ),
         };

@@ -56,12 +56,6 @@ fn every_command_is_refused_in_a_state_it_does_not_apply_to() {
             "requested",
         ),
         (
-            "zhao.min",
-            vec!["assign", a, "--to", "wang.qiang"],
-            "assign",
-            "accepted",
-        ),
-        (
             "li.na",
             vec!["approve", a],
             "approve",
@@ -107,6 +101,18 @@ fn every_command_is_refused_in_a_state_it_does_not_apply_to() {
             "requested or accepted or assigned or pending-approval or approved",
         ),
         ("wang.qiang", vec!["start", p], "start", "approved"),
+        (
+            "zhao.min",
+            vec!["assign", p, "--to", "wang.qiang", "--reason", "换人"],
+            "assign",
+            "accepted or assigned or pending-approval or approved",
+        ),
+        (
+            "zhao.min",
+            vec!["hold", p, "--reason", "等客户"],
+            "hold",
+            "requested or accepted or assigned or pending-approval or approved or on-site",
+        ),
         (
             "wang.qiang",
             vec!["submit", p],
