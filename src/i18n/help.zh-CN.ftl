@@ -274,3 +274,12 @@ cmd-templates-export = 将内置模板写入 DIR（默认：工作区的 templat
 
 # validate
 cmd-validate = 按程序规则检查所有表单，并报告全部问题
+
+# plan
+cmd-plan = 维护计划：各计划的维护对象、到期的维护，以及为其开服务单（plans/<编号>.toml）
+cmd-plan-list = 列出维护计划：维护对象、重复规则和下次日期
+cmd-plan-due = 列出到期而尚未开服务单的维护（标出逾期的），以及已开的服务单
+arg-plan-due-within = 从今天往后看多久，以天或周计（30d、2w；默认 30d）
+cmd-plan-open = 为每次到期的维护开一张服务单，每张一次 new 步骤（需 csc 角色）
+arg-plan-open-within = 开出从今天起这段时间内的维护（14d、2w；默认按各计划的提前开单天数）
+arg-plan-open-dry-run = 只显示将开哪些服务单，不写入任何内容

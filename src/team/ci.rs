@@ -59,7 +59,7 @@ struct Route {
     roles: &'static [Role],
 }
 
-const ROUTES: [Route; 4] = [
+const ROUTES: [Route; 5] = [
     Route {
         path: "cases/",
         regex: r"^cases/.*",
@@ -73,6 +73,11 @@ const ROUTES: [Route; 4] = [
     Route {
         path: "catalog/",
         regex: r"^catalog/.*",
+        roles: &[Role::Admin],
+    },
+    Route {
+        path: "plans/",
+        regex: r"^plans/.*",
         roles: &[Role::Admin],
     },
     Route {
@@ -351,7 +356,7 @@ mod tests {
         let generated = generate(Forge::GitHub, []);
         assert_eq!(
             generated.without_owners,
-            ["cases/", "people.toml", "catalog/", "svc.toml"]
+            ["cases/", "people.toml", "catalog/", "plans/", "svc.toml"]
         );
         let codeowners = &generated.files[1].text;
         assert!(
