@@ -346,6 +346,8 @@ pub struct Workspace {
     calendar_kept: bool,
     /// The maintenance plans by id (`plans/<id>.toml`), those that could be read.
     pub plans: BTreeMap<String, Loaded<crate::forms::plan::Plan>>,
+    /// The plans read with an error of their own, not in use (their names are checked).
+    unusable_plans: Vec<Loaded<crate::forms::plan::Plan>>,
 }
 
 impl Workspace {
@@ -364,13 +366,14 @@ impl Workspace {
             calendar: crate::forms::calendar::WorkingCalendar::default(),
             calendar_kept: false,
             plans: BTreeMap::new(),
+            unusable_plans: Vec::new(),
         };
         ws.check_other_syntaxes();
         ws.settings = ws.load_required::<Settings>(SETTINGS_FILE);
         ws.check_settings();
         let hours = calendar::hours(ws.settings.as_ref(), &mut ws.findings);
         (ws.calendar, ws.calendar_kept) = calendar::load(&mut ws, hours);
-        ws.plans = plans::load(&mut ws);
+        (ws.plans, ws.unusable_plans) = plans::load(&mut ws);
         if let Some(people) = ws.load_required::<People>("people.toml") {
             ws.people_readable = true;
             let source = people.source.clone();

@@ -11,25 +11,27 @@ use crate::t;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Read every `plans/<id>.toml`; problems go to the workspace's findings. A plan whose id
-/// is not its file's name, or whose rule cannot be read, is reported and left out.
-pub(super) fn load(ws: &mut Workspace) -> BTreeMap<String, Loaded<Plan>> {
+/// Read every `plans/<id>.toml`; problems go to the workspace's findings. A plan with an
+/// error of its own (an id that is not its file's name, a rule that cannot be read) is
+/// reported and left out of use: the second list, whose names are still checked.
+pub(super) fn load(ws: &mut Workspace) -> (BTreeMap<String, Loaded<Plan>>, Vec<Loaded<Plan>>) {
     let mut plans = BTreeMap::new();
+    let mut unusable = Vec::new();
     let dir = Path::new(PLANS_DIR);
     if is_link(&ws.root, dir) {
         ws.findings.push(link_finding(&ws.root, dir));
-        return plans;
+        return (plans, unusable);
     }
     let path = ws.root.join(dir);
     if !path.exists() {
-        return plans;
+        return (plans, unusable);
     }
     let Some(names) = super::listed_names(&ws.root, dir) else {
         ws.findings.push(
             Finding::error("layout", Location::file(dir), t!("ws-plan-not-folder"))
                 .hint(t!("ws-plan-not-folder-hint")),
         );
-        return plans;
+        return (plans, unusable);
     };
     for name in names {
         let rel: PathBuf = dir.join(&name);
@@ -52,9 +54,11 @@ pub(super) fn load(ws: &mut Workspace) -> BTreeMap<String, Loaded<Plan>> {
         ws.findings.extend(found);
         if usable {
             plans.insert(stem.to_owned(), plan);
+        } else {
+            unusable.push(plan);
         }
     }
-    plans
+    (plans, unusable)
 }
 
 /// What is wrong in a plan file by itself.
@@ -133,7 +137,7 @@ impl Workspace {
     /// serials, a model it has none of (a warning), the engineer.
     pub(super) fn plan_ref_findings(&self) -> Vec<Finding> {
         let mut found = Vec::new();
-        for plan in self.plans.values() {
+        for plan in self.plans.values().chain(&self.unusable_plans) {
             if let Some(engineer) = &plan.engineer {
                 found.extend(self.person_ref(plan, engineer, &t!("ws-plan-engineer")));
             }
