@@ -178,7 +178,7 @@ cmd-assign = 指派现场服务人员（8.2）
 cmd-asset = 显示一台设备的履历：服务单、现场服务、更换的备件、重复故障和保修情况；或一个备件在各设备间的流转
 
 # calendar
-cmd-calendar = 谁何时外出：计划中与已完成的出差、现场服务，默认自今天起四周（表格、JSON，或可订阅的 iCalendar 日历）
+cmd-calendar = 谁何时外出：计划中与已完成的出差、现场服务、计划维护，默认自今天起四周（表格、JSON，或可订阅的 iCalendar 日历）
 
 # cancel
 cmd-cancel = 在出差前取消服务单，须说明原因
@@ -193,7 +193,7 @@ cmd-checkin = 记录出差期间与公司的联系（7.5）
 cmd-ci = 在 GitHub、GitLab 或 Forgejo/Gitea 上配置 CI：对拉取请求运行 svc check，并生成 CODEOWNERS
 
 # ci init
-cmd-ci-init = 写入代码托管平台的 CI 工作流（每个拉取请求都运行 svc check），并按 people.toml 生成 CODEOWNERS（服务单归领导；people.toml、catalog/、svc.toml 归管理员）
+cmd-ci-init = 写入代码托管平台的 CI 工作流（每个拉取请求都运行 svc check），并按 people.toml 生成 CODEOWNERS（服务单归领导；people.toml、catalog/、plans/、svc.toml 归管理员）
 
 # complete
 cmd-complete = 结束现场服务，相关记录须已填好（8.5）

@@ -72,3 +72,11 @@ cli-plan-state-overdue = overdue
 ## svc sync.
 cli-sync-duplicate = { $case } ({ $plan }, { $occurrence }) was already opened upstream ({ $upstream }) by { $opened_by } at { $opened_at }: your opening of the same occurrence is dropped as a duplicate, and upstream's case stands
 cli-plan-role = { $person } may not open planned cases: it takes the role csc (8.1)
+
+## svc calendar.
+report-away-maintenance = Planned maintenance
+report-away-not-opened = not opened yet (svc plan open)
+report-away-plan = Maintenance plan { $plan }, unit { $unit }.
+
+## svc show.
+cli-show-plan = { $plan } { $title }, { $date } (planned maintenance)

@@ -63,3 +63,11 @@ cli-plan-state-overdue = 逾期
 ## svc sync。
 cli-sync-duplicate = { $case }（{ $plan }，{ $occurrence }）已由 { $opened_by } 于 { $opened_at } 在上游（{ $upstream }）开出：本机对同一次维护的开单作为重复舍弃，以上游的服务单为准
 cli-plan-role = { $person } 不能开计划维护的服务单：需要 csc 角色（8.1）
+
+## svc calendar。
+report-away-maintenance = 计划维护
+report-away-not-opened = 尚未开单（svc plan open）
+report-away-plan = 维护计划 { $plan }，设备 { $unit }。
+
+## svc show。
+cli-show-plan = { $plan } { $title }，{ $date }（计划维护）

@@ -410,3 +410,48 @@ fn a_model_plan_covers_the_unit_that_replaced_one() {
     );
     assert_eq!(v["occurrences"][0]["date"], "2026-12-01");
 }
+
+#[test]
+fn the_sample_companys_november_counts_its_preventive_case_as_planned_work() {
+    let ws = crate::report::sample_company();
+    let out = ws.ok(
+        common::NOW,
+        &[
+            "report", "monthly", "--month", "2026-11", "--format", "json",
+        ],
+    );
+    let r = json(&out);
+    assert_eq!(r["work"]["planned"]["received"], 1, "{:#}", r["work"]);
+    assert_eq!(r["work"]["planned"]["completed"], 0);
+    assert_eq!(
+        r["work"]["corrective"]["received"],
+        r["cases"]["received"].as_u64().unwrap_or_default() - 1
+    );
+    let md = ws.ok(
+        common::NOW,
+        &["report", "monthly", "--month", "2026-11", "--locale", "en"],
+    );
+    assert!(
+        md.contains("| of which planned maintenance (preventive) | 1 |"),
+        "{md}"
+    );
+    // Its case has no response targets: nobody called for it.
+    let show = json(&ws.ok(common::NOW, &["--json", "show", "SR-20261110-X2TFNH"]));
+    assert_eq!(
+        show["targets"],
+        serde_json::json!([]),
+        "{:#}",
+        show["targets"]
+    );
+    assert_eq!(show["case"]["plan"]["id"], "gzdx-nt3600-quarterly");
+    let text = ws.ok(
+        common::NOW,
+        &["--locale", "en", "show", "SR-20261110-X2TFNH"],
+    );
+    assert!(
+        text.contains(
+            "gzdx-nt3600-quarterly 广州电信 NT-3600 OLT 季度巡检, 2026-11-10 (planned maintenance)"
+        ),
+        "{text}"
+    );
+}

@@ -88,8 +88,8 @@ pub enum Command {
     Asset(asset::Args),
     /// What awaits you, by your roles and assignments
     Status(status::Args),
-    /// Who is away when: trips planned and travelled, and site visits, from today for four
-    /// weeks (a table, JSON, or an iCalendar feed to subscribe to)
+    /// Who is away when: trips planned and travelled, site visits and planned maintenance,
+    /// from today for four weeks (a table, JSON, or an iCalendar feed to subscribe to)
     Calendar(calendar::Args),
     /// Maintenance plans: what each covers, the occurrences due, and opening their cases
     /// (plans/<id>.toml)
