@@ -142,7 +142,7 @@ arg-resolve-case = 服务单（编号的任一唯一前缀或后缀均可）
 arg-resolve-note = 写入记录的备注（即提交说明的正文）
 
 # schema
-arg-schema-form = 表单：request、task-sheet、visit、fees、travel-log、summary；或 case、settings、people、customer、parts、rates、calendar；省略时列出全部名称
+arg-schema-form = 表单：request、task-sheet、visit、fees、travel-log、summary；或 case、settings、people、customer、parts、rates、calendar、plan；省略时列出全部名称
 
 # show
 arg-show-case = 服务单（编号的任一唯一前缀或后缀均可）

@@ -80,3 +80,7 @@ report-away-plan = Maintenance plan { $plan }, unit { $unit }.
 
 ## svc show.
 cli-show-plan = { $plan } { $title }, { $date } (planned maintenance)
+
+## svc check.
+history-plan-role = { $person } opened a preventive case (with [plan]) without the role csc
+history-plan-role-hint = planned cases are opened by the Customer Service Centre with svc plan open; cancel this one, and let a person of the CSC open the occurrence

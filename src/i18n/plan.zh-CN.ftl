@@ -71,3 +71,7 @@ report-away-plan = 维护计划 { $plan }，设备 { $unit }。
 
 ## svc show。
 cli-show-plan = { $plan } { $title }，{ $date }（计划维护）
+
+## svc check。
+history-plan-role = { $person } 没有 csc 角色，却开了计划维护的服务单（带 [plan]）
+history-plan-role-hint = 计划维护的服务单由客户服务中心用 svc plan open 开出：取消此单，由客服中心人员为这次维护开单

@@ -455,3 +455,73 @@ fn the_sample_companys_november_counts_its_preventive_case_as_planned_work() {
         "{text}"
     );
 }
+
+#[test]
+fn plan_due_speaks_chinese_to_a_chinese_desk() {
+    let ws = with_plan("olt-quarterly", QUARTERLY);
+    let out = ws
+        .command(T_NEW)
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["plan", "due"])
+        .output()
+        .expect("run svc");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(table.contains("逾期") && table.contains("待开"), "{table}");
+    assert!(
+        stderr(&out).contains("截至 2026-12-02：待开 2 次（其中逾期 1 次），已开 0 次"),
+        "{}",
+        stderr(&out)
+    );
+    ws.act_as("wang.qiang");
+    let out = ws
+        .command(T_NEW)
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["plan", "open"])
+        .output()
+        .expect("run svc");
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("wang.qiang 不能开计划维护的服务单：需要 csc 角色（8.1）"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_preventive_case_opened_by_hand_without_the_csc_role_is_caught_by_svc_check() {
+    let ws = with_plan("olt-quarterly", QUARTERLY);
+    ws.ok(T_NEW, &["plan", "open", "--within", "1d"]);
+    ws.ok(T_LATER, &["check"]);
+    let id = ws
+        .git(&["log", "-1", "--format=%(trailers:key=Svc-Case,valueonly)"])
+        .trim()
+        .to_owned();
+    // The engineer copies the case under another id and commits it as a `new` step.
+    let copy = "SR-20260805-BBBBBB";
+    for file in ["case.toml", "request.toml"] {
+        let text = ws
+            .read(&format!("cases/2026/08/{id}/{file}"))
+            .replace(&id, copy)
+            .replace("opened_by = \"zhao.min\"", "opened_by = \"wang.qiang\"")
+            .replace("received_by = \"zhao.min\"", "received_by = \"wang.qiang\"");
+        ws.write(&format!("cases/2026/08/{copy}/{file}"), &text);
+    }
+    ws.git(&["add", "cases"]);
+    ws.git_commit_at(
+        "wang.qiang",
+        &format!(
+            "new {copy}: none -> requested\n\nSvc-Case: {copy}\nSvc-Action: new\nSvc-From: none\n\
+             Svc-To: requested\nSvc-Actor: wang.qiang"
+        ),
+        T_NEW,
+    );
+    let out = ws.svc(T_LATER, &["check"]);
+    assert_eq!(code(&out), 1);
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        text.contains("wang.qiang opened a preventive case (with [plan]) without the role csc"),
+        "{text}"
+    );
+    assert!(text.contains("error[8.1-plan]: a second case"), "{text}");
+}
