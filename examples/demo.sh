@@ -32,6 +32,8 @@ look() { echo "\$ svc $*"; "$svc" -C "$dir" "$@"; }
 cd "$dir"
 look validate
 look list --state on-site
+echo; echo "== Planned maintenance: the quarterly inspection up to the end of the month: one opened, one overdue"
+look plan due --within 4d
 at 23T08:00
 
 echo; echo "== A request comes in by phone (8.1): the CSC records it, accepts it, assigns an engineer"

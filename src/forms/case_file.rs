@@ -327,6 +327,8 @@ record! {
         pub reopens: Option<Sp<String>>,
         /// 时间线 · when each step happened
         pub timeline: Option<Timeline>,
+        /// 维护计划 · the plan occurrence a preventive case was opened for (svc plan open)
+        pub plan: Option<crate::forms::plan::PlanLink>,
     }
 }
 

@@ -14,6 +14,8 @@
 //! - [`config`]: the company's shared files: settings, people, customers, catalog.
 //! - [`calendar`]: the working calendar: working hours, holidays, make-up working days, and
 //!   the arithmetic of working time.
+//! - [`plan`]: maintenance plans (`plans/<id>.toml`), their recurrence and the `[plan]`
+//!   link of a preventive case.
 //! - [`schema`]: JSON Schemas of every file, for editors.
 //! - [`text`]: control and invisible characters in users' text, shown escaped.
 
@@ -22,6 +24,7 @@ pub mod config;
 pub mod decode;
 pub mod finding;
 pub mod node;
+pub mod plan;
 pub mod schema;
 pub mod source;
 pub mod text;

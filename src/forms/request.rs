@@ -16,6 +16,8 @@ keywords! {
         Visit = "visit",
         /// 网站 · the web site
         Web = "web",
+        /// 计划 · a maintenance plan (opened by svc plan open)
+        Plan = "plan",
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::forms::calendar::CalendarFile;
 use crate::forms::config::{Customer, PartsList, People, RateCard, Settings};
 use crate::forms::decode::{Decode, document_schema};
+use crate::forms::plan::Plan;
 use crate::forms::{CaseFile, FormKind};
 use serde_json::Value;
 
@@ -34,6 +35,7 @@ pub const SCHEMAS: &[(&str, &str)] = &[
         "calendar",
         "calendar/<year>.toml · public holidays and make-up working days",
     ),
+    ("plan", "plans/<id>.toml · a maintenance plan"),
 ];
 
 /// The schema called `name`.
@@ -49,6 +51,7 @@ pub fn schema_of(name: &str) -> Option<Value> {
             "parts" => PartsList::schema(),
             "rates" => RateCard::schema(),
             "calendar" => CalendarFile::schema(),
+            "plan" => Plan::schema(),
             _ => return None,
         },
     };

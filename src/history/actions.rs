@@ -869,6 +869,7 @@ pub fn open_case(session: &Session, new: &NewCase) -> Result<Outcome, ActionErro
         request,
         note,
         reopens: new.reopens.clone(),
+        plan: None,
     };
     record_new(session, &opening)
 }
@@ -915,6 +916,98 @@ pub fn reopening(ws: &Workspace, dir: &Path, reason: &str) -> Result<NewCase, Ac
     })
 }
 
+/// What `svc plan open` records for one occurrence of a maintenance plan.
+#[derive(Debug, Clone)]
+pub struct PlannedCase {
+    /// The case id (made of the plan, the date and the unit: the same on every clone).
+    pub id: String,
+    /// The plan's id.
+    pub plan: String,
+    /// The occurrence's date.
+    pub date: chrono::NaiveDate,
+    /// The customer id.
+    pub customer: String,
+    /// The unit's site.
+    pub site: String,
+    /// The unit's serial.
+    pub product: String,
+    /// The plan's title.
+    pub title: String,
+    /// The work to do (the request's fault).
+    pub task: String,
+}
+
+/// Open the case of a plan's occurrence (8.1, preventive): a `new` step by a person of the
+/// CSC, the request scaffolded from the plan — the task as the fault, received now through
+/// the channel `plan`, on-site needed, the customer's first contact.
+pub fn open_planned(session: &Session, planned: &PlannedCase) -> Result<Outcome, ActionError> {
+    let Session { ws, actor, now, .. } = *session;
+    if !ws.has_role(&actor.id, Role::Csc) {
+        return Err(ActionError::Role {
+            person: actor.id.clone(),
+            action: Action::New,
+            case: planned.id.clone(),
+            why: t!("step-role-plan"),
+        });
+    }
+    let Some(customer) = ws.customers.get(&planned.customer) else {
+        return Err(ActionError::Invalid(
+            t!("step-no-customer", customer = &planned.customer),
+            t!("step-no-customer-hint"),
+        ));
+    };
+    plain_text(&t!("step-field-fault"), &planned.task)?;
+    plain_text(&t!("step-field-title"), &planned.title)?;
+    let at = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let contact = customer.contacts.first();
+    let name = contact
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| "(未记录 not recorded)".into());
+    let phone = contact.and_then(|c| c.phone.clone()).unwrap_or_default();
+    let request = request_scaffold(
+        &at,
+        crate::forms::Channel::Plan,
+        &name,
+        &phone,
+        &planned.task,
+        &actor.id,
+    );
+    let request = with_onsite(&request, &planned.plan, planned.date);
+    let title: String = planned.title.chars().take(60).collect();
+    let opening = Opening {
+        id: planned.id.clone(),
+        title,
+        customer: planned.customer.clone(),
+        site: Some(planned.site.clone()),
+        product: Some(planned.product.clone()),
+        request,
+        note: one_line(&t!(
+            "step-plan-note",
+            plan = &planned.plan,
+            date = planned.date.to_string()
+        )),
+        plan: Some((planned.plan.clone(), planned.date)),
+        reopens: None,
+    };
+    record_new(session, &opening)
+}
+
+/// The request of a planned case says a visit is needed, and why: the plan's date.
+fn with_onsite(request: &str, plan: &str, date: chrono::NaiveDate) -> String {
+    let q = |s: &str| toml_edit::Value::from(s).to_string();
+    let reason = format!("计划维护 · planned maintenance: {plan} {date}");
+    request.replacen(
+        "onsite_needed = false         # 是否需要现场服务 · on-site visit needed?\n\
+         # onsite_reason = \"\"        # 需要现场服务的原因 · why\n",
+        &format!(
+            "onsite_needed = true          # 是否需要现场服务 · on-site visit needed?\n\
+             onsite_reason = {}\n",
+            q(&reason)
+        ),
+        1,
+    )
+}
+
 /// A case about to be opened: its `case.toml` facts and its request form's text.
 #[derive(Debug, Clone)]
 pub struct Opening {
@@ -934,6 +1027,9 @@ pub struct Opening {
     pub note: String,
     /// The finished case it reopens.
     pub reopens: Option<String>,
+    /// The plan occurrence it is opened for (plan id, date): the case is filed under the
+    /// date's month, as its id says, and `case.toml` records `[plan]`.
+    pub plan: Option<(String, chrono::NaiveDate)>,
 }
 
 /// A new case worked out and checked, not yet recorded: its folder, the files svc writes
@@ -965,10 +1061,13 @@ pub fn prepare_new(
             why: t!("step-role-new"),
         });
     }
-    let local = now.with_timezone(&ws.offset());
+    let filed = opening.plan.as_ref().map_or_else(
+        || now.with_timezone(&ws.offset()).date_naive(),
+        |(_, date)| *date,
+    );
     let dir = PathBuf::from(case::CASES_DIR)
-        .join(local.format("%Y").to_string())
-        .join(local.format("%m").to_string())
+        .join(filed.format("%Y").to_string())
+        .join(filed.format("%m").to_string())
         .join(&opening.id);
     let at = now.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let mut case_toml = DocumentMut::new();
@@ -987,6 +1086,15 @@ pub fn prepare_new(
     case_toml["state"] = value(State::Requested.as_str());
     case_toml["opened_at"] = datetime(&at);
     case_toml["opened_by"] = value(actor.id.as_str());
+    if let Some((plan, date)) = &opening.plan {
+        let mut link = Table::new();
+        link["id"] = value(plan.as_str());
+        link["occurrence"] = match date.to_string().parse::<toml_edit::Datetime>() {
+            Ok(d) => value(d),
+            Err(_) => value(date.to_string()),
+        };
+        case_toml["plan"] = Item::Table(link);
+    }
     let case_text = format!(
         "# case.toml — 服务单 · written by svc; edit the forms beside it, not this file\n{case_toml}"
     );

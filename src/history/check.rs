@@ -1045,6 +1045,14 @@ impl<'s> Judge<'s> {
                 t!("history-without-role-hint"),
             );
         }
+        if t.action == Action::New && after.planned && !roles.contains(&Role::Csc) {
+            self.report(
+                commit,
+                here.clone(),
+                t!("history-plan-role", person = &person),
+                t!("history-plan-role-hint"),
+            );
+        }
         if matches!(t.action, Action::Approve | Action::Reject) {
             let preparer = task_sheet(forms_after)
                 .and_then(|(_, id)| self.bytes(Some(id)))
@@ -1528,6 +1536,8 @@ struct Facts {
     reassignments: Vec<(Option<Timestamp>, String)>,
     holds: Vec<Held>,
     timeline: BTreeMap<String, Option<Timestamp>>,
+    /// Whether the case is preventive (`[plan]`): opened by the CSC alone.
+    planned: bool,
 }
 
 impl Facts {
@@ -1644,6 +1654,7 @@ fn facts(node: &Node) -> Facts {
             .into_iter()
             .map(|e| (e.key.clone(), time_of(Some(&e.value))))
             .collect(),
+        planned: node.get("plan").is_some(),
     }
 }
 

@@ -166,6 +166,7 @@ pub fn is_shared(path: &Path) -> bool {
         .any(|p| path == Path::new(p))
         || path.starts_with("catalog")
         || path.starts_with(crate::forms::calendar::CALENDAR_DIR)
+        || path.starts_with(crate::forms::plan::PLANS_DIR)
         || path.starts_with("templates")
 }
 

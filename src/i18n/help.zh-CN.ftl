@@ -155,7 +155,7 @@ arg-resolve-case = 服务单（编号的任一唯一前缀或后缀均可）
 arg-resolve-note = 写入记录的备注（即提交说明的正文）
 
 # schema
-arg-schema-form = 表单：request、task-sheet、visit、fees、travel-log、summary；或 case、settings、people、customer、parts、rates、calendar；省略时列出全部名称
+arg-schema-form = 表单：request、task-sheet、visit、fees、travel-log、summary；或 case、settings、people、customer、parts、rates、calendar、plan；省略时列出全部名称
 
 # show
 arg-show-case = 服务单（编号的任一唯一前缀或后缀均可）
@@ -191,7 +191,7 @@ cmd-assign = 指派现场服务人员（8.2）
 cmd-asset = 显示一台设备的履历：服务单、现场服务、更换的备件、重复故障和保修情况；或一个备件在各设备间的流转
 
 # calendar
-cmd-calendar = 谁何时外出：计划中与已完成的出差、现场服务，默认自今天起四周（表格、JSON，或可订阅的 iCalendar 日历）
+cmd-calendar = 谁何时外出：计划中与已完成的出差、现场服务、计划维护，默认自今天起四周（表格、JSON，或可订阅的 iCalendar 日历）
 
 # cancel
 cmd-cancel = 在出差前取消服务单，须说明原因
@@ -215,7 +215,7 @@ cmd-checkin = 记录出差期间与公司的联系（7.5）
 cmd-ci = 在 GitHub、GitLab 或 Forgejo/Gitea 上配置 CI：对拉取请求运行 svc check，并生成 CODEOWNERS
 
 # ci init
-cmd-ci-init = 写入代码托管平台的 CI 工作流（每个拉取请求都运行 svc check），并按 people.toml 生成 CODEOWNERS（服务单归领导；people.toml、catalog/、svc.toml 归管理员）
+cmd-ci-init = 写入代码托管平台的 CI 工作流（每个拉取请求都运行 svc check），并按 people.toml 生成 CODEOWNERS（服务单归领导；people.toml、catalog/、plans/、svc.toml 归管理员）
 
 # complete
 cmd-complete = 结束现场服务，相关记录须已填好（8.5）
@@ -296,3 +296,12 @@ cmd-templates-export = 将内置模板写入 DIR（默认：工作区的 templat
 
 # validate
 cmd-validate = 按程序规则检查所有表单，并报告全部问题
+
+# plan
+cmd-plan = 维护计划：各计划的维护对象、到期的维护，以及为其开服务单（plans/<编号>.toml）
+cmd-plan-list = 列出维护计划：维护对象、重复规则和下次日期
+cmd-plan-due = 列出到期而尚未开服务单的维护（标出逾期的），以及已开的服务单
+arg-plan-due-within = 从今天往后看多久，以天或周计（30d、2w；默认 30d）
+cmd-plan-open = 为每次到期的维护开一张服务单，每张一次 new 步骤（需 csc 角色）
+arg-plan-open-within = 开出从今天起这段时间内的维护（14d、2w；默认按各计划的提前开单天数）
+arg-plan-open-dry-run = 只显示将开哪些服务单，不写入任何内容

@@ -60,6 +60,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("report.en.ftl"),
         include_str!("report.zh-CN.ftl"),
     ),
+    (
+        "plan",
+        include_str!("plan.en.ftl"),
+        include_str!("plan.zh-CN.ftl"),
+    ),
 ];
 
 /// The language messages are said in, once chosen (0: not chosen, else 1 + index in

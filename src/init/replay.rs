@@ -257,6 +257,11 @@ fn opening(ws: &Workspace, sample: &Sample) -> Opening {
             None,
             crate::forms::State::Requested,
         ),
+        plan: sample
+            .file
+            .plan
+            .as_ref()
+            .map(|p| (p.id.value.clone(), p.occurrence.value)),
     }
 }
 

@@ -11,9 +11,15 @@
 //!   event rather than showing two;
 //! - a **site visit**: a visit record's `arrived_at` to `left_at`, its site and engineers.
 //!
-//! The gathering is pure: forms in, events out. Another source of absences (planned
-//! maintenance, when it comes) is one more [`Kind`] and a function making its [`Event`]s,
-//! added to those of [`of_cases`] before [`select`] keeps the window's and sorts them.
+//! And one from the maintenance plans ([`of_plans`]):
+//!
+//! - a **planned maintenance**: a plan's occurrence for one unit, a whole day, its person
+//!   the plan's engineer if it names one; the case opened for it, once there is one. Its UID
+//!   is made of the plan, the date and the unit, so it stays one event before and after its
+//!   case is opened.
+//!
+//! The gathering is pure: forms in, events out; [`select`] keeps the window's and sorts
+//! them.
 
 use super::ics;
 use super::names;
@@ -37,6 +43,8 @@ pub enum Kind {
     Trip,
     /// A visit to a site, as its record gives it.
     Visit,
+    /// A maintenance plan's occurrence for one unit.
+    PlannedMaintenance,
 }
 
 impl Kind {
@@ -46,6 +54,7 @@ impl Kind {
         match self {
             Kind::PlannedTrip | Kind::Trip => "trip",
             Kind::Visit => "visit",
+            Kind::PlannedMaintenance => "maintenance",
         }
     }
 
@@ -55,6 +64,7 @@ impl Kind {
             Kind::PlannedTrip => t_in!(locale, "report-away-planned-trip"),
             Kind::Trip => t_in!(locale, "report-away-trip"),
             Kind::Visit => t_in!(locale, "report-away-visit"),
+            Kind::PlannedMaintenance => t_in!(locale, "report-away-maintenance"),
         }
     }
 }
@@ -129,14 +139,49 @@ pub struct Event {
     pub number: usize,
     /// The fault as the request describes it.
     pub fault: Option<String>,
+    /// A planned maintenance's plan, date and unit (its place's serial).
+    pub occurrence: Option<(String, NaiveDate, String)>,
 }
 
 impl Event {
     /// An identifier for the event that stays the same as long as the case's forms say the
-    /// same thing (case, kind, number), for a calendar that is subscribed to.
+    /// same thing (case, kind, number), for a calendar that is subscribed to; a planned
+    /// maintenance's is its plan, date and unit, whether its case is opened or not.
     pub fn uid(&self) -> String {
-        format!("{}-{}-{}@svc", self.case, self.kind.uid_part(), self.number)
+        match &self.occurrence {
+            Some((plan, date, unit)) => {
+                format!("plan-{plan}-{}-{unit}@svc", date.format("%Y%m%d"))
+            }
+            None => format!("{}-{}-{}@svc", self.case, self.kind.uid_part(), self.number),
+        }
     }
+}
+
+/// The planned maintenance of `schedule` as events: a whole day each, the plan's engineer
+/// away, at the unit's site; `case` is the case opened for it, or empty.
+pub fn of_plans(ws: &Workspace, schedule: &[crate::rules::plan::Scheduled]) -> Vec<Event> {
+    schedule
+        .iter()
+        .filter_map(|s| {
+            let o = &s.occurrence;
+            let plan = ws.plans.get(&o.plan)?;
+            Some(Event {
+                kind: Kind::PlannedMaintenance,
+                case: s.case.as_ref().map(|c| c.case.clone()).unwrap_or_default(),
+                title: plan.title.clone(),
+                customer: plan.customer.value.clone(),
+                when: When::Days {
+                    first: o.date,
+                    last: o.date,
+                },
+                people: plan.engineer.iter().map(|e| e.value.clone()).collect(),
+                sites: vec![o.unit.site.clone()],
+                number: 1,
+                fault: Some(plan.task.value.clone()),
+                occurrence: Some((o.plan.clone(), o.date, o.unit.place.clone())),
+            })
+        })
+        .collect()
 }
 
 /// Which events: the days from `first` to `last` (both included), and one person's only
@@ -185,6 +230,7 @@ fn of_case(ws: &Workspace, case: &Case) -> Vec<Event> {
         sites,
         number,
         fault: case.request.as_ref().map(|r| r.fault.value.clone()),
+        occurrence: None,
     };
     let mut events = Vec::new();
     let sheet = case.task_sheet.as_ref();
@@ -341,14 +387,20 @@ fn location(ws: &Workspace, customer: &str, id: &str) -> String {
 /// An event as `svc calendar --json` gives it: ids and keywords, the names beside them.
 #[derive(Debug, Serialize)]
 pub struct Entry {
-    /// `planned-trip`, `trip` or `visit`.
+    /// `planned-trip`, `trip`, `visit` or `planned-maintenance`.
     pub kind: Kind,
-    /// The case id.
+    /// The case id (empty for a planned maintenance whose case is not opened yet).
     pub case: String,
-    /// The case's title.
+    /// The case's title (a planned maintenance's: its plan's).
     pub title: String,
     /// The customer id.
     pub customer: String,
+    /// A planned maintenance's plan id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    /// A planned maintenance's unit (the serial where it stands, as the customer lists it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// The customer's name.
     pub customer_name: String,
     /// The first day (`YYYY-MM-DD`) or the start (RFC 3339, in the workspace's time zone).
@@ -388,6 +440,8 @@ pub fn entries(ws: &Workspace, events: &[Event]) -> Vec<Entry> {
                 case: e.case.clone(),
                 title: e.title.clone(),
                 customer: e.customer.clone(),
+                plan: e.occurrence.as_ref().map(|o| o.0.clone()),
+                unit: e.occurrence.as_ref().map(|o| o.2.clone()),
                 customer_name: names::customer(ws, &e.customer).0,
                 from,
                 to,
@@ -483,8 +537,13 @@ pub fn feed(
         if !places.is_empty() {
             w.text("LOCATION", &places.join(" / "));
         }
+        let case = if e.case.is_empty() {
+            t_in!(locale, "report-away-not-opened")
+        } else {
+            e.case.clone()
+        };
         let mut description = vec![
-            t_in!(locale, "report-away-case", case = &e.case),
+            t_in!(locale, "report-away-case", case = case),
             t_in!(
                 locale,
                 "report-away-customer",
@@ -498,9 +557,12 @@ pub fn feed(
         if e.kind == Kind::PlannedTrip {
             description.push(t_in!(locale, "report-away-as-planned"));
         }
+        if let Some((plan, _, unit)) = &e.occurrence {
+            description.push(t_in!(locale, "report-away-plan", plan = plan, unit = unit));
+        }
         w.text("DESCRIPTION", &description.join("\n"));
         w.texts("CATEGORIES", &[kind]);
-        let status = if e.kind == Kind::PlannedTrip {
+        let status = if e.kind == Kind::PlannedTrip || e.case.is_empty() {
             "TENTATIVE"
         } else {
             "CONFIRMED"

@@ -22,6 +22,7 @@
 //! | `first_time_fix_rate` | `completed_at` in the month, with visit records: every site visited once, every visit resolved |
 //! | `repeat_visits` | first arrival in the month, and the same serial visited in another case within the 90 days before; or received in the month, reopening another case (`reopened`) |
 //! | `work`, `fees` | `completed_at` in the month: fee arrangement; fee list totals (unit price × qty) and payments |
+//! | `work.planned`, `work.corrective` | received in the month, and `completed_at` in the month: preventive (`[plan]` in `case.toml`) or not |
 //! | `parts` | parts replaced on visits arriving in the month |
 //! | `faults`, `suggestions` | records handed in (`handed_in_at`, 8.6) in the month: the summary's category and suggestions |
 //! | `travel` | trips (departure to return home, as rule 7.5 sees them) with days in the month; flight legs dated in the month |
@@ -384,6 +385,19 @@ pub struct Work {
     pub agreement: WorkKind,
     /// No fee arrangement recorded.
     pub unknown: WorkKind,
+    /// Preventive maintenance: the cases opened for a plan's occurrence.
+    pub planned: WorkCount,
+    /// Corrective: every other case.
+    pub corrective: WorkCount,
+}
+
+/// Planned or corrective work: the cases received and those completed in the month.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct WorkCount {
+    /// Cases received in the month.
+    pub received: usize,
+    /// Cases completed in the month.
+    pub completed: usize,
 }
 
 /// Fees of one customer.
@@ -767,6 +781,7 @@ struct Facts<'c> {
     charged: Option<Money>,
     collected: Option<Money>,
     first_time_fix: Option<bool>,
+    planned: bool,
 }
 
 /// The case a case reopens, if it reopens one.
@@ -1140,7 +1155,21 @@ pub fn analyse(
     let mut work = Work::default();
     let mut fees = Fees::default();
     let mut fees_by_customer: BTreeMap<&str, (Money, Money)> = BTreeMap::new();
+    for f in facts.iter().filter(|f| in_month(&f.received)) {
+        let count = if f.planned {
+            &mut work.planned
+        } else {
+            &mut work.corrective
+        };
+        count.received += 1;
+    }
     for f in &completing {
+        let count = if f.planned {
+            &mut work.planned
+        } else {
+            &mut work.corrective
+        };
+        count.completed += 1;
         let kind = match &f.fee {
             Some(FeeArrangement::Warranty) => &mut work.warranty,
             Some(FeeArrangement::Billable) => &mut work.billable,
@@ -1582,6 +1611,7 @@ fn facts<'c>(ws: &Workspace, case: &'c Case, as_of: Timestamp) -> Option<Facts<'
         charged,
         collected,
         first_time_fix,
+        planned: file.plan.is_some(),
     })
 }
 

@@ -603,6 +603,21 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("monthly_month", "月份", "Month"),
     ("monthly_summary", "概况", "Summary"),
     ("monthly_received", "受理请求", "Requests received"),
+    (
+        "monthly_planned",
+        "其中计划维护(预防性)",
+        "of which planned maintenance (preventive)",
+    ),
+    (
+        "monthly_corrective",
+        "其中故障维修",
+        "of which corrective (on request)",
+    ),
+    (
+        "monthly_planned_completed",
+        "完成的计划维护",
+        "Planned maintenance completed",
+    ),
     ("monthly_resolved_remotely", "电话解决", "Resolved by phone"),
     ("monthly_visited", "现场服务", "Visited on site"),
     ("monthly_closed", "结案", "Closed"),

@@ -63,6 +63,18 @@ fn overview(report: &Monthly, l: &Labels) -> Table {
     let c = &report.cases;
     add(l.get("monthly_received"), c.received.into());
     add(
+        l.get("monthly_planned"),
+        report.work.planned.received.into(),
+    );
+    add(
+        l.get("monthly_corrective"),
+        report.work.corrective.received.into(),
+    );
+    add(
+        l.get("monthly_planned_completed"),
+        report.work.planned.completed.into(),
+    );
+    add(
         l.get("monthly_resolved_remotely"),
         c.resolved_remotely.into(),
     );

@@ -118,6 +118,8 @@ pub struct Mentions {
     pub served: Vec<String>,
     /// What the visits moved.
     pub moves: Vec<Move>,
+    /// The plan occurrence a preventive case was opened for: the plan's id and the date.
+    pub plan: Option<(String, NaiveDate)>,
 }
 
 impl Mentions {
@@ -135,6 +137,11 @@ impl Mentions {
             opened: Opened::of(case),
             served,
             moves: moves_of(case),
+            plan: case
+                .file
+                .as_ref()
+                .and_then(|f| f.plan.as_ref())
+                .map(|p| (p.id.value.clone(), p.occurrence.value)),
         }
     }
 
@@ -284,6 +291,11 @@ impl InstalledBase {
             installed(ws),
             cases.iter().flat_map(|c| c.moves.iter().cloned()),
         )
+    }
+
+    /// Every product the customers list, by serial.
+    pub fn products(&self) -> impl Iterator<Item = &Installed> {
+        self.products.values()
     }
 
     /// The product a customer lists under `serial`.

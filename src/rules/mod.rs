@@ -5,12 +5,15 @@
 //! - [`validate`]: validation of a whole workspace, cases in parallel.
 //! - [`asset`]: the installed base as the visits left it (units replaced, parts moved),
 //!   and rule `asset`, which spans cases.
+//! - [`plan`]: planned maintenance: what a plan covers, its occurrences and their cases,
+//!   and rule `8.1-plan`, which spans cases too.
 
 mod after_trip;
 pub mod asset;
 mod before_trip;
 mod fees;
 pub use fees::warranty_notices;
+pub mod plan;
 mod records;
 pub mod targets;
 pub mod validate;
@@ -226,6 +229,12 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "an accepted case records the fee arrangement; a case solved by phone says how",
         check: records::r8_1_accepted,
+    },
+    Rule {
+        id: "8.1-plan",
+        severity: Severity::Error,
+        summary: "one case per plan occurrence and unit; a preventive case names a plan that exists (a warning)",
+        check: plan::r8_1_plan_exists,
     },
     Rule {
         id: "8.2",

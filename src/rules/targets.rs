@@ -8,6 +8,9 @@
 //! phone, at the end of the visit that resolved it, or when the work was completed. A
 //! cancelled case's clocks that had not stopped are dropped. Working hours are counted on
 //! the working calendar (working hours, holidays, make-up working days).
+//!
+//! A preventive case (opened for a maintenance plan's occurrence, `[plan]` in `case.toml`)
+//! has no response targets: nobody called for it, and its date is the occurrence's.
 
 use super::{Context, state};
 use crate::forms::config::{Allowance, Hours, TargetTimes, Targets};
@@ -230,8 +233,11 @@ pub struct Clock {
 }
 
 /// The targets that apply to a case: its agreement's when the agreement sets any, else the
-/// company's; None when neither does.
+/// company's; None when neither does, and for a preventive case (its date is its plan's).
 pub fn targets_for<'w>(ws: &'w Workspace, case: &Case) -> Option<(Source, &'w Targets)> {
+    if case.file.as_ref().is_some_and(|f| f.plan.is_some()) {
+        return None;
+    }
     let arrangement = case
         .file
         .as_ref()
@@ -347,11 +353,13 @@ fn after(ws: &Workspace, hours: Hours, start: Timestamp, minutes: i64) -> Option
 }
 
 /// The case's deadlines, in the order of [`Promise::ALL`]; empty when no targets apply or
-/// the request is unreadable. A cancelled case keeps only the deadlines it met.
+/// the request is unreadable, and for a preventive case. A cancelled case keeps only the
+/// deadlines it met.
 pub fn deadlines(ws: &Workspace, case: &Case) -> Vec<Deadline> {
     let (Some(request), Some(file)) = (&case.request, &case.file) else {
         return Vec::new();
     };
+
     let Some((_, targets)) = targets_for(ws, case) else {
         return Vec::new();
     };

@@ -240,6 +240,14 @@ fn mentions(w: &mut Writer, m: &Mentions) {
         w.opt(x.serial_out.as_deref());
         w.opt(x.serial_in.as_deref());
     }
+    match &m.plan {
+        Some((plan, date)) => {
+            w.bytes(&[1]);
+            w.str(plan);
+            w.str(&date.to_string());
+        }
+        None => w.bytes(&[0]),
+    }
 }
 
 fn read_mentions(r: &mut Reader, dir: &Path) -> Option<Mentions> {
@@ -276,11 +284,17 @@ fn read_mentions(r: &mut Reader, dir: &Path) -> Option<Mentions> {
             serial_in: r.opt()?,
         });
     }
+    let plan = match r.take(1)?.first()? {
+        0 => None,
+        1 => Some((r.str()?, r.str()?.parse().ok()?)),
+        _ => return None,
+    };
     Some(Mentions {
         dir: dir.to_path_buf(),
         opened,
         served,
         moves,
+        plan,
     })
 }
 
@@ -478,7 +492,8 @@ pub fn validate_with(
             (name, d.clone(), Location::file(d))
         }));
     }
-    let duplicates = rules::duplicate_ids(&ids);
+    let mut duplicates = rules::duplicate_ids(&ids);
+    duplicates.extend(rules::plan::duplicates(&base, &mentions));
     let mut cases = Vec::with_capacity(checked.len());
     for (mut overview, found, _, opened) in checked {
         let dup = duplicates

@@ -7,7 +7,9 @@
 use crate::forms::Action;
 use crate::forms::config::ReviewMode;
 use crate::forms::decode::Timestamp;
-use crate::history::actions::{self, ActionError, Actor, Fault, NewCase, Outcome, Session, Step};
+use crate::history::actions::{
+    self, ActionError, Actor, Fault, NewCase, Outcome, PlannedCase, Session, Step,
+};
 use crate::history::git::{ConfigSources, short_branch};
 use crate::history::store::{Store, StoreError};
 use crate::t;
@@ -262,12 +264,26 @@ pub fn take(desk: &Desk, action: Action, query: &str, step: &Step) -> Result<Tak
 /// Record a new request as a new case (8.1, 5.3.1); in pull-request mode never on a case's
 /// branch.
 pub fn open_case(desk: &Desk, new: &NewCase) -> Result<Outcome, StepError> {
+    open_new(desk, |session| actions::open_case(session, new))
+}
+
+/// Open the case of a maintenance plan's occurrence (see [`actions::open_planned`]); in
+/// pull-request mode never on a case's branch.
+pub fn open_planned(desk: &Desk, planned: &PlannedCase) -> Result<Outcome, StepError> {
+    open_new(desk, |session| actions::open_planned(session, planned))
+}
+
+/// Open a new case with `record`, on the main line (never on a case's branch).
+fn open_new(
+    desk: &Desk,
+    record: impl FnOnce(&Session) -> Result<Outcome, ActionError>,
+) -> Result<Outcome, StepError> {
     let opened = open(desk.root, desk.sources)?;
     if opened.ws.review_mode() == ReviewMode::PullRequest {
         review::guard(&opened.store, None)?;
     }
     let session = opened.session(desk.now(&opened.ws), desk.fault);
-    Ok(actions::open_case(&session, new)?)
+    Ok(record(&session)?)
 }
 
 /// The id of the case in a folder (the folder's name).

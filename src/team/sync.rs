@@ -15,6 +15,7 @@
 
 use crate::forms::Action;
 use crate::forms::decode::Timestamp;
+use crate::forms::node::{Kind, Node, parse_toml};
 use crate::history::actions::{self, Actor, Prepared};
 use crate::history::git::{includes, short_branch};
 use crate::history::log::{self, Trailers};
@@ -117,6 +118,23 @@ pub struct Refused {
     pub forms: Vec<PathBuf>,
 }
 
+/// A local opening of a planned case that upstream had opened already: the same plan, the
+/// same date, the same unit, so the same case id. It is dropped, not refused: the case is
+/// there.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Duplicate {
+    /// The local `new` step.
+    pub local: StepRef,
+    /// Who opened the case upstream (person id).
+    pub opened_by: String,
+    /// When, as upstream's `case.toml` says.
+    pub opened_at: String,
+    /// The plan and the occurrence's date.
+    pub plan: String,
+    /// The occurrence's date.
+    pub occurrence: String,
+}
+
 /// What a sync did.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Synced {
@@ -130,6 +148,8 @@ pub struct Synced {
     pub replayed: Vec<StepRef>,
     /// Local steps refused.
     pub refused: Vec<Refused>,
+    /// Local openings of planned cases dropped: upstream had opened the same occurrence.
+    pub duplicates: Vec<Duplicate>,
     /// Commits pushed.
     pub pushed: usize,
     /// Pushes that lost a race and were retried.
@@ -408,6 +428,12 @@ fn integrate(
         } else {
             None
         };
+        if t.action == Action::New
+            && let Some(duplicate) = same_planned_case(repo, &commit, &tip, &folder, &local_step)
+        {
+            synced.duplicates.push(duplicate);
+            continue;
+        }
         if t.action == Action::New {
             refused_cases.insert(t.case.clone());
             refuse(
@@ -432,6 +458,48 @@ fn integrate(
     Ok(done)
 }
 
+/// What `case.toml` in `folder` says at `commit`: its plan link (plan id, occurrence),
+/// who opened it and when.
+fn planned_facts(
+    repo: &Repository,
+    commit: &Commit,
+    folder: &Path,
+) -> Option<((String, String), String, String)> {
+    let id = entry(commit, &folder.join("case.toml"))?;
+    let blob = repo.find_blob(id).ok()?;
+    let node = parse_toml(std::str::from_utf8(blob.content()).ok()?).ok()?;
+    let text = |n: Option<&Node>| match n.map(|n| &n.kind) {
+        Some(Kind::Str(s) | Kind::Datetime(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let plan = node.get("plan")?;
+    Some((
+        (text(plan.get("id"))?, text(plan.get("occurrence"))?),
+        text(node.get("opened_by")).unwrap_or_default(),
+        text(node.get("opened_at")).unwrap_or_default(),
+    ))
+}
+
+/// The duplicate a local `new` of a planned case is, when upstream's tip holds the same
+/// case opened for the same plan occurrence.
+fn same_planned_case(
+    repo: &Repository,
+    local: &Commit,
+    tip: &Commit,
+    folder: &Path,
+    step: &StepRef,
+) -> Option<Duplicate> {
+    let (mine, ..) = planned_facts(repo, local, folder)?;
+    let (theirs, opened_by, opened_at) = planned_facts(repo, tip, folder)?;
+    (mine == theirs).then(|| Duplicate {
+        local: step.clone(),
+        opened_by,
+        opened_at,
+        plan: theirs.0,
+        occurrence: theirs.1,
+    })
+}
+
 /// The shared files whose change upstream makes svc re-check every local step.
 const SHARED: &[&str] = &[
     "svc.toml",
@@ -439,6 +507,7 @@ const SHARED: &[&str] = &[
     "customers",
     "catalog",
     "calendar",
+    "plans",
 ];
 
 fn strip(path: &Path, prefix: &Path) -> PathBuf {

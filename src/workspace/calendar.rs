@@ -122,19 +122,13 @@ pub(super) fn load(ws: &mut Workspace, hours: WorkingHours) -> (WorkingCalendar,
     if !path.exists() {
         return (calendar, false);
     }
-    let Ok(entries) = std::fs::read_dir(&path) else {
+    let Some(names) = super::listed_names(&ws.root, dir) else {
         ws.findings.push(
             Finding::error("layout", Location::file(dir), t!("ws-calendar-not-folder"))
                 .hint(t!("ws-calendar-not-folder-hint")),
         );
         return (calendar, true);
     };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|name| !name.starts_with('.'))
-        .collect();
-    names.sort();
     for name in names {
         let rel: PathBuf = dir.join(&name);
         let shown = rel.display().to_string();

@@ -64,7 +64,7 @@ pub struct Index {
 /// findings are worded in (an index of another language is made again, never shown).
 fn magic() -> String {
     format!(
-        "svc-index 4 {} {}\n",
+        "svc-index 5 {} {}\n",
         env!("CARGO_PKG_VERSION"),
         crate::i18n::current().tag()
     )

@@ -7,6 +7,7 @@
 //!
 //! - [`case`]: case folders found and read into typed forms.
 //! - [`calendar`]: the working calendar: `[workday]` and `calendar/<year>.toml`.
+//! - [`plans`]: the maintenance plans, `plans/<id>.toml`.
 //! - [`scaffold`]: new forms with bilingual comments, ready to fill in.
 //! - [`fsutil`]: atomic file writes.
 //! - [`import`]: the office's spreadsheets (parts price list, rate card) read into the catalog.
@@ -19,6 +20,7 @@ pub mod customers;
 pub mod fsutil;
 pub mod import;
 pub mod index;
+pub mod plans;
 pub mod scaffold;
 
 use crate::forms::Action;
@@ -217,6 +219,19 @@ pub fn link_finding(root: &Path, rel: &Path) -> Finding {
     Finding::error("layout", Location::file(rel), message).hint(t!("ws-layout-link-hint"))
 }
 
+/// The names in the workspace's folder `dir`, in order, hidden ones left out; `None` when
+/// it cannot be listed.
+pub(crate) fn listed_names(root: &Path, dir: &Path) -> Option<Vec<String>> {
+    let entries = std::fs::read_dir(root.join(dir)).ok()?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    names.sort();
+    Some(names)
+}
+
 /// Whether `rel` is a symbolic link.
 pub fn is_link(root: &Path, rel: &Path) -> bool {
     std::fs::symlink_metadata(root.join(rel)).is_ok_and(|m| m.file_type().is_symlink())
@@ -329,6 +344,10 @@ pub struct Workspace {
     calendar: crate::forms::calendar::WorkingCalendar,
     /// Whether the workspace keeps a `calendar/` folder.
     calendar_kept: bool,
+    /// The maintenance plans by id (`plans/<id>.toml`), those that could be read.
+    pub plans: BTreeMap<String, Loaded<crate::forms::plan::Plan>>,
+    /// The plans read with an error of their own, not in use (their names are checked).
+    unusable_plans: Vec<Loaded<crate::forms::plan::Plan>>,
 }
 
 impl Workspace {
@@ -346,12 +365,15 @@ impl Workspace {
             read_ids: BTreeMap::new(),
             calendar: crate::forms::calendar::WorkingCalendar::default(),
             calendar_kept: false,
+            plans: BTreeMap::new(),
+            unusable_plans: Vec::new(),
         };
         ws.check_other_syntaxes();
         ws.settings = ws.load_required::<Settings>(SETTINGS_FILE);
         ws.check_settings();
         let hours = calendar::hours(ws.settings.as_ref(), &mut ws.findings);
         (ws.calendar, ws.calendar_kept) = calendar::load(&mut ws, hours);
+        (ws.plans, ws.unusable_plans) = plans::load(&mut ws);
         if let Some(people) = ws.load_required::<People>("people.toml") {
             ws.people_readable = true;
             let source = people.source.clone();
@@ -455,6 +477,7 @@ impl Workspace {
         found.extend(self.customers.findings());
         found.extend(self.serial_findings());
         found.extend(self.shared_ref_findings());
+        found.extend(self.plan_ref_findings());
         found
     }
 
@@ -565,7 +588,7 @@ impl Workspace {
     }
 
     /// What a case's findings depend on besides the case: the settings, people, the
-    /// catalog, the calendar files, and the file of its customer (`customer`), as their
+    /// catalog, the calendar files, the plans, and the file of its customer (`customer`), as their
     /// object ids — the key an index keeps the findings under. A file that could not be
     /// read counts as absent.
     pub fn depends(&self, customer: Option<&str>) -> String {
@@ -586,9 +609,12 @@ impl Workspace {
             };
             key.push_str(&format!("{} {}\n", file.display(), id.unwrap_or("-")));
         }
-        // The holidays decide when a traveller is due back at work (7.8).
+        // The holidays decide when a traveller is due back at work (7.8); a preventive
+        // case is told when its plan is gone (8.1-plan).
         for (file, id) in &self.read_ids {
-            if file.starts_with(crate::forms::calendar::CALENDAR_DIR) {
+            if file.starts_with(crate::forms::calendar::CALENDAR_DIR)
+                || file.starts_with(crate::forms::plan::PLANS_DIR)
+            {
                 key.push_str(&format!("{} {id}\n", file.display()));
             }
         }

@@ -422,3 +422,84 @@ fn hostile_text_survives_the_feed() {
 fn toml_string(text: &str) -> String {
     serde_json::to_string(text).expect("a string")
 }
+
+#[test]
+fn planned_maintenance_is_an_all_day_event_named_after_its_plan_date_and_unit() {
+    let ws = sample_company();
+    let days = ["--from", "2026-11-10", "--to", "2026-11-10"];
+    let all = events(&ws, &days);
+    let planned: Vec<&Value> = all
+        .iter()
+        .filter(|e| e["kind"] == "planned-maintenance")
+        .collect();
+    // The quarterly inspection of China Telecom Guangzhou's two NT-3600 OLTs: Panyu's case
+    // is opened, Tianhe's not yet.
+    assert_eq!(planned.len(), 2, "{all:#?}");
+    let panyu = planned
+        .iter()
+        .find(|e| e["unit"] == "NT3600-2022-00041")
+        .expect("Panyu's OLT");
+    assert_eq!(panyu["case"], "SR-20261110-X2TFNH");
+    assert_eq!(panyu["plan"], "gzdx-nt3600-quarterly");
+    assert_eq!(panyu["from"], "2026-11-10");
+    assert_eq!(panyu["to"], "2026-11-10");
+    assert_eq!(panyu["all_day"], true);
+    assert_eq!(panyu["people"], serde_json::json!(["liu.yang"]));
+    assert_eq!(panyu["sites"], serde_json::json!(["gz-panyu"]));
+    assert_eq!(
+        panyu["uid"],
+        "plan-gzdx-nt3600-quarterly-20261110-NT3600-2022-00041@svc"
+    );
+    let tianhe = planned
+        .iter()
+        .find(|e| e["unit"] == "NT3600-2024-00123")
+        .expect("Tianhe's OLT");
+    assert_eq!(tianhe["case"], "");
+    // The table names the plan's title and its engineer, and the case where there is one.
+    let table = calendar(&ws, &days);
+    let line = table
+        .lines()
+        .find(|l| l.contains("SR-20261110-X2TFNH"))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(
+        line.contains("Planned maintenance") && line.contains("刘洋"),
+        "{line}"
+    );
+
+    calendar(&ws, &[&days[..], &["-o", "plan.ics"]].concat());
+    let Some(feed) = read_feed(&ws.root().join("plan.ics")) else {
+        return;
+    };
+    let read = feed["events"].as_array().expect("events");
+    let by_uid = |uid: &str| {
+        read.iter()
+            .find(|e| e["uid"] == uid)
+            .unwrap_or_else(|| panic!("no {uid} in {feed:#}"))
+    };
+    let panyu = by_uid("plan-gzdx-nt3600-quarterly-20261110-NT3600-2022-00041@svc");
+    assert_eq!(
+        panyu["summary"],
+        "计划维护 · 广州电信 NT-3600 OLT 季度巡检 · 刘洋"
+    );
+    assert_eq!(panyu["start"], "2026-11-10");
+    assert_eq!(panyu["end"], "2026-11-11");
+    assert_eq!(panyu["all_day"], true);
+    assert_eq!(panyu["status"], "CONFIRMED");
+    let description = panyu["description"].as_str().expect("a description");
+    assert!(
+        description.starts_with("服务单：SR-20261110-X2TFNH\n"),
+        "{description}"
+    );
+    assert!(
+        description.ends_with("维护计划 gzdx-nt3600-quarterly，设备 NT3600-2022-00041。"),
+        "{description}"
+    );
+    let tianhe = by_uid("plan-gzdx-nt3600-quarterly-20261110-NT3600-2024-00123@svc");
+    assert_eq!(tianhe["status"], "TENTATIVE");
+    assert!(
+        tianhe["description"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("服务单：尚未开单（svc plan open）")),
+        "{tianhe:#}"
+    );
+}

@@ -14,6 +14,7 @@ mod locale;
 mod moves;
 mod output;
 mod pdf;
+mod plan;
 mod replay;
 mod report;
 mod report_case;

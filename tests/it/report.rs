@@ -901,6 +901,10 @@ fn every_number_of_the_monthly_json_is_the_arithmetic_done_by_hand() {
             "billable": {"cases": 1, "charged": "1240.00"},
             "agreement": {"cases": 0, "charged": "0.00"},
             "unknown": {"cases": 0, "charged": "0.00"},
+            // No case of the month was opened for a maintenance plan: the six received
+            // and the three completed are all corrective.
+            "planned": {"received": 0, "completed": 0},
+            "corrective": {"received": 6, "completed": 3},
         })
     );
     assert_eq!(r["fees"]["charged"], "1240.00");

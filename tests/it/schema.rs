@@ -59,6 +59,7 @@ fn every_form_of_the_sample_company_passes_its_schema() {
         "[parts]",
         "[rates]",
         "[calendar]",
+        "[plan]",
     ] {
         assert!(
             report.contains(form),

@@ -50,6 +50,8 @@ def schema_name(rel):
         return "customer"
     if parts[0] == "calendar":
         return "calendar"
+    if parts[0] == "plans":
+        return "plan"
     if parts[0] == "cases" and len(parts) >= 5:
         if parts[-2] == "visits":
             return "visit"

@@ -1,5 +1,6 @@
 //! `svc calendar`: who is away when — the trips planned and travelled and the site visits
-//! of the cases, as a table, as JSON, or as an iCalendar feed to subscribe to.
+//! of the cases, and the maintenance plans' occurrences, as a table, as JSON, or as an
+//! iCalendar feed to subscribe to.
 
 use super::list;
 use crate::cli::output::{choose, write_bytes};
@@ -11,6 +12,8 @@ use std::path::PathBuf;
 use svc::forms::text::visible;
 use svc::report::away::{self, Event, Query, When};
 use svc::report::names;
+use svc::rules::asset::InstalledBase;
+use svc::rules::plan;
 use svc::t;
 use svc::workspace::{Workspace, case};
 
@@ -91,7 +94,12 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         .map(|c| c.dir.clone())
         .collect();
     let cases: Vec<case::Case> = dirs.par_iter().map(|d| case::load(&ws.root, d)).collect();
-    let events = away::away(&ws, &cases, &query);
+    let base = InstalledBase::of(&ws, &validation.mentions);
+    let today = now.with_timezone(&offset).date_naive();
+    let scheduled = plan::schedule(&ws, &base, &validation.mentions, today, last);
+    let mut events = away::of_cases(&ws, &cases);
+    events.extend(away::of_plans(&ws, &scheduled));
+    let events = away::select(events, &query, offset);
     let output = args.output.as_deref();
     let what = || t!("cli-calendar-what", count = events.len());
     match format {

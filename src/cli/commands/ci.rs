@@ -16,7 +16,7 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 enum Sub {
     /// Write the forge's CI workflow (svc check on every pull request) and a CODEOWNERS from
-    /// people.toml (cases to the leads; people.toml, catalog/, svc.toml to the admins)
+    /// people.toml (cases to the leads; people.toml, catalog/, plans/, svc.toml to the admins)
     Init(InitArgs),
 }
 

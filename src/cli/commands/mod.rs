@@ -16,6 +16,7 @@ mod init;
 mod list;
 mod log;
 mod new;
+mod plan;
 mod render;
 mod reopen;
 mod report;
@@ -95,9 +96,12 @@ pub enum Command {
     Asset(asset::Args),
     /// What awaits you, by your roles and assignments
     Status(status::Args),
-    /// Who is away when: trips planned and travelled, and site visits, from today for four
-    /// weeks (a table, JSON, or an iCalendar feed to subscribe to)
+    /// Who is away when: trips planned and travelled, site visits and planned maintenance,
+    /// from today for four weeks (a table, JSON, or an iCalendar feed to subscribe to)
     Calendar(calendar::Args),
+    /// Maintenance plans: what each covers, the occurrences due, and opening their cases
+    /// (plans/<id>.toml)
+    Plan(plan::Args),
     /// Validate and verify the history: every step legal, by the right person (for CI)
     Check(check::Args),
     /// Fetch, integrate and push: share your steps with the team, receive theirs
@@ -220,6 +224,7 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::Asset(args) => asset::run(args, env),
         Command::Status(args) => status::run(args, env),
         Command::Calendar(args) => calendar::run(args, env),
+        Command::Plan(args) => plan::run(args, env),
         Command::Check(args) => check::run(args, env),
         Command::Sync(args) => sync::run(args, env),
         Command::Ci(args) => ci::run(args, env),

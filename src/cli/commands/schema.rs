@@ -11,7 +11,7 @@ use svc::t;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The form: request, task-sheet, visit, fees, travel-log, summary; or case, settings,
-    /// people, customer, parts, rates, calendar. Without it, the list of names.
+    /// people, customer, parts, rates, calendar, plan. Without it, the list of names.
     form: Option<String>,
 }
 

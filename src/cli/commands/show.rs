@@ -121,6 +121,22 @@ fn describe(ws: &Workspace, case: &Case, now: svc::forms::decode::Timestamp) -> 
             person = person_name(ws, &file.opened_by.value)
         )
     );
+    if let Some(link) = &file.plan {
+        let title = ws
+            .plans
+            .get(&link.id.value)
+            .map_or_else(|| t!("cli-show-unknown"), |p| p.title.clone());
+        let _ = writeln!(
+            s,
+            "  Plan 计划:         {}",
+            t!(
+                "cli-show-plan",
+                plan = &link.id.value,
+                title = title,
+                date = link.occurrence.value.to_string()
+            )
+        );
+    }
     if let Some(fee) = &file.fee {
         let label = match FeeArrangement::parse(&fee.value) {
             Some(FeeArrangement::Warranty) => "保修 warranty".to_string(),

@@ -114,6 +114,17 @@ fn print(env: &Env, s: &Synced) {
             t!("cli-sync-kept-commit", commit = r.kept_as.to_string())
         ));
     }
+    for d in &s.duplicates {
+        env.ui.line(t!(
+            "cli-sync-duplicate",
+            case = d.local.case.to_string(),
+            plan = d.plan.to_string(),
+            occurrence = d.occurrence.to_string(),
+            upstream = &upstream,
+            opened_by = d.opened_by.to_string(),
+            opened_at = d.opened_at.to_string()
+        ));
+    }
     if s.retries > 0 {
         env.ui.line(t!(
             "cli-sync-retried",
@@ -135,7 +146,12 @@ fn print(env: &Env, s: &Synced) {
             remote = &s.remote
         ));
     }
-    if s.received == 0 && s.pushed == 0 && s.refused.is_empty() && s.case_branches.is_empty() {
+    if s.received == 0
+        && s.pushed == 0
+        && s.refused.is_empty()
+        && s.duplicates.is_empty()
+        && s.case_branches.is_empty()
+    {
         env.ui.line(t!("cli-sync-up-to-date", upstream = &upstream));
     }
     if !s.refused.is_empty() {
