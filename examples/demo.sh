@@ -134,5 +134,10 @@ look log "$id"
 look check
 look show "$id"
 
+echo; echo "== Service commitments: the promises missed (5.1.7), who is away that week, the product's history"
+look list --breached
+look calendar --from 2026-11-23 --to 2026-11-29
+look asset NT3600-2024-00123
+
 echo; echo "== The month's analysis (8.7): what came in, how fast, what it cost, what the engineers suggest"
 look report monthly --month 2026-11

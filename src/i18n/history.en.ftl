@@ -19,7 +19,7 @@ history-merge-case-hint = a merge takes each case's steps from one side; a step 
 ## Who changes what, and how much one commit holds
 
 history-shared-not-admin = { $path } was changed by { $email }, who is not an admin
-history-shared-not-admin-hint = people.toml, catalog/, templates/ and svc.toml are changed only by an admin (role "admin" in people.toml as it stood before)
+history-shared-not-admin-hint = people.toml, catalog/, calendar/, plans/, templates/ and svc.toml are changed only by an admin (role "admin" in people.toml as it stood before)
 history-customers-not-csc = { $path } was changed by { $email }, who is neither CSC, its lead nor an admin
 history-customers-not-csc-hint = customers' files (warranty ends and agreements decide what is charged, 9.1) are changed only by the CSC, its lead or an admin
 history-step-outside = a step on case { $case } also changes { $paths }: a step's commit holds its own case's folder only

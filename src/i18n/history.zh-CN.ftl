@@ -19,7 +19,7 @@ history-merge-case-hint = 合并时，每个服务单的步骤只能取自一方
 ## 谁能改什么，一次提交能包含多少
 
 history-shared-not-admin = { $path } 被 { $email } 修改了，而此人不是管理员
-history-shared-not-admin-hint = people.toml、catalog/、templates/ 和 svc.toml 只能由管理员修改（以修改前的 people.toml 中角色为 "admin" 为准）
+history-shared-not-admin-hint = people.toml、catalog/、calendar/、plans/、templates/ 和 svc.toml 只能由管理员修改（以修改前的 people.toml 中角色为 "admin" 为准）
 history-customers-not-csc = { $path } 被 { $email } 修改了，而此人既不是客服中心人员、客服中心领导，也不是管理员
 history-customers-not-csc-hint = 客户文件（保修截止日期和售后服务协议决定收费，9.1）只能由客服中心、客服中心领导或管理员修改
 history-step-outside = 服务单 { $case } 的步骤还修改了 { $paths }：一个步骤的提交只能包含本服务单的文件夹
