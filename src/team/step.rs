@@ -224,8 +224,30 @@ pub fn through_branch(action: Action) -> bool {
     matches!(action, Action::Submit | Action::Approve | Action::Reject)
 }
 
-/// Take `action` on the case `query` names (any unique prefix or suffix of its id).
+/// Take `action` on the case `query` names (any unique prefix or suffix of its id). An
+/// assignment also says whom it takes while they are away on another case
+/// ([`crate::report::away::clashes`]), among the outcome's notices.
 pub fn take(desk: &Desk, action: Action, query: &str, step: &Step) -> Result<Taken, StepError> {
+    let mut taken = take_step(desk, action, query, step)?;
+    if action == Action::Assign {
+        let ws = Workspace::open(desk.root);
+        let now = desk.now(&ws);
+        // The index is read to go faster, not written: a step leaves the cache as it was.
+        let mut index = crate::workspace::index::Index::of_workspace(&ws.root);
+        let validation = crate::rules::validate::validate_with(&ws, None, now, index.as_mut());
+        let clashes = crate::report::away::clashes(
+            &ws,
+            &validation.cases,
+            &taken.outcome.dir,
+            &step.assignees,
+            now,
+        );
+        taken.outcome.notices.extend(clashes);
+    }
+    Ok(taken)
+}
+
+fn take_step(desk: &Desk, action: Action, query: &str, step: &Step) -> Result<Taken, StepError> {
     let opened = open(desk.root, desk.sources)?;
     let (ws, store) = (&opened.ws, &opened.store);
     let review_mode = ws.review_mode() == ReviewMode::PullRequest;
@@ -240,7 +262,7 @@ pub fn take(desk: &Desk, action: Action, query: &str, step: &Step) -> Result<Tak
             }
             let ws = Workspace::open(desk.root);
             case::find(&ws.root, query)?;
-            return take(desk, action, query, step);
+            return take_step(desk, action, query, step);
         }
     };
     if review_mode {

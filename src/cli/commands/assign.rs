@@ -22,10 +22,9 @@ pub struct Args {
     reason: Option<String>,
 }
 
-/// Assign the case, and say whom it takes away while they are away on another trip.
+/// Assign the case.
 pub fn run(args: Args, env: &Env) -> CliResult {
-    let people = args.to.clone();
-    step::run_then(
+    step::run(
         env,
         Action::Assign,
         &args.case,
@@ -34,6 +33,5 @@ pub fn run(args: Args, env: &Env) -> CliResult {
             assignees: args.to,
             ..Step::default()
         },
-        |ws, outcome, now| step::clashes(env, ws, outcome, &people, now),
     )
 }

@@ -6,7 +6,6 @@ use crate::cli::error::{CliError, CliResult};
 use crate::cli::{Env, done};
 use std::path::Path;
 use svc::forms::Action;
-use svc::forms::decode::Timestamp;
 use svc::history::actions::{ActionError, Outcome, Step};
 use svc::history::signing::SignError;
 use svc::history::store::StoreError;
@@ -14,7 +13,6 @@ use svc::t;
 use svc::team;
 use svc::team::review::ReviewError;
 use svc::team::step::{Desk, Notice, Review, StepError};
-use svc::workspace::Workspace;
 
 /// A case and an optional note.
 #[derive(Debug, clap::Args)]
@@ -67,42 +65,11 @@ pub fn at_desk<T>(env: &Env, f: impl FnOnce(&Desk) -> Result<T, StepError>) -> R
 
 /// Take `action` on the case named in `query`.
 pub fn run(env: &Env, action: Action, query: &str, step: Step) -> CliResult {
-    run_then(env, action, query, step, |_, _, _| Vec::new())
-}
-
-/// Take `action` on the case named in `query`, then add what `notices` finds worth a second
-/// look in the workspace as the step left it.
-pub fn run_then(
-    env: &Env,
-    action: Action,
-    query: &str,
-    step: Step,
-    notices: impl FnOnce(&Workspace, &Outcome, Timestamp) -> Vec<String>,
-) -> CliResult {
-    let mut taken = at_desk(env, |desk| team::step::take(desk, action, query, &step))?;
-    let root = env.root()?;
-    let ws = Workspace::open(&root);
-    let now = env.now(&ws)?;
-    let more = notices(&ws, &taken.outcome, now);
-    taken.outcome.notices.extend(more);
+    let taken = at_desk(env, |desk| team::step::take(desk, action, query, &step))?;
     match &taken.review {
         Some(review) => report_review(env, action, &taken.outcome, review),
         None => report(env, action, &taken.outcome),
     }
-}
-
-/// Whom an assignment takes while they are away on another case (a planned or travelled
-/// trip, a site visit): over the case's planned trip, or — no task sheet yet — the coming
-/// week.
-pub fn clashes(
-    env: &Env,
-    ws: &Workspace,
-    outcome: &Outcome,
-    people: &[String],
-    now: Timestamp,
-) -> Vec<String> {
-    let validation = env.validate(ws, None, now);
-    svc::report::away::clashes(ws, &validation.cases, &outcome.dir, people, now)
 }
 
 /// Print what a step did.
