@@ -134,9 +134,31 @@ pub fn post(site: &Site, req: &Req, id: &str, action: &str) -> Reply {
     match step::take(&desk, action, id, &step) {
         Ok(taken) => {
             let o = &taken.outcome;
+            // An assignment says whom it takes while they are away on another case, as
+            // `svc assign` says it.
+            if action == Action::Assign {
+                let ws = crate::workspace::Workspace::open(&site.root);
+                let now = site.now(&ws);
+                let validation = pages::validate(site, &ws, now);
+                notices.borrow_mut().extend(crate::report::away::clashes(
+                    &ws,
+                    &validation.cases,
+                    &o.dir,
+                    &step.assignees,
+                    now,
+                ));
+            }
             let commit = o.commit.to_string();
+            // What the step says beside being done (a push that failed, an engineer away
+            // elsewhere) goes along to the page it leads to.
+            let said: String = notices
+                .borrow()
+                .iter()
+                .chain(&o.notices)
+                .map(|n| format!("&notice={}", http::encode(n)))
+                .collect();
             Reply::see_other(&format!(
-                "/case/{}?done={}&commit={}",
+                "/case/{}?done={}&commit={}{said}",
                 http::encode(&o.case),
                 action.name(),
                 commit.get(..10).unwrap_or(&commit)

@@ -168,15 +168,23 @@ fn token() -> Result<String, String> {
 
 /// Answer one request; a page that panics is a 500 page, never a stopped server.
 fn serve(site: &Site, mut request: tiny_http::Request) {
-    let req = Req::read(&mut request);
-    let lang = req.as_ref().ok().and_then(|r| r.asked_lang());
-    let reply = match req {
-        Ok(req) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| route(site, &req)))
-            .unwrap_or_else(|_| pages::failure(site, lang)),
+    let reply = match Req::read(&mut request) {
+        Ok(req) => guarded(site, req.asked_lang(), || route(site, &req)),
         Err(status) => pages::error_page(site, None, status),
     };
     // The client may have gone; nothing to do about it.
     let _ = request.respond(reply.into_response());
+}
+
+/// What `answer` gives, or the failure page when it panics: the last guard, so that a page
+/// that fails never stops the server.
+fn guarded(
+    site: &Site,
+    lang: Option<crate::forms::config::Locale>,
+    answer: impl FnOnce() -> Reply,
+) -> Reply {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(answer))
+        .unwrap_or_else(|_| pages::failure(site, lang))
 }
 
 /// The page or step a request asks for.
@@ -207,5 +215,40 @@ fn route(site: &Site, req: &Req) -> Reply {
             _ => pages::error_page(site, Some(req), 404),
         },
         Method::Other => pages::error_page(site, Some(req), 405),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_that_panics_is_the_failure_page() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let site = Site {
+            root: dir.path().to_path_buf(),
+            options: Options {
+                address: IpAddr::from([127, 0, 0, 1]),
+                port: 0,
+                read_only: false,
+                sources: ConfigSources {
+                    global: None,
+                    no_system: true,
+                },
+                now: None,
+                cached: false,
+            },
+            token: "t".into(),
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+        };
+        let reply = guarded(&site, Some(crate::forms::config::Locale::En), || {
+            panic!("a page that fails")
+        });
+        assert_eq!(reply.status, 500);
+        let body = String::from_utf8_lossy(&reply.body);
+        assert!(
+            body.contains("the page failed; the server goes on"),
+            "{body}"
+        );
     }
 }

@@ -84,7 +84,9 @@ fn context(site: &Site, req: Option<&Req>, ws: Option<&Workspace>, locale: Local
                 .map(|r| {
                     r.query
                         .iter()
-                        .filter(|(n, _)| n != "lang" && n != "done" && n != "commit")
+                        .filter(|(n, _)| {
+                            !["lang", "done", "commit", "notice"].contains(&n.as_str())
+                        })
                         .map(|(n, v)| format!("{}={}", http::encode(n), http::encode(v)))
                         .collect()
                 })
@@ -604,6 +606,13 @@ pub fn case(site: &Site, req: &Req, id: &str, refusal: Option<Refusal>) -> Reply
             ),
         );
     }
+    let notices: Vec<&str> = req
+        .query
+        .iter()
+        .filter(|(n, _)| n == "notice")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    cx.insert("notices", &notices);
     let status = match refusal {
         Some(r) => {
             cx.insert("refused", &r.message);

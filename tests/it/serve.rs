@@ -544,3 +544,57 @@ fn a_malformed_form_shows_its_findings_not_a_crash() {
     assert!(reply.body.contains("task-sheet.toml:1:"), "{}", reply.body);
     assert_eq!(served.get("/").status, 200);
 }
+
+#[test]
+fn steps_asked_at_once_are_taken_one_at_a_time() {
+    let ws = company_as("li.na");
+    let served = Served::start(&ws, &[]);
+    let before = ws.git(&["rev-list", "--count", "HEAD"]);
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let asked: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| served.post(&format!("/case/{PENDING}/approve"), "note=x")))
+            .collect();
+        asked
+            .into_iter()
+            .map(|h| h.join().expect("a request").status)
+            .collect()
+    });
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 303 || *s == 409),
+        "{statuses:?}"
+    );
+    let after = ws.git(&["rev-list", "--count", "HEAD"]);
+    assert_eq!(
+        after.trim().parse::<u32>().expect("a count"),
+        before.trim().parse::<u32>().expect("a count") + 1
+    );
+    let check = ws.svc(common::NOW, &["check"]);
+    assert_eq!(code(&check), 0, "{}", crate::common::stderr(&check));
+}
+
+#[test]
+fn an_assignment_by_button_says_whom_it_takes_while_away_elsewhere() {
+    let ws = company_as("zhang.wei");
+    let served = Served::start(&ws, &[]);
+    // wu.gang's trip to Korla is planned 2026-11-24 to 11-27; B6DE82 has no task sheet yet.
+    let reply = served.post("/case/SR-20261124-B6DE82/assign", "to=wu.gang&reason=");
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let location = reply.header("location").expect("where to");
+    let page = served.get(location);
+    assert!(
+        page.body.contains(&escaped(
+            "吴刚 is away then: Trip (planned) of SR-20261118-81ZBJF, 2026-11-24 to 2026-11-27"
+        )),
+        "{}",
+        page.body
+    );
+    assert!(
+        ws.git(&["log", "-1", "--format=%B"])
+            .contains("Svc-Action: assign")
+    );
+}
