@@ -21,6 +21,7 @@ serve-any = any
 serve-assignee = Assignee
 serve-customer = Customer
 serve-since = Opened since
+serve-breached = Targets missed
 serve-search = Search
 serve-search-hint = case, customer, site, serial or fault
 serve-apply = Apply

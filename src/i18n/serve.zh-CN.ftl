@@ -21,6 +21,7 @@ serve-any = 全部
 serve-assignee = 人员
 serve-customer = 客户
 serve-since = 受理日期起
+serve-breached = 超出时限
 serve-search = 搜索
 serve-search-hint = 服务单、客户、地点、序列号或故障
 serve-apply = 应用

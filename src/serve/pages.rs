@@ -253,15 +253,6 @@ struct Column {
     cards: Vec<Card>,
 }
 
-/// The filters of the board, as `svc list` takes them, and the search.
-struct Filters {
-    state: Option<State>,
-    assignee: Option<String>,
-    customer: Option<String>,
-    since: Option<NaiveDate>,
-    q: Option<String>,
-}
-
 /// The board: open cases by state, filtered as `svc list` filters them, and searched.
 pub fn board(site: &Site, req: &Req) -> Reply {
     let ws = open(site);
@@ -299,51 +290,30 @@ pub fn board(site: &Site, req: &Req) -> Reply {
             .map_err(|e| problems.push(format!("{d}: {e}")))
             .ok()
     });
-    let filters = Filters {
+    let filter = crate::rules::validate::Filter {
         state,
         assignee,
         customer,
         since,
-        q: req.param("q").map(|q| q.trim().to_lowercase()),
+        breached: req.param("breached").is_some(),
     };
+    let q = req.param("q").map(|q| q.trim().to_lowercase());
     let validation = validate(site, &ws, now);
     let offset = ws.offset();
-    let shown = |c: &&Overview| {
-        c.state.is_some_and(|s| match filters.state {
-            Some(f) => s == f,
-            None => is_open(s),
-        })
-    };
     let passes: Vec<&Overview> = validation
         .cases
         .iter()
-        .filter(shown)
-        .filter(|c| {
-            filters
-                .assignee
-                .as_ref()
-                .is_none_or(|a| c.assignees.contains(a))
-        })
-        .filter(|c| {
-            filters
-                .customer
-                .as_ref()
-                .is_none_or(|x| c.customer.as_ref() == Some(x))
-        })
-        .filter(|c| {
-            filters.since.is_none_or(|d| {
-                c.opened_at
-                    .is_some_and(|t| t.with_timezone(&offset).date_naive() >= d)
-            })
-        })
+        // No state asked for: the open ones.
+        .filter(|c| state.is_some() || c.state.is_some_and(is_open))
+        .filter(|c| filter.keeps(&ws, now, c))
         .collect();
-    let passes = match &filters.q {
+    let passes = match &q {
         Some(q) => search(&ws, passes, q),
         None => passes,
     };
     let mut columns: Vec<Column> = State::ALL
         .iter()
-        .filter(|s| filters.state.map_or(is_open(**s), |f| f == **s))
+        .filter(|s| state.map_or(is_open(**s), |f| f == **s))
         .map(|s| Column {
             state: s.as_str(),
             label: state_label(locale, *s),
@@ -387,7 +357,7 @@ pub fn board(site: &Site, req: &Req) -> Reply {
     cx.insert("states", &states);
     cx.insert("people", &choices(&ws.people, |p| &p.name));
     cx.insert("customers", &choices(ws.customers.iter(), |c| &c.name));
-    for name in ["state", "assignee", "customer", "since", "q"] {
+    for name in ["state", "assignee", "customer", "since", "q", "breached"] {
         cx.insert(format!("f_{name}"), req.param(name).unwrap_or_default());
     }
     cx.insert("problems", &problems);

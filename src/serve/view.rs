@@ -46,6 +46,7 @@ pub const LABELS: &[&str] = &[
     "assignee",
     "customer",
     "since",
+    "breached",
     "search",
     "search_hint",
     "apply",

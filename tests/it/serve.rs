@@ -229,6 +229,10 @@ fn the_board_shows_the_open_cases_by_state_and_its_filters_and_search_narrow_it(
     let recent = served.get("/?since=2026-11-25");
     assert_eq!(recent.cards(), 1, "{}", recent.body);
     assert!(recent.body.contains(REQUESTED));
+    // Only the cases that broke a response target (the engineer overdue on site).
+    let breached = served.get("/?breached=1");
+    assert_eq!(breached.cards(), 1, "{}", breached.body);
+    assert!(breached.column("approved").contains("SR-20261119-EX5594"));
     // The search: the case id's tail, a customer's name, a city, a product's serial.
     for (q, found) in [
         ("y9hh6e", PENDING),
