@@ -6,7 +6,7 @@
 //! a refusal is shown with the message and hints the command line prints.
 
 use super::Site;
-use super::http::{self, Reply, Req, TOKEN_COOKIE};
+use super::http::{self, Reply, Req};
 use super::pages::{self, Refusal};
 use crate::forms::Action;
 use crate::forms::finding::Finding;
@@ -66,7 +66,9 @@ fn same_origin(req: &Req) -> bool {
 /// Whether the form carries the session's token and the cookie holds it too.
 fn token_ok(site: &Site, req: &Req, form: &[(String, String)]) -> bool {
     let sent = http::first(form, "token").unwrap_or_default();
-    let cookie = req.cookie(TOKEN_COOKIE).unwrap_or_default();
+    let cookie = req
+        .cookie(&http::token_cookie(site.addr.port()))
+        .unwrap_or_default();
     same(sent, &site.token) && same(cookie, &site.token)
 }
 

@@ -130,8 +130,11 @@ impl Req {
 /// The cookie holding the language chosen.
 pub const LANG_COOKIE: &str = "svc_lang";
 
-/// The cookie holding the session's token.
-pub const TOKEN_COOKIE: &str = "svc_token";
+/// The cookie holding the session's token of the server on `port`: browsers keep cookies
+/// by host, not port, and two servers on one computer must not take each other's.
+pub fn token_cookie(port: u16) -> String {
+    format!("svc_token_{port}")
+}
 
 /// The first non-empty value named `name`.
 pub fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {

@@ -5,7 +5,7 @@
 //! make.
 
 use super::Site;
-use super::http::{self, LANG_COOKIE, Reply, Req, TOKEN_COOKIE};
+use super::http::{self, LANG_COOKIE, Reply, Req};
 use super::view;
 use crate::forms::config::Locale;
 use crate::forms::decode::Timestamp;
@@ -121,7 +121,8 @@ fn with_cookies(site: &Site, req: Option<&Req>, reply: Reply) -> Reply {
     let mut reply = reply.with(
         "Set-Cookie",
         format!(
-            "{TOKEN_COOKIE}={}; Path=/; HttpOnly; SameSite=Strict",
+            "{}={}; Path=/; HttpOnly; SameSite=Strict",
+            http::token_cookie(site.addr.port()),
             site.token
         ),
     );

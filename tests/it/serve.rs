@@ -124,6 +124,12 @@ impl Served {
         self.send("GET", path, &[], "")
     }
 
+    /// The name of the token's cookie: one per port.
+    fn cookie_name(&self) -> String {
+        let port = self.host.rsplit(':').next().unwrap_or_default();
+        format!("svc_token_{port}")
+    }
+
     /// The session's token, as the server sets it in its cookie.
     fn token(&self) -> String {
         let reply = self.get("/");
@@ -131,7 +137,7 @@ impl Served {
             .headers
             .iter()
             .filter(|(n, _)| n == "set-cookie")
-            .find_map(|(_, v)| v.strip_prefix("svc_token="))
+            .find_map(|(_, v)| v.strip_prefix(&format!("{}=", self.cookie_name())))
             .expect("the token's cookie");
         cookie.split(';').next().unwrap_or_default().to_string()
     }
@@ -141,7 +147,7 @@ impl Served {
     fn post(&self, path: &str, form: &str) -> Reply {
         let token = self.token();
         let origin = format!("http://{}", self.host);
-        let cookie = format!("svc_token={token}");
+        let cookie = format!("{}={token}", self.cookie_name());
         let body = format!("token={token}&{form}");
         self.send(
             "POST",
@@ -410,7 +416,7 @@ fn a_post_without_the_token_or_from_another_site_is_refused_and_changes_nothing(
     let before = ws.head();
     let path = format!("/case/{PENDING}/approve");
     let origin = format!("http://{}", served.host);
-    let cookie = format!("svc_token={token}");
+    let cookie = format!("{}={token}", served.cookie_name());
     let form = format!("token={token}&note=x");
     for (headers, body) in [
         // No token at all.
@@ -601,4 +607,32 @@ fn an_assignment_by_button_says_whom_it_takes_while_away_elsewhere() {
         ws.git(&["log", "-1", "--format=%B"])
             .contains("Svc-Action: assign")
     );
+}
+
+#[test]
+fn an_engineer_on_site_checks_in_by_button_and_a_way_that_is_none_is_refused() {
+    let ws = company_as("wu.gang");
+    let served = Served::start(&ws, &[]);
+    let on_site = "SR-20261118-81ZBJF";
+    let page = served.get(&format!("/case/{on_site}"));
+    assert!(
+        page.body
+            .contains(&format!("action=\"/case/{on_site}/checkin\"")),
+        "{}",
+        page.body
+    );
+    let before = ws.head();
+    let refused = served.post(&format!("/case/{on_site}/checkin"), "via=pigeon");
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert!(refused.body.contains("pigeon"), "{}", refused.body);
+    assert_eq!(ws.head(), before);
+    let reply = served.post(
+        &format!("/case/{on_site}/checkin"),
+        "via=phone&note=%E5%88%B0%E8%BE%BE%E5%BA%93%E5%B0%94%E5%8B%92",
+    );
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let message = ws.git(&["log", "-1", "--format=%B"]);
+    assert!(message.contains("Svc-Action: checkin"), "{message}");
+    let page = served.get(&format!("/case/{on_site}"));
+    assert!(page.body.contains("到达库尔勒"), "{}", page.body);
 }
