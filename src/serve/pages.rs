@@ -811,33 +811,24 @@ fn buttons(case: &Case, locale: Locale) -> Vec<Button> {
         return Vec::new();
     };
     let state = file.state.value;
-    let mut actions: Vec<Action> = match state {
-        State::Requested => vec![Action::Accept, Action::Cancel],
-        State::Accepted => vec![Action::Assign, Action::Cancel],
-        State::Assigned => vec![Action::Assign, Action::Cancel],
-        State::PendingApproval => vec![Action::Approve, Action::Reject, Action::Cancel],
-        State::Approved => vec![Action::Assign, Action::Cancel],
-        State::OnSite => vec![Action::Checkin],
-        State::PendingReview => vec![Action::Approve, Action::Reject],
-        State::Reviewed => vec![Action::Archive],
-        _ => Vec::new(),
-    };
     let flying = case
         .task_sheet
         .as_ref()
         .is_some_and(|t| t.legs.iter().any(|l| l.mode.value.to_string() == "flight"));
-    if flying
-        && matches!(
-            state,
-            State::Assigned | State::PendingApproval | State::Approved | State::OnSite
-        )
-    {
-        actions.push(Action::ApproveFlight);
-    }
-    if is_open(state) && state != State::Reviewed {
-        let held = file.holds.last().is_some_and(|h| h.until.is_none());
-        actions.push(if held { Action::Resume } else { Action::Hold });
-    }
+    let held = file.holds.last().is_some_and(|h| h.until.is_none());
+    // The workflow's table says which steps the state may take; a flight approval only
+    // where a flight is planned, a hold or its end as the case stands.
+    let actions: Vec<Action> = Action::ALL
+        .into_iter()
+        .filter(|a| !super::act::fields(*a).is_empty())
+        .filter(|a| match a {
+            Action::ApproveFlight => flying,
+            Action::Hold => !held,
+            Action::Resume => held,
+            _ => true,
+        })
+        .filter(|a| crate::history::workflow::transition(*a, Some(state)).is_some())
+        .collect();
     actions
         .into_iter()
         .map(|a| Button {
