@@ -13,11 +13,14 @@
 //! - [`init`]: new workspaces from the starter files or the sample company's replay.
 //! - [`report`]: reports and printable forms from templates.
 //! - [`team`]: working together: fetch and push, `svc sync`, pull-request review, CI files.
+//! - [`serve`]: `svc serve`, a local web view of the workspace whose buttons take the same
+//!   steps the command line takes.
 pub mod forms;
 pub mod history;
 pub mod i18n;
 pub mod init;
 pub mod report;
 pub mod rules;
+pub mod serve;
 pub mod team;
 pub mod workspace;

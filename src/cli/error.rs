@@ -83,13 +83,7 @@ impl From<svc::workspace::OpenError> for CliError {
 
 impl From<svc::workspace::case::LookupError> for CliError {
     fn from(e: svc::workspace::case::LookupError) -> CliError {
-        let hint = match &e {
-            svc::workspace::case::LookupError::NotFound {
-                closest: Some(c), ..
-            } => t!("cli-case-did-you-mean", case = c),
-            svc::workspace::case::LookupError::NotFound { .. } => t!("cli-case-list-hint"),
-            svc::workspace::case::LookupError::Ambiguous { .. } => t!("cli-case-ambiguous-hint"),
-        };
+        let hint = svc::team::refusal::lookup_hint(&e);
         CliError::refused(e.to_string()).hint(hint)
     }
 }

@@ -157,6 +157,11 @@ arg-resolve-note = 写入记录的备注（即提交说明的正文）
 # schema
 arg-schema-form = 表单：request、task-sheet、visit、fees、travel-log、summary；或 case、settings、people、customer、parts、rates、calendar、plan；省略时列出全部名称
 
+# serve
+arg-serve-port = 监听的端口（默认 8080；0：任选一个空闲端口，启动时打印）
+arg-serve-address = 监听的地址（默认 127.0.0.1）；除本机回环地址外，网络上的其他人都能看到工作区，且（未加 --read-only 时）能以你的身份操作
+arg-serve-read-only = 只显示页面：没有按钮，所有 POST 均被拒绝
+
 # show
 arg-show-case = 服务单（编号的任一唯一前缀或后缀均可）
 
@@ -268,6 +273,9 @@ cmd-resolve = 结束已通过电话解决的服务请求，并说明解决方法
 
 # schema
 cmd-schema = 输出表单的 JSON Schema，供编辑器使用
+
+# serve
+cmd-serve = 服务中心一屏总览：看板、各服务单、我的待办、月度报告和出差情况，地址 http://127.0.0.1:8080/（按钮以你的身份执行无需编辑器的步骤）
 
 # show
 cmd-show = 显示服务单：各表单要点、状态、审批情况和检查结果

@@ -65,6 +65,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("plan.en.ftl"),
         include_str!("plan.zh-CN.ftl"),
     ),
+    (
+        "serve",
+        include_str!("serve.en.ftl"),
+        include_str!("serve.zh-CN.ftl"),
+    ),
 ];
 
 /// The language messages are said in, once chosen (0: not chosen, else 1 + index in

@@ -19,7 +19,8 @@
 //!   case is opened.
 //!
 //! The gathering is pure: forms in, events out; [`select`] keeps the window's and sorts
-//! them.
+//! them. [`gather`] is the one step that reads: the cases that may have events on the days
+//! asked, for every front end that shows them (`svc calendar`, the web view's week).
 
 use super::ics;
 use super::names;
@@ -194,6 +195,35 @@ pub struct Query<'q> {
     pub last: NaiveDate,
     /// Only this person's events.
     pub person: Option<&'q str>,
+}
+
+/// The events on the query's days, sorted: those of the cases the validation's overviews
+/// say may have some (read from the workspace), and the maintenance plans' occurrences due
+/// from `today`.
+pub fn gather(
+    ws: &Workspace,
+    validation: &crate::rules::validate::Validation,
+    query: &Query,
+    today: NaiveDate,
+) -> Vec<Event> {
+    use rayon::prelude::*;
+    let offset = ws.offset();
+    let dirs: Vec<&std::path::Path> = validation
+        .cases
+        .iter()
+        .filter(|c| may_have_events(c, query, offset))
+        .map(|c| c.dir.as_path())
+        .collect();
+    let cases: Vec<Case> = dirs
+        .par_iter()
+        .map(|d| crate::workspace::case::load(&ws.root, d))
+        .collect();
+    let base = crate::rules::asset::InstalledBase::of(ws, &validation.mentions);
+    let scheduled =
+        crate::rules::plan::schedule(ws, &base, &validation.mentions, today, query.last);
+    let mut events = of_cases(ws, &cases);
+    events.extend(of_plans(ws, &scheduled));
+    select(events, query, offset)
 }
 
 /// Whether a case can have an event on the query's days, by what its overview says: it is
@@ -381,6 +411,28 @@ fn location(ws: &Workspace, customer: &str, id: &str) -> String {
             }
         }
         None => id.to_owned(),
+    }
+}
+
+/// When an event is, in the workspace's time zone: `2026-11-24 → 2026-11-27` for days,
+/// `2026-11-20 09:40–11:30` for a visit within a day.
+pub fn when_text(ws: &Workspace, when: &When) -> String {
+    let offset = ws.offset();
+    match *when {
+        When::Days { first, last } if first == last => first.to_string(),
+        When::Days { first, last } => format!("{first} → {last}"),
+        When::Times { from, to } => {
+            let (from, to) = (from.with_timezone(&offset), to.with_timezone(&offset));
+            if from.date_naive() == to.date_naive() {
+                format!("{}–{}", from.format("%Y-%m-%d %H:%M"), to.format("%H:%M"))
+            } else {
+                format!(
+                    "{} → {}",
+                    from.format("%Y-%m-%d %H:%M"),
+                    to.format("%Y-%m-%d %H:%M")
+                )
+            }
+        }
     }
 }
 

@@ -878,6 +878,33 @@ pub fn case_rows(ws: &Workspace, cases: &[Case], now: Timestamp) -> Vec<CaseRow>
         .collect()
 }
 
+/// The analysis of `month` from the commit `rev` names (HEAD and the work tree's committed
+/// state when `None`), and the snapshot it was read from. No case folder is checked out at
+/// once: only those the report needs are read. A report of an older commit is the report
+/// as it was made right after that commit: trips still under way then end there, not at
+/// `now`. `progress` is told how many cases are read of how many.
+pub fn of_revision(
+    root: &std::path::Path,
+    rev: Option<&str>,
+    month: Month,
+    now: Timestamp,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Monthly, Snapshot), SnapshotError> {
+    let snapshot = Snapshot::open(root, rev)?;
+    let now = match rev {
+        Some(_) => now.min(snapshot.commit_time),
+        None => now,
+    };
+    let ws = Workspace::open(&snapshot.root);
+    let cases = load_cases(&snapshot, month, ws.offset(), progress)?;
+    let stamp = Stamp {
+        commit: snapshot.commit.clone(),
+        dirty: snapshot.dirty,
+    };
+    let report = analyse(&ws, &cases, month, now, &stamp);
+    Ok((report, snapshot))
+}
+
 /// The stamp of the data a report is made from.
 #[derive(Debug, Clone)]
 pub struct Stamp {

@@ -440,7 +440,7 @@ fn is_markup(name: &str) -> bool {
 /// HTML escaping of every value: `& < > " '` (tera's own leaves `'` alone, which a
 /// single-quoted attribute in a workspace's template would need), and the control and
 /// invisible characters shown escaped (a right-to-left override would reorder the page).
-fn escape_markup(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn escape_markup(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut start = 0;
     for (i, c) in text.char_indices() {
         let escaped;

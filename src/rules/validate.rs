@@ -70,6 +70,42 @@ impl Overview {
     }
 }
 
+/// Which cases a list shows: the filters of `svc list`, `svc export cases` and the web
+/// view's board, the names in them already checked (the assignee a person's id).
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only cases in this state.
+    pub state: Option<State>,
+    /// Only cases assigned to this person.
+    pub assignee: Option<String>,
+    /// Only cases of this customer.
+    pub customer: Option<String>,
+    /// Only cases opened on or after this day (in the workspace's time zone).
+    pub since: Option<chrono::NaiveDate>,
+    /// Only cases that broke a response target (5.1.7): met late, or overdue at the moment.
+    pub breached: bool,
+}
+
+impl Filter {
+    /// Whether the case passes every filter, at `now`.
+    pub fn keeps(&self, ws: &Workspace, now: Timestamp, c: &Overview) -> bool {
+        self.state.is_none_or(|s| c.state == Some(s))
+            && self
+                .assignee
+                .as_ref()
+                .is_none_or(|a| c.assignees.contains(a))
+            && self
+                .customer
+                .as_ref()
+                .is_none_or(|x| c.customer.as_ref() == Some(x))
+            && self.since.is_none_or(|d| {
+                c.opened_at
+                    .is_some_and(|t| t.with_timezone(&ws.offset()).date_naive() >= d)
+            })
+            && (!self.breached || c.deadlines.iter().any(|d| d.standing(ws, now).breached()))
+    }
+}
+
 /// What validating one case gave, as the index keeps it: its overview and findings, where
 /// its id is written, when it was judged and until when that holds.
 struct Judged {

@@ -6,9 +6,11 @@
 //! - [`review`]: review by pull request: a case's branch, the switch to it, the forge's link.
 //! - [`step`]: one step, the whole of it, for every front end: find the case, enter its
 //!   branch in pull-request mode, take the step, push.
+//! - [`refusal`]: what a step not taken says to do next, for every front end.
 //! - [`ci`]: a forge's CI workflow and CODEOWNERS, made from people.toml.
 
 pub mod ci;
+pub mod refusal;
 pub mod remote;
 pub mod review;
 pub mod step;

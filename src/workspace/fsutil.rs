@@ -46,7 +46,11 @@ pub fn write_cache(path: &Path, bytes: &[u8], fault: &dyn Fn(&str)) -> std::io::
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let prefix = format!(".{name}.svc-");
-    let tmp = dir.join(format!("{prefix}{}.tmp", std::process::id()));
+    // One name per writing, not per process: two threads of one process (the web view's
+    // workers) may write the same cache at once, and must not write into each other's file.
+    static WRITINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!("{prefix}{}-{n}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
         let (head, tail) = bytes.split_at(bytes.len() / 2);

@@ -20,6 +20,7 @@ mod report;
 mod report_case;
 mod rules;
 mod schema;
+mod serve;
 mod shared;
 mod spreadsheet;
 mod targets;

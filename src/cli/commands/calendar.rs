@@ -7,15 +7,12 @@ use crate::cli::output::{choose, write_bytes};
 use crate::cli::{Env, done, error::CliError, error::CliResult};
 use chrono::{Days, NaiveDate};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-use rayon::prelude::*;
 use std::path::PathBuf;
 use svc::forms::text::visible;
-use svc::report::away::{self, Event, Query, When};
+use svc::report::away::{self, Event, Query};
 use svc::report::names;
-use svc::rules::asset::InstalledBase;
-use svc::rules::plan;
 use svc::t;
-use svc::workspace::{Workspace, case};
+use svc::workspace::Workspace;
 
 /// How many days the calendar covers when `--to` is not given: four weeks.
 const DEFAULT_DAYS: u64 = 28;
@@ -87,19 +84,8 @@ pub fn run(args: Args, env: &Env) -> CliResult {
         person: person.as_deref(),
     };
     let validation = env.validate(&ws, None, now);
-    let dirs: Vec<PathBuf> = validation
-        .cases
-        .iter()
-        .filter(|c| away::may_have_events(c, &query, offset))
-        .map(|c| c.dir.clone())
-        .collect();
-    let cases: Vec<case::Case> = dirs.par_iter().map(|d| case::load(&ws.root, d)).collect();
-    let base = InstalledBase::of(&ws, &validation.mentions);
     let today = now.with_timezone(&offset).date_naive();
-    let scheduled = plan::schedule(&ws, &base, &validation.mentions, today, last);
-    let mut events = away::of_cases(&ws, &cases);
-    events.extend(away::of_plans(&ws, &scheduled));
-    let events = away::select(events, &query, offset);
+    let events = away::gather(&ws, &validation, &query, today);
     let output = args.output.as_deref();
     let what = || t!("cli-calendar-what", count = events.len());
     match format {
@@ -168,7 +154,7 @@ fn table(ws: &Workspace, events: &[Event]) -> String {
             .map(|s| away::site_label(ws, &e.customer, s))
             .collect();
         let cells = [
-            when(ws, &e.when),
+            away::when_text(ws, &e.when),
             e.kind.name(locale),
             people.join(&comma),
             sites.join("; "),
@@ -179,26 +165,4 @@ fn table(ws: &Workspace, events: &[Event]) -> String {
         table.add_row(cells.iter().map(|cell| visible(cell).into_owned()));
     }
     table.to_string()
-}
-
-/// When an event is, in the workspace's time zone: `2026-11-24 → 2026-11-27` for days,
-/// `2026-11-20 09:40–11:30` for a visit within a day.
-fn when(ws: &Workspace, when: &When) -> String {
-    let offset = ws.offset();
-    match *when {
-        When::Days { first, last } if first == last => first.to_string(),
-        When::Days { first, last } => format!("{first} → {last}"),
-        When::Times { from, to } => {
-            let (from, to) = (from.with_timezone(&offset), to.with_timezone(&offset));
-            if from.date_naive() == to.date_naive() {
-                format!("{}–{}", from.format("%Y-%m-%d %H:%M"), to.format("%H:%M"))
-            } else {
-                format!(
-                    "{} → {}",
-                    from.format("%Y-%m-%d %H:%M"),
-                    to.format("%Y-%m-%d %H:%M")
-                )
-            }
-        }
-    }
 }

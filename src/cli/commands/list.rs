@@ -10,7 +10,7 @@ use svc::forms::State;
 use svc::forms::decode::Timestamp;
 use svc::forms::text::visible;
 use svc::rules::targets::{self, Clock};
-use svc::rules::validate::Overview;
+use svc::rules::validate::{Filter, Overview};
 use svc::t;
 use svc::workspace::Workspace;
 
@@ -55,9 +55,7 @@ fn parse_state(text: &str) -> Result<State, String> {
 
 /// The filters with the names in them checked: the assignee as a person's id.
 pub struct Resolved<'f> {
-    filters: &'f Filters,
-    assignee: Option<String>,
-    offset: chrono::FixedOffset,
+    filter: Filter,
     ws: &'f Workspace,
     now: Timestamp,
 }
@@ -86,9 +84,13 @@ impl Filters {
             return Err(err);
         }
         Ok(Resolved {
-            filters: self,
-            assignee,
-            offset: ws.offset(),
+            filter: Filter {
+                state: self.state,
+                assignee,
+                customer: self.customer.clone(),
+                since: self.since,
+                breached: self.breached,
+            },
             ws,
             now,
         })
@@ -114,32 +116,9 @@ pub fn person(env: &Env, ws: &Workspace, name: &str) -> Result<String, CliError>
 impl Resolved<'_> {
     /// The overviews that pass the filters, in order.
     pub fn cases<'r>(&self, overviews: &'r [Overview]) -> Vec<&'r Overview> {
-        let f = self.filters;
         overviews
             .iter()
-            .filter(|c| f.state.is_none_or(|s| c.state == Some(s)))
-            .filter(|c| {
-                self.assignee
-                    .as_ref()
-                    .is_none_or(|a| c.assignees.contains(a))
-            })
-            .filter(|c| {
-                f.customer
-                    .as_ref()
-                    .is_none_or(|x| c.customer.as_ref() == Some(x))
-            })
-            .filter(|c| {
-                f.since.is_none_or(|d| {
-                    c.opened_at
-                        .is_some_and(|t| t.with_timezone(&self.offset).date_naive() >= d)
-                })
-            })
-            .filter(|c| {
-                !f.breached
-                    || c.deadlines
-                        .iter()
-                        .any(|d| d.standing(self.ws, self.now).breached())
-            })
+            .filter(|c| self.filter.keeps(self.ws, self.now, c))
             .collect()
     }
 }

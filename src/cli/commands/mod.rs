@@ -22,6 +22,7 @@ mod reopen;
 mod report;
 mod report_case;
 mod schema;
+mod serve;
 mod show;
 mod status;
 mod step;
@@ -110,6 +111,10 @@ pub enum Command {
     Ci(ci::Args),
     /// Print a form as on paper (Markdown or A4 HTML), with signature lines
     Render(render::Args),
+    /// Serve the centre on one screen: the board, each case, what awaits you, the monthly
+    /// report and who is away, on http://127.0.0.1:8080/ (buttons take the steps that need
+    /// no editor, as you)
+    Serve(serve::Args),
     /// Write reports from committed data: the monthly analysis (8.7), a case's dossier
     Report(report::Args),
     /// Import a spreadsheet into the catalog: the parts price list or the rate card
@@ -229,6 +234,7 @@ pub fn run(command: Command, env: &Env) -> CliResult {
         Command::Sync(args) => sync::run(args, env),
         Command::Ci(args) => ci::run(args, env),
         Command::Render(args) => render::run(args, env),
+        Command::Serve(args) => serve::run(args, env),
         Command::Report(args) => report::run(args, env),
         Command::Export(args) => export::run(args, env),
         Command::Import(args) => import::run(args, env),

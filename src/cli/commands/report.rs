@@ -4,8 +4,7 @@
 use super::report_case;
 use crate::cli::{Env, done, error::CliError, error::CliResult};
 use std::path::PathBuf;
-use svc::report::monthly::{self, Month, Stamp};
-use svc::report::snapshot::Snapshot;
+use svc::report::monthly::{self, Month};
 use svc::report::templates::{Format, TemplateError, Templates};
 use svc::t;
 use svc::workspace::Workspace;
@@ -145,8 +144,12 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
     let templates =
         Templates::load(&root, locale, args.template.as_deref()).map_err(template_error)?;
     let fonts = super::render::fonts_for(format == FormatArg::Pdf, args.font.as_deref(), &here)?;
-    // No case folder is checked out at once: the report writes out only those it needs.
-    let snapshot = Snapshot::open(&root, args.rev.as_deref()).map_err(|e| {
+    let progress = env.ui.progress(&t!("cli-report-reading"));
+    let read = monthly::of_revision(&root, args.rev.as_deref(), month, now, &|done, total| {
+        progress.update(done, total);
+    });
+    progress.finish();
+    let (report, snapshot) = read.map_err(|e| {
         let error = CliError::env(e.to_string());
         match e {
             svc::report::snapshot::SnapshotError::BadRevision { .. } => {
@@ -158,24 +161,10 @@ fn run_monthly(args: MonthlyArgs, env: &Env) -> CliResult {
             _ => error,
         }
     })?;
-    // A report of an older commit is the report as it was made right after that commit:
-    // trips still under way then end there, not today.
     let now = match &args.rev {
         Some(_) => now.min(snapshot.commit_time),
         None => now,
     };
-    let ws = Workspace::open(&snapshot.root);
-    let progress = env.ui.progress(&t!("cli-report-reading"));
-    let cases = monthly::load_cases(&snapshot, month, ws.offset(), &|done, total| {
-        progress.update(done, total);
-    });
-    progress.finish();
-    let cases = cases.map_err(|e| CliError::env(e.to_string()))?;
-    let stamp = Stamp {
-        commit: snapshot.commit.clone(),
-        dirty: snapshot.dirty,
-    };
-    let report = monthly::analyse(&ws, &cases, month, now, &stamp);
     let output = args.output.as_deref();
     let bytes = match format.template() {
         Some(template_format) => {

@@ -7,10 +7,10 @@ use crate::cli::{Env, done};
 use std::path::Path;
 use svc::forms::Action;
 use svc::history::actions::{ActionError, Outcome, Step};
-use svc::history::signing::SignError;
 use svc::history::store::StoreError;
 use svc::t;
 use svc::team;
+use svc::team::refusal;
 use svc::team::review::ReviewError;
 use svc::team::step::{Desk, Notice, Review, StepError};
 
@@ -106,82 +106,47 @@ pub fn outcome_line(action: Action, o: &Outcome) -> String {
 
 /// A refusal or failure of the core, as the command line reports it.
 pub fn action_error(e: ActionError, env: &Env, root: &Path) -> CliError {
-    let message = e.to_string();
-    match e {
-        ActionError::NoIdentity => CliError::env(message).hint(t!("step-no-identity-hint")),
-        ActionError::UnknownPerson(_) => {
-            CliError::refused(message).hint(t!("step-unknown-person-hint"))
-        }
-        ActionError::Unreadable(_, findings) => {
-            eprint!("{}", env.ui.findings(root, &findings));
-            CliError::refused(message).hint(t!("step-fix-findings-hint"))
-        }
+    match &e {
+        ActionError::Unreadable(_, findings) => eprint!("{}", env.ui.findings(root, findings)),
         ActionError::Rules {
             findings,
             unwritten,
             ..
-        } => {
-            eprint!("{}", env.ui.findings_in(root, &findings, &unwritten));
-            CliError::refused(message).hint(t!("step-fix-findings-hint"))
-        }
-        ActionError::WrongState { case, .. } => {
-            CliError::refused(message).hint(t!("step-wrong-state-hint", case = case))
-        }
-        ActionError::Role { .. } => CliError::refused(message).hint(t!("step-role-hint")),
-        ActionError::SelfApproval { .. } => {
-            CliError::refused(message).hint(t!("step-self-approval-hint"))
-        }
-        ActionError::Invalid(_, hint) => CliError::refused(message).hint(hint),
-        ActionError::Uncommitted { path, .. } => CliError::refused(message).hint(t!(
-            "step-uncommitted-hint",
-            path = path.display().to_string()
-        )),
-        ActionError::Store(e) => store_error(e),
+        } => eprint!("{}", env.ui.findings_in(root, findings, unwritten)),
+        _ => {}
+    }
+    if let ActionError::Store(e) = e {
+        return store_error(e);
+    }
+    let err = if refusal::action_is_environment(&e) {
+        CliError::env(e.to_string())
+    } else {
+        CliError::refused(e.to_string())
+    };
+    with_hint(err, refusal::action_hint(&e))
+}
+
+fn with_hint(err: CliError, hint: Option<String>) -> CliError {
+    match hint {
+        Some(hint) => err.hint(hint),
+        None => err,
     }
 }
 
 /// A refusal or failure of the repository.
 pub fn store_error(e: StoreError) -> CliError {
-    let message = e.to_string();
-    match e {
-        StoreError::Detached => CliError::refused(message).hint(t!("store-detached-hint")),
-        StoreError::Busy(_) => CliError::refused(message).hint(t!("store-busy-hint")),
-        StoreError::Moved(_) => CliError::env(message).hint(t!("store-moved-hint")),
-        StoreError::RefLocked(_, lock) => CliError::env(message).hint(t!(
-            "store-ref-locked-hint",
-            lock = lock.display().to_string()
-        )),
-        StoreError::Dirty(_) => CliError::refused(message).hint(t!("store-dirty-hint")),
-        StoreError::Locked(_) => CliError::env(message).hint(t!("store-locked-hint")),
-        StoreError::NotARepository => {
-            CliError::env(message).hint(t!("store-not-a-repository-hint"))
-        }
-        StoreError::Io { .. } | StoreError::Git { .. } => CliError::env(message),
-        StoreError::Sign(e) => sign_error(e),
-        StoreError::Refused(findings) => {
-            eprint!(
-                "{}",
-                crate::cli::ui::Ui::plain().findings(Path::new("."), &findings)
-            );
-            CliError::refused(message).hint(t!("store-refused-hint"))
-        }
+    if let StoreError::Refused(findings) = &e {
+        eprint!(
+            "{}",
+            crate::cli::ui::Ui::plain().findings(Path::new("."), findings)
+        );
     }
-}
-
-/// A commit that could not be signed.
-fn sign_error(e: SignError) -> CliError {
-    let message = e.to_string();
-    match e {
-        SignError::NoKey(_) => CliError::refused(message).hint(
-            "name your SSH key, the one people.toml lists as your signing_key: git config user.signingkey ~/.ssh/id_ed25519",
-        ),
-        SignError::Spawn { .. } => CliError::env(message)
-            .hint("install OpenSSH's ssh-keygen, or name the program in git's gpg.ssh.program"),
-        SignError::Failed { .. } => CliError::env(message).hint(
-            "check the key git's user.signingkey names; for a public key, ssh-agent must hold its private half (ssh-add)",
-        ),
-        SignError::Io { .. } => CliError::env(message),
-    }
+    let err = if refusal::store_is_environment(&e) {
+        CliError::env(e.to_string())
+    } else {
+        CliError::refused(e.to_string())
+    };
+    with_hint(err, refusal::store_hint(&e))
 }
 
 /// A step not taken, as the command line reports it.
@@ -196,23 +161,10 @@ pub fn step_error(e: StepError, env: &Env, root: &Path) -> CliError {
 
 /// A refusal or failure about the case's branch, as the command line reports it.
 fn review_error(e: ReviewError) -> CliError {
-    let message = e.to_string();
-    match e {
-        ReviewError::WouldOverwrite { .. } => {
-            CliError::refused(message).hint(t!("cli-review-would-overwrite-hint"))
-        }
-        ReviewError::Diverged { branch, remote } => CliError::refused(message).hint(t!(
-            "cli-review-diverged-hint",
-            branch = branch.as_str(),
-            remote = remote.as_str()
-        )),
-        ReviewError::OtherCase { back_to, .. } => CliError::refused(message).hint(t!(
-            "cli-review-other-case-hint",
-            branch = back_to.as_deref().unwrap_or("main")
-        )),
-        ReviewError::Unborn(_) => CliError::refused(message).hint(t!("cli-review-unborn-hint")),
-        ReviewError::Store(e) => store_error(e),
+    if let ReviewError::Store(e) = e {
+        return store_error(e);
     }
+    with_hint(CliError::refused(e.to_string()), refusal::review_hint(&e))
 }
 
 /// Print a step taken in pull-request mode: the step, the push, and where the pull request
