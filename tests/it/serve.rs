@@ -159,9 +159,9 @@ impl Served {
 
     /// Interrupt the server (SIGINT) and wait for it: its exit code.
     fn interrupt(mut self) -> Option<i32> {
-        let pid = self.child.id().to_string();
-        let sent = std::process::Command::new("kill")
-            .args(["-INT", &pid])
+        // The shell's own `kill`: every system has a shell, not every one a kill program.
+        let sent = std::process::Command::new("sh")
+            .args(["-c", &format!("kill -INT {}", self.child.id())])
             .status()
             .expect("kill -INT");
         assert!(sent.success());
