@@ -5,6 +5,7 @@
 //! engineer) is judged with the rest of the shared files, when every customer is read.
 
 use super::{Loaded, Workspace, is_link, link_finding, suggest};
+use crate::forms::decode::Sp;
 use crate::forms::finding::{Finding, Location};
 use crate::forms::plan::{PLANS_DIR, Plan, parse_lead};
 use crate::t;
@@ -156,60 +157,52 @@ impl Workspace {
                 continue;
             };
             let name = &customer.id.value;
+            // A name the customer's file does not list: an error where the plan writes it,
+            // with the closest of those it lists.
+            let unknown = |value: &Sp<String>, message: String, known: Vec<&str>| {
+                Finding::error("ref", plan.at(value.span), message)
+                    .hint_opt(suggest(&value.value, known))
+            };
+            let agreements: Vec<&str> = customer
+                .agreements
+                .iter()
+                .map(|a| a.id.value.as_str())
+                .collect();
             if let Some(agreement) = &plan.agreement
-                && !customer
-                    .agreements
-                    .iter()
-                    .any(|a| a.id.value == agreement.value)
+                && !agreements.contains(&agreement.value.as_str())
             {
-                found.push(
-                    Finding::error(
-                        "ref",
-                        plan.at(agreement.span),
-                        t!(
-                            "ws-plan-no-agreement",
-                            agreement = &agreement.value,
-                            customer = name
-                        ),
-                    )
-                    .hint_opt(suggest(
-                        &agreement.value,
-                        customer.agreements.iter().map(|a| a.id.value.as_str()),
-                    )),
-                );
+                found.push(unknown(
+                    agreement,
+                    t!(
+                        "ws-plan-no-agreement",
+                        agreement = &agreement.value,
+                        customer = name
+                    ),
+                    agreements,
+                ));
             }
+            let sites: Vec<&str> = customer.sites.iter().map(|s| s.id.value.as_str()).collect();
             if let Some(site) = &plan.site
-                && !customer.sites.iter().any(|s| s.id.value == site.value)
+                && !sites.contains(&site.value.as_str())
             {
-                found.push(
-                    Finding::error(
-                        "ref",
-                        plan.at(site.span),
-                        t!("ws-plan-no-site", site = &site.value, customer = name),
-                    )
-                    .hint_opt(suggest(
-                        &site.value,
-                        customer.sites.iter().map(|s| s.id.value.as_str()),
-                    )),
-                );
+                found.push(unknown(
+                    site,
+                    t!("ws-plan-no-site", site = &site.value, customer = name),
+                    sites,
+                ));
             }
+            let serials: Vec<&str> = customer
+                .products
+                .iter()
+                .map(|p| p.serial.value.as_str())
+                .collect();
             for serial in &plan.serials {
-                if !customer
-                    .products
-                    .iter()
-                    .any(|p| p.serial.value.trim() == serial.value.trim())
-                {
-                    found.push(
-                        Finding::error(
-                            "ref",
-                            plan.at(serial.span),
-                            t!("ws-plan-no-serial", serial = &serial.value, customer = name),
-                        )
-                        .hint_opt(suggest(
-                            &serial.value,
-                            customer.products.iter().map(|p| p.serial.value.as_str()),
-                        )),
-                    );
+                if !serials.iter().any(|p| p.trim() == serial.value.trim()) {
+                    found.push(unknown(
+                        serial,
+                        t!("ws-plan-no-serial", serial = &serial.value, customer = name),
+                        serials.clone(),
+                    ));
                 }
             }
             if let Some(model) = &plan.model
